@@ -1,0 +1,46 @@
+# Two commands for a fresh machine: `make run` and `make test`. See README.md.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test install lint browser bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## Set up, migrate a SQLite database, load demo data and users, and serve on http://127.0.0.1:8000/
+run: $(STAMP)
+	DEBUG=true $(BIN)/python manage.py migrate --no-input
+	DEBUG=true $(BIN)/python manage.py load_demo
+	@echo ""
+	@echo "  Het register draait op http://$(HOST):$(PORT)/  (stoppen met Ctrl+C)"
+	@echo ""
+	DEBUG=true $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+## Set up and run the whole suite (ruff, then pytest) on the database in DATABASE_URL (default SQLite)
+test: $(STAMP)
+	$(BIN)/ruff check .
+	SECRET_KEY=test-only-secret DEBUG=false $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## Browser tests in headless Chromium (Debian's chromium, never a downloaded browser)
+browser: $(STAMP)
+	SECRET_KEY=test-only-secret $(BIN)/python -m pytest -m browser $(PYTEST_ARGS)
+
+## Benchmarks that print figures (not tests)
+bench: $(STAMP)
+	SECRET_KEY=bench-only-secret $(BIN)/python bench/register.py
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles

@@ -1,0 +1,1 @@
+"""Governance: representatives and roles, the P&C cycle and monitoring assessments (to come)."""

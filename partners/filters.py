@@ -1,0 +1,96 @@
+"""FilterSets of the register lists; the list page and its CSV/XLSX export share them."""
+
+import django_filters
+from django.db.models import Q
+
+from .choices import BbvCategory, LegalForm, ParticipantKind, PartyStatus
+from .models import Participant, Party, PolicyArea
+
+
+class PartyFilterSet(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="search", label="Zoeken")
+    deelnemer = django_filters.ModelChoiceFilter(
+        label="Deelnemer",
+        field_name="participations__participant",
+        to_field_name="code",
+        queryset=Participant.objects.order_by("kind", "name"),
+        empty_label="Alle deelnemers",
+    )
+    rechtsvorm = django_filters.ChoiceFilter(
+        label="Rechtsvorm", field_name="legal_form", choices=LegalForm.choices, empty_label="Alle rechtsvormen"
+    )
+    bbv_categorie = django_filters.ChoiceFilter(
+        label="BBV-categorie", field_name="bbv", choices=BbvCategory.choices, empty_label="Alle categorieën"
+    )
+    beleidsveld = django_filters.ModelChoiceFilter(
+        label="Beleidsveld / programma",
+        field_name="policy_area",
+        queryset=PolicyArea.objects.all(),
+        empty_label="Alle beleidsvelden",
+    )
+    status = django_filters.ChoiceFilter(label="Status", choices=PartyStatus.choices, empty_label="Alle statussen")
+    o = django_filters.OrderingFilter(
+        label="Sorteren op",
+        fields=(
+            ("name", "naam"),
+            ("legal_form", "rechtsvorm"),
+            ("bbv", "bbv"),
+            ("seat", "vestigingsplaats"),
+            ("municipality_count", "gemeenten"),
+            ("policy_area__code", "beleidsveld"),
+            ("status", "status"),
+        ),
+        field_labels={
+            "name": "Naam",
+            "legal_form": "Rechtsvorm",
+            "bbv": "BBV-categorie",
+            "seat": "Vestigingsplaats",
+            "municipality_count": "Deelnemende gemeenten",
+            "policy_area__code": "Beleidsveld",
+            "status": "Status",
+        },
+    )
+
+    class Meta:
+        model = Party
+        fields = []
+
+    def search(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(
+            Q(name__icontains=value)
+            | Q(abbreviation__icontains=value)
+            | Q(seat__icontains=value)
+            | Q(kvk_number=value)
+        )
+
+
+class MunicipalityFilterSet(django_filters.FilterSet):
+    q = django_filters.CharFilter(label="Zoeken op naam of code", method="search")
+    provincie = django_filters.ModelChoiceFilter(
+        label="Provincie",
+        field_name="province",
+        to_field_name="code",
+        queryset=Participant.objects.filter(kind=ParticipantKind.PROVINCIE),
+        empty_label="Alle provincies",
+    )
+    alleen_deelnemend = django_filters.BooleanFilter(
+        label="Alleen gemeenten met deelnames",
+        method="with_participations",
+        widget=django_filters.widgets.BooleanWidget,
+    )
+
+    class Meta:
+        model = Participant
+        fields = []
+
+    def search(self, queryset, name, value):
+        value = value.strip()
+        return queryset.filter(Q(name__icontains=value) | Q(code__iexact=value)) if value else queryset
+
+    def with_participations(self, queryset, name, value):
+        if value is None:
+            return queryset
+        return queryset.filter(party_count__gt=0) if value else queryset.filter(party_count=0)

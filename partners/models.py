@@ -1,0 +1,429 @@
+"""The register: participants, verbonden partijen, participations and their financial figures.
+
+Legal sources: BBV art. 1 (definition), art. 15 (paragraaf verbonden partijen), Wgr art. 8 (forms).
+"""
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.db.models import F, Q, Sum
+from django.urls import reverse
+from django.utils.text import slugify
+
+from .choices import (
+    BbvCategory,
+    FigureKind,
+    FinancialInterestForm,
+    LegalForm,
+    ParticipantKind,
+    PartyStatus,
+    bbv_category_for,
+    legal_forms_in,
+)
+
+MONEY = {"max_digits": 16, "decimal_places": 2, "null": True, "blank": True}
+YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2100)]
+CBS_CODE = RegexValidator(r"^GM\d{4}$", "Een CBS-gemeentecode heeft de vorm GM gevolgd door vier cijfers.")
+
+
+class PolicyArea(models.Model):
+    """A beleidsveld / begrotingsprogramma (by default the BBV hoofdtaakvelden)."""
+
+    code = models.CharField("code", max_length=10, unique=True)
+    name = models.CharField("naam", max_length=120, unique=True)
+
+    class Meta:
+        verbose_name = "beleidsveld"
+        verbose_name_plural = "beleidsvelden"
+        ordering = ["code"]
+
+    def __str__(self):
+        return f"{self.code} {self.name}"
+
+    def get_absolute_url(self):
+        return reverse("partners:party_list") + f"?beleidsveld={self.pk}"
+
+
+class ParticipantQuerySet(models.QuerySet):
+    def municipalities(self):
+        return self.filter(kind=ParticipantKind.GEMEENTE)
+
+
+class Participant(models.Model):
+    """A deelnemer: a gemeente, provincie, waterschap or other body that takes part in a party."""
+
+    kind = models.CharField("soort", max_length=20, choices=ParticipantKind.choices)
+    code = models.CharField(
+        "code",
+        max_length=12,
+        unique=True,
+        help_text="CBS-code (GM0014) voor gemeenten, PV20 voor provincies; vrij te kiezen voor anderen.",
+    )
+    name = models.CharField("naam", max_length=200)
+    province = models.ForeignKey(
+        "self",
+        verbose_name="provincie",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        limit_choices_to={"kind": ParticipantKind.PROVINCIE},
+    )
+    started_on = models.DateField("begindatum", null=True, blank=True)
+    ended_on = models.DateField("einddatum", null=True, blank=True, help_text="Bijvoorbeeld bij herindeling.")
+
+    objects = ParticipantQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "deelnemer"
+        verbose_name_plural = "deelnemers"
+        ordering = ["name", "code"]
+        indexes = [models.Index(fields=["kind", "name"], name="participant_kind_name")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ended_on__isnull=True) | Q(started_on__isnull=True) | Q(ended_on__gte=F("started_on")),
+                name="participant_end_after_start",
+                violation_error_message="De einddatum ligt vóór de begindatum.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        if self.kind == ParticipantKind.GEMEENTE and self.code:
+            CBS_CODE(self.code)
+
+    def get_absolute_url(self):
+        if self.is_municipality:
+            return reverse("partners:municipality_detail", kwargs={"code": self.code})
+        return reverse("partners:party_list") + f"?deelnemer={self.code}"
+
+    @property
+    def is_municipality(self):
+        return self.kind == ParticipantKind.GEMEENTE
+
+
+class PartyQuerySet(models.QuerySet):
+    def in_bbv_category(self, category):
+        return self.filter(legal_form__in=legal_forms_in(category))
+
+
+class Party(models.Model):
+    """A verbonden partij (or other cooperation) in the register."""
+
+    name = models.CharField("naam", max_length=200)
+    slug = models.SlugField("slug", max_length=220, unique=True, blank=True, help_text="Deel van het webadres.")
+    abbreviation = models.CharField("afkorting", max_length=30, blank=True)
+    legal_form = models.CharField(
+        "rechtsvorm", max_length=40, choices=LegalForm.choices, help_text="Wgr art. 8 of privaatrechtelijk."
+    )
+    seat = models.CharField("vestigingsplaats", max_length=100)
+    status = models.CharField("status", max_length=20, choices=PartyStatus.choices, default=PartyStatus.ACTIEF)
+    policy_area = models.ForeignKey(
+        PolicyArea,
+        verbose_name="beleidsveld / programma",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="parties",
+    )
+    public_interest = models.TextField(
+        "openbaar belang", blank=True, help_text="Het openbaar belang dat de partij dient (BBV art. 15)."
+    )
+    purpose = models.TextField("doel", blank=True)
+    transferred_powers = models.TextField("overgedragen bevoegdheden", blank=True, help_text="Wgr art. 27.")
+    exit_conditions = models.TextField("uittredingsvoorwaarden", blank=True, help_text="Wgr art. 9.")
+    founded_on = models.DateField("oprichtingsdatum", null=True, blank=True)
+    ended_on = models.DateField("einddatum", null=True, blank=True)
+    kvk_number = models.CharField(
+        "KvK-nummer",
+        max_length=8,
+        blank=True,
+        validators=[RegexValidator(r"^\d{8}$", "Een KvK-nummer bestaat uit acht cijfers.")],
+    )
+    website = models.URLField("website", blank=True)
+    regulation_url = models.URLField(
+        "regeling (CVDR)", blank=True, help_text="Link naar de tekst van de regeling op lokaleregelgeving.overheid.nl."
+    )
+    central_municipality = models.ForeignKey(
+        Participant,
+        verbose_name="centrumgemeente",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="central_parties",
+        limit_choices_to={"kind": ParticipantKind.GEMEENTE},
+        help_text="Alleen bij een centrumgemeenteregeling (Wgr art. 8 lid 4): de gemeente die de taken uitvoert.",
+    )
+
+    objects = PartyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "verbonden partij"
+        verbose_name_plural = "verbonden partijen"
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ended_on__isnull=True) | Q(founded_on__isnull=True) | Q(ended_on__gte=F("founded_on")),
+                name="party_end_after_founding",
+                violation_error_message="De einddatum ligt vóór de oprichtingsdatum.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=PartyStatus.BEEINDIGD) | Q(ended_on__isnull=False),
+                name="party_ended_has_end_date",
+                violation_error_message="Een beëindigde partij heeft een einddatum.",
+            ),
+            models.CheckConstraint(
+                condition=Q(legal_form=LegalForm.CENTRUMGEMEENTEREGELING) | Q(central_municipality__isnull=True),
+                name="party_central_municipality_only_for_centrum",
+                violation_error_message="Alleen een centrumgemeenteregeling heeft een centrumgemeente.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(legal_form=LegalForm.CENTRUMGEMEENTEREGELING) | Q(central_municipality__isnull=False),
+                name="party_centrum_names_central_municipality",
+                violation_error_message="Een centrumgemeenteregeling noemt haar centrumgemeente.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self._unique_slug()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("partners:party_detail", kwargs={"slug": self.slug})
+
+    @property
+    def bbv_category(self) -> BbvCategory:
+        return bbv_category_for(self.legal_form)
+
+    def _unique_slug(self):
+        base = slugify(self.name)[:200] or "partij"
+        slug, n = base, 2
+        while Party.objects.filter(slug=slug).exclude(pk=self.pk).exists():
+            slug, n = f"{base}-{n}", n + 1
+        return slug
+
+
+class ParticipationQuerySet(models.QuerySet):
+    def verbonden(self):
+        """Participations that make the party a verbonden partij (BBV art. 1): both belangen."""
+        return self.filter(governance_interest=True, financial_interest=True)
+
+    def not_verbonden(self):
+        return self.exclude(governance_interest=True, financial_interest=True)
+
+
+class Participation(models.Model):
+    """A participant's deelname in a party: its bestuurlijk and financieel belang and its share."""
+
+    party = models.ForeignKey(Party, verbose_name="partij", on_delete=models.PROTECT, related_name="participations")
+    participant = models.ForeignKey(
+        Participant, verbose_name="deelnemer", on_delete=models.PROTECT, related_name="participations"
+    )
+    governance_interest = models.BooleanField(
+        "bestuurlijk belang",
+        default=True,
+        help_text="BBV art. 1 lid 1b: zeggenschap via een zetel in het bestuur of via stemrecht.",
+    )
+    governance_interest_note = models.CharField(
+        "wijze van bestuurlijk belang", max_length=255, blank=True, help_text="Bijvoorbeeld: 1 zetel in AB en DB."
+    )
+    votes = models.PositiveIntegerField("aantal stemmen", null=True, blank=True)
+    financial_interest = models.BooleanField(
+        "financieel belang",
+        default=True,
+        help_text="BBV art. 1 lid 1c: ter beschikking gesteld kapitaal dat verloren gaat bij faillissement, "
+        "of aansprakelijkheid als de partij haar verplichtingen niet nakomt.",
+    )
+    financial_interest_form = models.CharField(
+        "vorm van financieel belang", max_length=20, choices=FinancialInterestForm.choices, blank=True
+    )
+    financial_interest_note = models.CharField("toelichting financieel belang", max_length=255, blank=True)
+    share_percentage = models.DecimalField(
+        "aandeel (%)",
+        max_digits=7,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("100"))],
+        help_text="Aandeel in het kapitaal of in de bijdragen, 0–100.",
+    )
+    shares_count = models.PositiveBigIntegerField("aantal aandelen", null=True, blank=True)
+    nominal_value = models.DecimalField(
+        "nominale waarde per aandeel (€)",
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0"))],
+    )
+    joined_on = models.DateField("datum toetreding", null=True, blank=True)
+    left_on = models.DateField("datum uittreding", null=True, blank=True)
+
+    objects = ParticipationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "deelname"
+        verbose_name_plural = "deelnames"
+        ordering = ["party__name", "participant__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["party", "participant"],
+                name="participation_unique_participant_per_party",
+                violation_error_message="Deze deelnemer neemt al deel in deze partij.",
+            ),
+            models.CheckConstraint(
+                condition=Q(share_percentage__isnull=True)
+                | (Q(share_percentage__gte=0) & Q(share_percentage__lte=100)),
+                name="participation_share_0_100",
+                violation_error_message="Het aandeel moet tussen 0 en 100% liggen.",
+            ),
+            models.CheckConstraint(
+                condition=Q(nominal_value__isnull=True) | Q(nominal_value__gte=0),
+                name="participation_nominal_value_not_negative",
+                violation_error_message="De nominale waarde kan niet negatief zijn.",
+            ),
+            models.CheckConstraint(
+                condition=Q(left_on__isnull=True) | Q(joined_on__isnull=True) | Q(left_on__gte=F("joined_on")),
+                name="participation_left_after_joined",
+                violation_error_message="De datum van uittreding ligt vóór de datum van toetreding.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.participant} in {self.party}"
+
+    def get_absolute_url(self):
+        return self.party.get_absolute_url()
+
+    @property
+    def is_verbonden_partij(self) -> bool:
+        """BBV art. 1: a verbonden partij needs both a bestuurlijk and a financieel belang."""
+        return self.governance_interest and self.financial_interest
+
+    def clean(self):
+        # The sum over a party is also guarded by a database trigger (partners/db_triggers.py).
+        if self.share_percentage is not None and self.party_id:
+            others = (
+                Participation.objects.filter(party_id=self.party_id)
+                .exclude(pk=self.pk)
+                .aggregate(total=Sum("share_percentage"))["total"]
+                or Decimal("0")
+            )
+            if others + self.share_percentage > 100:
+                raise ValidationError(
+                    {
+                        "share_percentage": (
+                            f"De aandelen in deze partij komen dan samen op {_pct(others + self.share_percentage)}; "
+                            f"dat mag niet meer dan 100% zijn. De andere deelnemers hebben samen {_pct(others)}."
+                        )
+                    }
+                )
+
+
+def _pct(value: Decimal) -> str:
+    return f"{value.normalize():f}".replace(".", ",") + "%"
+
+
+class FinancialFigures(models.Model):
+    """Common fields of yearly figures: the year and whether they are budgeted or realised."""
+
+    year = models.PositiveSmallIntegerField("jaar", validators=YEAR_VALIDATORS)
+    kind = models.CharField("soort", max_length=20, choices=FigureKind.choices, default=FigureKind.BEGROTING)
+
+    class Meta:
+        abstract = True
+
+
+class PartyFinancials(FinancialFigures):
+    """The party's own figures for one year (BBV art. 15: eigen en vreemd vermogen, resultaat)."""
+
+    party = models.ForeignKey(Party, verbose_name="partij", on_delete=models.PROTECT, related_name="financials")
+    equity_start = models.DecimalField("eigen vermogen 1-1 (€)", **MONEY)
+    equity_end = models.DecimalField("eigen vermogen 31-12 (€)", **MONEY)
+    liabilities_start = models.DecimalField("vreemd vermogen 1-1 (€)", **MONEY)
+    liabilities_end = models.DecimalField("vreemd vermogen 31-12 (€)", **MONEY)
+    result = models.DecimalField("financieel resultaat (€)", **MONEY, help_text="Negatief bij een tekort.")
+
+    class Meta:
+        verbose_name = "financiële gegevens partij"
+        verbose_name_plural = "financiële gegevens partij"
+        ordering = ["party__name", "-year", "kind"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["party", "year", "kind"],
+                name="party_financials_unique_year_kind",
+                violation_error_message="Voor deze partij bestaan al cijfers van deze soort voor dit jaar.",
+            ),
+            models.CheckConstraint(
+                condition=Q(year__gte=1900) & Q(year__lte=2100),
+                name="party_financials_year_range",
+                violation_error_message="Het jaar moet tussen 1900 en 2100 liggen.",
+            ),
+            models.CheckConstraint(
+                condition=(Q(liabilities_start__isnull=True) | Q(liabilities_start__gte=0))
+                & (Q(liabilities_end__isnull=True) | Q(liabilities_end__gte=0)),
+                name="party_financials_liabilities_not_negative",
+                violation_error_message="Vreemd vermogen kan niet negatief zijn.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.party} {self.year} ({self.get_kind_display().lower()})"
+
+    def get_absolute_url(self):
+        return self.party.get_absolute_url()
+
+
+class ParticipationFinancials(FinancialFigures):
+    """A participant's figures in one party for one year: bijdrage, belang and dividend."""
+
+    participation = models.ForeignKey(
+        Participation, verbose_name="deelname", on_delete=models.PROTECT, related_name="financials"
+    )
+    contribution = models.DecimalField("bijdrage (€)", **MONEY)
+    interest_start = models.DecimalField(
+        "belang 1-1 (€)", **MONEY, help_text="Waarde van het belang aan het begin van het jaar (BBV art. 15)."
+    )
+    interest_end = models.DecimalField(
+        "belang 31-12 (€)", **MONEY, help_text="(Verwachte) waarde van het belang aan het eind van het jaar."
+    )
+    dividend = models.DecimalField("dividend (€)", **MONEY)
+
+    class Meta:
+        verbose_name = "financiële gegevens deelname"
+        verbose_name_plural = "financiële gegevens deelname"
+        ordering = ["participation__party__name", "-year", "kind"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["participation", "year", "kind"],
+                name="participation_financials_unique_year_kind",
+                violation_error_message="Voor deze deelname bestaan al cijfers van deze soort voor dit jaar.",
+            ),
+            models.CheckConstraint(
+                condition=Q(year__gte=1900) & Q(year__lte=2100),
+                name="participation_financials_year_range",
+                violation_error_message="Het jaar moet tussen 1900 en 2100 liggen.",
+            ),
+            models.CheckConstraint(
+                condition=(Q(contribution__isnull=True) | Q(contribution__gte=0))
+                & (Q(interest_start__isnull=True) | Q(interest_start__gte=0))
+                & (Q(interest_end__isnull=True) | Q(interest_end__gte=0))
+                & (Q(dividend__isnull=True) | Q(dividend__gte=0)),
+                name="participation_financials_not_negative",
+                violation_error_message="Bijdrage, belang en dividend kunnen niet negatief zijn.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.participation} {self.year} ({self.get_kind_display().lower()})"
+
+    def get_absolute_url(self):
+        return self.participation.party.get_absolute_url()

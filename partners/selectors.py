@@ -1,0 +1,157 @@
+"""Querysets of the register, built once per use with everything a page needs (constant queries)."""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Case, CharField, Count, DecimalField, OuterRef, Prefetch, Q, Subquery, Sum, Value, When
+from django.db.models.functions import Coalesce
+
+from .choices import BBV_CATEGORY_BY_LEGAL_FORM, BbvCategory, FigureKind, ParticipantKind
+from .models import Participant, Participation, ParticipationFinancials, Party, PartyFinancials
+
+ZERO = Decimal("0")
+
+
+def bbv_category_expression():
+    """SQL expression for the BBV category of a party, so lists can sort and group on it."""
+    return Case(
+        *[When(legal_form=form, then=Value(cat.value)) for form, cat in BBV_CATEGORY_BY_LEGAL_FORM.items()],
+        output_field=CharField(),
+    )
+
+
+def _municipality_count():
+    return Coalesce(
+        Subquery(
+            Participation.objects.filter(party=OuterRef("pk"), participant__kind=ParticipantKind.GEMEENTE)
+            .order_by()
+            .values("party")
+            .annotate(n=Count("pk"))
+            .values("n")
+        ),
+        0,
+    )
+
+
+def _total_contribution(year: int):
+    return Subquery(
+        ParticipationFinancials.objects.filter(
+            participation__party=OuterRef("pk"), year=year, kind=FigureKind.BEGROTING
+        )
+        .order_by()
+        .values("participation__party")
+        .annotate(total=Sum("contribution"))
+        .values("total"),
+        output_field=DecimalField(max_digits=18, decimal_places=2),
+    )
+
+
+def party_list(*, year: int):
+    """All parties with what the register list and its exports show."""
+    return (
+        Party.objects.select_related("policy_area")
+        .annotate(
+            bbv=bbv_category_expression(),
+            municipality_count=_municipality_count(),
+            total_contribution=_total_contribution(year),
+        )
+        .order_by("name")
+    )
+
+
+def party_detail_queryset(*, year: int):
+    """Parties with their participants, the participants' figures of `year` and all party figures."""
+    return Party.objects.select_related("policy_area", "central_municipality").prefetch_related(
+        Prefetch(
+            "participations",
+            queryset=Participation.objects.select_related("participant").order_by(
+                "participant__kind", "participant__name"
+            ),
+        ),
+        Prefetch(
+            "participations__financials",
+            queryset=ParticipationFinancials.objects.filter(year=year).order_by("kind"),
+        ),
+        Prefetch("financials", queryset=PartyFinancials.objects.order_by("-year", "kind")),
+    )
+
+
+def figures_by_kind(figures) -> dict[str, object]:
+    """Index a participation's prefetched figures of one year by kind."""
+    return {figure.kind: figure for figure in figures}
+
+
+@dataclass
+class ParticipationRow:
+    participation: Participation
+    budget: ParticipationFinancials | None
+    actual: ParticipationFinancials | None
+
+    @property
+    def party(self):
+        return self.participation.party
+
+    @property
+    def contribution(self):
+        return self.budget.contribution if self.budget else None
+
+
+@dataclass
+class CategoryGroup:
+    category: BbvCategory
+    rows: list[ParticipationRow] = field(default_factory=list)
+
+    @property
+    def total_contribution(self) -> Decimal:
+        return sum((row.contribution or ZERO for row in self.rows), ZERO)
+
+
+@dataclass
+class MunicipalityOverview:
+    municipality: Participant
+    year: int
+    groups: list[CategoryGroup]
+    others: list[ParticipationRow]
+
+    @property
+    def total_contribution(self) -> Decimal:
+        return sum((group.total_contribution for group in self.groups), ZERO)
+
+    @property
+    def party_count(self) -> int:
+        return sum(len(group.rows) for group in self.groups)
+
+
+def municipality_overview(*, municipality: Participant, year: int) -> MunicipalityOverview:
+    """One gemeente's participations for `year`: the verbonden partijen in the four BBV categories
+    (BBV art. 15) and, apart, the participations that lack one of the two belangen."""
+    participations = (
+        Participation.objects.filter(participant=municipality)
+        .select_related("party", "party__policy_area")
+        .prefetch_related(
+            Prefetch("financials", queryset=ParticipationFinancials.objects.filter(year=year), to_attr="year_figures")
+        )
+        .order_by("party__name")
+    )
+    groups = {category: CategoryGroup(category) for category in BbvCategory}
+    others = []
+    for participation in participations:
+        by_kind = figures_by_kind(participation.year_figures)
+        row = ParticipationRow(participation, by_kind.get(FigureKind.BEGROTING), by_kind.get(FigureKind.REALISATIE))
+        if participation.is_verbonden_partij:
+            groups[participation.party.bbv_category].rows.append(row)
+        else:
+            others.append(row)
+    return MunicipalityOverview(municipality, year, list(groups.values()), others)
+
+
+def municipalities_with_counts():
+    """Gemeenten with the number of parties they take part in."""
+    return Participant.objects.municipalities().select_related("province").annotate(
+        party_count=Count("participations", distinct=True),
+        verbonden_count=Count(
+            "participations",
+            filter=Q(participations__governance_interest=True, participations__financial_interest=True),
+            distinct=True,
+        ),
+    )

@@ -1,0 +1,14 @@
+"""URLs of the register."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "partners"
+
+urlpatterns = [
+    path("partijen/", views.PartyListView.as_view(), name="party_list"),
+    path("partijen/<slug:slug>/", views.PartyDetailView.as_view(), name="party_detail"),
+    path("gemeenten/", views.MunicipalityListView.as_view(), name="municipality_list"),
+    path("gemeenten/<str:code>/", views.MunicipalityDetailView.as_view(), name="municipality_detail"),
+]

@@ -1,0 +1,128 @@
+"""Views of the register: the list of parties (with export), the factsheet and the gemeente page."""
+
+from django.conf import settings
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.views.generic import DetailView
+from django_filters.views import FilterView
+
+from . import selectors
+from .choices import FigureKind, ParticipantKind
+from .exports import EXPORT_FORMATS, Column, export_response
+from .filters import MunicipalityFilterSet, PartyFilterSet
+from .models import Participant
+from .periods import parse_year, report_year
+
+
+class YearMixin:
+    """The year a page shows: `?jaar=` when it is a valid year, else the report year."""
+
+    @property
+    def year(self) -> int:
+        return parse_year(self.request.GET.get("jaar")) or report_year()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["year"] = self.year
+        context["year_invalid"] = "jaar" in self.request.GET and parse_year(self.request.GET["jaar"]) is None
+        return context
+
+
+class ExportableFilterView(FilterView):
+    """A filtered list that also downloads as CSV or XLSX (`?format=`), with the same filters."""
+
+    export_filename = "export"
+    export_title = "Export"
+
+    def get_export_columns(self) -> list[Column]:
+        raise NotImplementedError
+
+    def get(self, request, *args, **kwargs):
+        fmt = request.GET.get("format")
+        if fmt is None:
+            return super().get(request, *args, **kwargs)
+        if fmt not in EXPORT_FORMATS:
+            raise Http404(f"Onbekend exportformaat “{fmt}”; kies csv of xlsx.")
+        filterset = self.get_filterset(self.get_filterset_class())
+        rows = filterset.qs if filterset.is_valid() else filterset.queryset.none()
+        return export_response(fmt, self.get_export_columns(), rows, self.export_filename, self.export_title)
+
+
+class PartyListView(YearMixin, ExportableFilterView):
+    filterset_class = PartyFilterSet
+    template_name = "partners/party_list.html"
+    paginate_by = settings.PAGE_SIZE
+    export_filename = "verbonden-partijen"
+    export_title = "Verbonden partijen"
+
+    def get_queryset(self):
+        return selectors.party_list(year=self.year)
+
+    def get_export_columns(self):
+        return [
+            Column("Naam", lambda p: p.name),
+            Column("Afkorting", lambda p: p.abbreviation),
+            Column("Rechtsvorm", lambda p: p.get_legal_form_display()),
+            Column("BBV-categorie", lambda p: p.bbv_category.label),
+            Column("Vestigingsplaats", lambda p: p.seat),
+            Column("Deelnemende gemeenten", lambda p: p.municipality_count, "number"),
+            Column("Beleidsveld", lambda p: p.policy_area.name if p.policy_area else ""),
+            Column("Status", lambda p: p.get_status_display()),
+            Column("Oprichtingsdatum", lambda p: p.founded_on, "date"),
+            Column("Einddatum", lambda p: p.ended_on, "date"),
+            Column("KvK-nummer", lambda p: p.kvk_number),
+            Column(f"Bijdragen deelnemers {self.year} (begroting, €)", lambda p: p.total_contribution, "euro"),
+            Column("Webadres in het register", lambda p: self.request.build_absolute_uri(p.get_absolute_url())),
+        ]
+
+
+class PartyDetailView(YearMixin, DetailView):
+    template_name = "partners/party_detail.html"
+    context_object_name = "party"
+
+    def get_queryset(self):
+        return selectors.party_detail_queryset(year=self.year)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        party = self.object
+        rows = []
+        for participation in party.participations.all():
+            by_kind = selectors.figures_by_kind(participation.financials.all())
+            rows.append(
+                selectors.ParticipationRow(
+                    participation, by_kind.get(FigureKind.BEGROTING), by_kind.get(FigureKind.REALISATIE)
+                )
+            )
+        context["participant_rows"] = rows
+        context["total_share"] = sum(
+            (r.participation.share_percentage for r in rows if r.participation.share_percentage is not None),
+            selectors.ZERO,
+        )
+        context["total_contribution"] = sum((r.contribution or selectors.ZERO for r in rows), selectors.ZERO)
+        context["financials"] = list(party.financials.all())
+        return context
+
+
+class MunicipalityListView(FilterView):
+    filterset_class = MunicipalityFilterSet
+    template_name = "partners/municipality_list.html"
+    paginate_by = settings.PAGE_SIZE
+
+    def get_queryset(self):
+        return selectors.municipalities_with_counts()
+
+
+class MunicipalityDetailView(YearMixin, DetailView):
+    template_name = "partners/municipality_detail.html"
+    context_object_name = "municipality"
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(
+            Participant.objects.select_related("province"), kind=ParticipantKind.GEMEENTE, code=self.kwargs["code"]
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["overview"] = selectors.municipality_overview(municipality=self.object, year=self.year)
+        return context

@@ -1,0 +1,1 @@
+"""Risks: risk register per party, risk matrix and weerstandsvermogen (to come)."""
