@@ -92,14 +92,14 @@ class Participant(models.Model):
     def __str__(self):
         return self.name
 
-    def clean(self):
-        if self.kind == ParticipantKind.GEMEENTE and self.code:
-            CBS_CODE(self.code)
-
     def get_absolute_url(self):
         if self.is_municipality:
             return reverse("partners:municipality_detail", kwargs={"code": self.code})
         return reverse("partners:party_list") + f"?deelnemer={self.code}"
+
+    def clean(self):
+        if self.kind == ParticipantKind.GEMEENTE and self.code:
+            CBS_CODE(self.code)
 
     @property
     def is_municipality(self):
