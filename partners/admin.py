@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 
+from .forms import ParticipationInlineFormSet
 from .models import Participant, Participation, ParticipationFinancials, Party, PartyFinancials, PolicyArea
 
 
@@ -22,6 +23,7 @@ class ParticipantAdmin(admin.ModelAdmin):
 
 class ParticipationInline(admin.TabularInline):
     model = Participation
+    formset = ParticipationInlineFormSet
     extra = 0
     autocomplete_fields = ["participant"]
     fields = [
