@@ -60,10 +60,7 @@ class PartyFilterSet(django_filters.FilterSet):
         if not value:
             return queryset
         return queryset.filter(
-            Q(name__icontains=value)
-            | Q(abbreviation__icontains=value)
-            | Q(seat__icontains=value)
-            | Q(kvk_number=value)
+            Q(name__icontains=value) | Q(abbreviation__icontains=value) | Q(seat__icontains=value) | Q(kvk_number=value)
         )
 
 

@@ -147,11 +147,15 @@ def municipality_overview(*, municipality: Participant, year: int) -> Municipali
 
 def municipalities_with_counts():
     """Gemeenten with the number of parties they take part in."""
-    return Participant.objects.municipalities().select_related("province").annotate(
-        party_count=Count("participations", distinct=True),
-        verbonden_count=Count(
-            "participations",
-            filter=Q(participations__governance_interest=True, participations__financial_interest=True),
-            distinct=True,
-        ),
+    return (
+        Participant.objects.municipalities()
+        .select_related("province")
+        .annotate(
+            party_count=Count("participations", distinct=True),
+            verbonden_count=Count(
+                "participations",
+                filter=Q(participations__governance_interest=True, participations__financial_interest=True),
+                distinct=True,
+            ),
+        )
     )

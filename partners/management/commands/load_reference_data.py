@@ -12,6 +12,5 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         created = load_reference_data(Participant, PolicyArea)
         self.stdout.write(
-            "Referentiegegevens bijgewerkt: "
-            + ", ".join(f"{count} nieuwe {name}" for name, count in created.items())
+            "Referentiegegevens bijgewerkt: " + ", ".join(f"{count} nieuwe {name}" for name, count in created.items())
         )
