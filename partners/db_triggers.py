@@ -12,7 +12,8 @@ _POSTGRES = [
     BEGIN
         IF (SELECT COALESCE(SUM(share_percentage), 0) FROM partners_participation
             WHERE party_id = NEW.party_id) > 100 THEN
-            RAISE EXCEPTION '{SHARE_SUM_MESSAGE}' USING ERRCODE = 'check_violation';
+            -- MESSAGE, not a format string: there '%' would be a placeholder ("100%").
+            RAISE EXCEPTION USING MESSAGE = '{SHARE_SUM_MESSAGE}', ERRCODE = 'check_violation';
         END IF;
         RETURN NULL;
     END;
@@ -26,15 +27,21 @@ _POSTGRES = [
     """,
 ]
 
+# SQLite stores decimals as binary floats, so 84.18 + 7.56 + 8.26 sums to 100.00000000000001;
+# rounding to the field's 4 decimal places compares the sum the way the user entered it.
 _SQLITE = [
-    f"""
-    CREATE TRIGGER IF NOT EXISTS partners_participation_share_sum_{event.lower()}
-    AFTER {event} ON partners_participation
-    WHEN (SELECT COALESCE(SUM(share_percentage), 0) FROM partners_participation
-          WHERE party_id = NEW.party_id) > 100
-    BEGIN SELECT RAISE(ABORT, '{SHARE_SUM_MESSAGE}'); END
-    """
+    statement
     for event in ("INSERT", "UPDATE")
+    for statement in (
+        f"DROP TRIGGER IF EXISTS partners_participation_share_sum_{event.lower()}",
+        f"""
+        CREATE TRIGGER partners_participation_share_sum_{event.lower()}
+        AFTER {event} ON partners_participation
+        WHEN (SELECT ROUND(COALESCE(SUM(share_percentage), 0), 4) FROM partners_participation
+              WHERE party_id = NEW.party_id) > 100
+        BEGIN SELECT RAISE(ABORT, '{SHARE_SUM_MESSAGE}'); END
+        """,
+    )
 ]
 
 
