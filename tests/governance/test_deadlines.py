@@ -1,0 +1,273 @@
+"""The Wgr planning-and-control deadlines, each pinned to its legal source (governance/deadlines.py)."""
+
+import ast
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from governance import deadlines
+from governance.deadlines import (
+    Deadline,
+    DeadlineRules,
+    DocumentKind,
+    FixedDate,
+    annual_accounts_to_gs_deadline,
+    budget_to_gs_deadline,
+    cycle_for_party,
+    cycle_for_year,
+    earliest_ab_adoption_for_draft_budget,
+    framework_letter_deadline,
+    latest_draft_budget_sending,
+    provisional_accounts_deadline,
+    wgr_applies,
+    zienswijze_deadline,
+)
+from partners.choices import LegalForm
+
+SATURDAY, SUNDAY = 5, 6
+
+
+# Module boundaries
+
+
+def test_module_imports_nothing_from_django():
+    tree = ast.parse(Path(deadlines.__file__).read_text(encoding="utf-8"))
+    imported = [alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names]
+    imported += [node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)]
+    assert not [name for name in imported if name.split(".")[0] == "django"]
+
+
+def test_document_kinds_have_dutch_labels_usable_as_choices():
+    assert DocumentKind.choices() == [
+        ("kaderbrief", "Kaderbrief"),
+        ("voorlopige_jaarrekening", "Voorlopige jaarrekening"),
+        ("ontwerpbegroting", "Ontwerpbegroting"),
+        ("begrotingswijziging", "Begrotingswijziging"),
+        ("jaarrekening", "Jaarrekening"),
+        ("begroting", "Begroting"),
+        ("bestuursbesluit", "Overig bestuursbesluit"),
+    ]
+
+
+# Zienswijze: Wgr art. 35 (te verifiëren), within 12 weeks after sending, in calendar time
+
+
+def test_zienswijze_deadline_is_twelve_weeks_after_sending_wgr_art_35():
+    assert zienswijze_deadline(sent_on=date(2025, 5, 1)) == date(2025, 7, 24)
+
+
+def test_zienswijze_on_draft_sent_on_31_december_falls_in_march_of_next_year_wgr_art_35():
+    assert zienswijze_deadline(sent_on=date(2025, 12, 31)) == date(2026, 3, 25)
+
+
+def test_zienswijze_period_counts_29_february_in_a_leap_year_wgr_art_35():
+    """Across 29 February 2028 the same 84 days end one calendar date earlier than in 2027."""
+    assert zienswijze_deadline(sent_on=date(2027, 12, 6)) == date(2028, 2, 28)
+    assert zienswijze_deadline(sent_on=date(2027, 12, 20)) == date(2028, 3, 13)
+    assert zienswijze_deadline(sent_on=date(2026, 12, 20)) == date(2027, 3, 14)
+
+
+@pytest.mark.parametrize("sent_on", [date(2025, 5, 3), date(2025, 5, 4)], ids=["zaterdag", "zondag"])
+def test_zienswijze_deadline_on_a_weekend_stays_on_that_day_no_algemene_termijnenwet(sent_on):
+    deadline = zienswijze_deadline(sent_on=sent_on)
+    assert deadline.weekday() in (SATURDAY, SUNDAY)
+    assert (deadline - sent_on).days == 84
+
+
+def test_zienswijze_deadline_on_a_public_holiday_stays_on_that_day():
+    # 2 October 2025 + 12 weeks = 25 December 2025, Eerste Kerstdag.
+    assert zienswijze_deadline(sent_on=date(2025, 10, 2)) == date(2025, 12, 25)
+
+
+def test_zienswijze_term_agreed_in_the_regeling_is_used():
+    assert zienswijze_deadline(sent_on=date(2025, 5, 1), weeks=8) == date(2025, 6, 26)
+
+
+@pytest.mark.parametrize("weeks", [0, -1, 53])
+def test_zienswijze_term_outside_one_to_52_weeks_is_refused(weeks):
+    with pytest.raises(ValueError, match=f"{weeks} weken kan niet; kies 1 tot en met 52 weken."):
+        zienswijze_deadline(sent_on=date(2025, 5, 1), weeks=weeks)
+
+
+# Ontwerpbegroting: Wgr art. 35 (te verifiëren), at least 12 weeks before the AB adopts it
+
+
+def test_ab_may_adopt_the_begroting_twelve_weeks_after_the_draft_was_sent_wgr_art_35():
+    assert earliest_ab_adoption_for_draft_budget(sent_on=date(2025, 4, 15)) == date(2025, 7, 8)
+
+
+def test_draft_budget_for_an_ab_meeting_goes_out_twelve_weeks_before_it_wgr_art_35():
+    assert latest_draft_budget_sending(adoption_on=date(2025, 7, 8)) == date(2025, 4, 15)
+
+
+# Begroting to GS: Wgr art. 58 lid 2, within 2 weeks after adoption and before 15 September
+
+
+def test_begroting_goes_to_gs_two_weeks_after_adoption_when_that_is_earlier_wgr_art_58_lid_2():
+    assert budget_to_gs_deadline(adopted_on=date(2025, 6, 26), budget_year=2026) == date(2025, 7, 10)
+
+
+def test_begroting_goes_to_gs_before_15_september_when_that_is_earlier_wgr_art_58_lid_2():
+    assert budget_to_gs_deadline(adopted_on=date(2025, 9, 5), budget_year=2026) == date(2025, 9, 14)
+
+
+def test_begroting_adopted_on_1_september_is_due_14_september_not_15_wgr_art_58_lid_2():
+    """ "Vóór 15 september" ends on the 14th, even when two weeks after adoption is the 15th."""
+    assert budget_to_gs_deadline(adopted_on=date(2025, 9, 1), budget_year=2026) == date(2025, 9, 14)
+    assert budget_to_gs_deadline(adopted_on=date(2025, 8, 31), budget_year=2026) == date(2025, 9, 14)
+
+
+def test_begroting_deadline_before_15_september_stays_on_a_weekend_wgr_art_58_lid_2():
+    # 15 September 2024 is a Sunday and 14 September 2024 a Saturday: nothing shifts.
+    deadline = budget_to_gs_deadline(adopted_on=date(2024, 9, 10), budget_year=2025)
+    assert deadline == date(2024, 9, 14)
+    assert deadline.weekday() == SATURDAY
+
+
+# Jaarrekening to GS: Wgr art. 58 lid 4, within 2 weeks after adoption and before 15 July
+
+
+def test_jaarrekening_goes_to_gs_two_weeks_after_adoption_when_that_is_earlier_wgr_art_58_lid_4():
+    assert annual_accounts_to_gs_deadline(adopted_on=date(2025, 6, 25), accounts_year=2024) == date(2025, 7, 9)
+
+
+def test_jaarrekening_goes_to_gs_before_15_july_when_that_is_earlier_wgr_art_58_lid_4():
+    assert annual_accounts_to_gs_deadline(adopted_on=date(2025, 7, 5), accounts_year=2024) == date(2025, 7, 14)
+
+
+# Voorlopige jaarrekening (Wgr) and kaderbrief (Wgr art. 34b, te verifiëren): before 30 April
+
+
+def test_voorlopige_jaarrekening_is_due_before_30_april_after_the_year():
+    assert provisional_accounts_deadline(accounts_year=2025) == date(2026, 4, 29)
+
+
+def test_kaderbrief_is_due_before_30_april_of_the_year_before_the_begrotingsjaar_wgr_art_34b():
+    assert framework_letter_deadline(budget_year=2027) == date(2026, 4, 29)
+
+
+# Per-party rules from the regeling
+
+
+def test_regeling_with_kaderbrief_by_1_february_moves_the_kaderbrief():
+    rules = DeadlineRules(framework_letter=FixedDate(1, 2, before=False))
+    assert framework_letter_deadline(budget_year=2027, rules=rules) == date(2026, 2, 1)
+
+
+def test_regeling_with_kaderbrief_before_1_february_ends_on_31_january():
+    rules = DeadlineRules(framework_letter=FixedDate(1, 2))
+    assert framework_letter_deadline(budget_year=2027, rules=rules) == date(2026, 1, 31)
+
+
+@pytest.mark.parametrize(
+    ("day", "month", "message"),
+    [
+        (30, 2, "30 februari bestaat niet."),
+        (31, 4, "31 april bestaat niet."),
+        (0, 5, "0 mei bestaat niet."),
+        (29, 2, "29 februari bestaat niet in elk jaar; kies 28 februari of 1 maart."),
+        (1, 13, "Maand 13 bestaat niet; kies 1 tot en met 12."),
+    ],
+)
+def test_impossible_date_in_the_regeling_is_refused_in_dutch(day, month, message):
+    with pytest.raises(ValueError) as excinfo:
+        DeadlineRules(framework_letter=FixedDate(day, month))
+    assert str(excinfo.value) == message
+
+
+@pytest.mark.parametrize("field", ["opinion_weeks", "draft_budget_weeks"])
+@pytest.mark.parametrize("weeks", [0, -4, 53])
+def test_impossible_number_of_weeks_in_the_regeling_is_refused_in_dutch(field, weeks):
+    with pytest.raises(ValueError, match=f"{weeks} weken kan niet; kies 1 tot en met 52 weken."):
+        DeadlineRules(**{field: weeks})
+
+
+def test_number_of_weeks_must_be_a_whole_number():
+    with pytest.raises(ValueError, match="geheel getal"):
+        DeadlineRules(opinion_weeks=True)
+
+
+# The cycle around one begrotingsjaar
+
+
+def test_cycle_lists_the_wgr_deadlines_in_date_order_with_their_sources():
+    cycle = cycle_for_year(budget_year=2026)
+    assert [(event.kind, event.date, event.legal_source) for event in cycle] == [
+        (DocumentKind.KADERBRIEF, date(2025, 4, 29), "Wgr art. 34b (te verifiëren)"),
+        (
+            DocumentKind.ONTWERPBEGROTING,
+            date(2025, 6, 22),
+            "Wgr art. 35 (te verifiëren): ontwerpbegroting ten minste 12 weken vóór vaststelling naar de raden; "
+            "Wgr art. 58 lid 2",
+        ),
+        (DocumentKind.BEGROTING, date(2025, 9, 14), "Wgr art. 58 lid 2"),
+        (
+            DocumentKind.VOORLOPIGE_JAARREKENING,
+            date(2027, 4, 29),
+            "Wgr: voorlopige jaarrekening vóór 30 april na afloop van het jaar naar de raden",
+        ),
+        (DocumentKind.JAARREKENING, date(2027, 7, 14), "Wgr art. 58 lid 4"),
+    ]
+    assert all(isinstance(event, Deadline) for event in cycle)
+
+
+def test_cycle_describes_each_deadline_in_dutch_with_the_law_s_wording():
+    descriptions = [event.description for event in cycle_for_year(budget_year=2026)]
+    assert descriptions[0] == "Kaderbrief 2026 naar de raden, vóór 30 april 2025"
+    assert descriptions[2] == (
+        "Begroting 2026 naar Gedeputeerde Staten, binnen 2 weken na vaststelling en vóór 15 september 2025"
+    )
+    assert descriptions[4] == (
+        "Jaarrekening 2026 naar Gedeputeerde Staten, binnen 2 weken na vaststelling en vóór 15 juli 2027"
+    )
+
+
+def test_cycle_adds_zienswijze_and_first_adoption_day_once_the_draft_is_sent():
+    cycle = cycle_for_year(budget_year=2026, draft_budget_sent_on=date(2025, 5, 1))
+    opinion = [event for event in cycle if event.description.startswith("Zienswijze")]
+    adoption = [event for event in cycle if event.description.startswith("Vroegste vaststelling")]
+    assert [event.date for event in opinion] == [date(2025, 7, 24)]
+    assert [event.date for event in adoption] == [date(2025, 7, 24)]
+    assert [event.date for event in cycle] == sorted(event.date for event in cycle)
+
+
+def test_cycle_names_the_regeling_as_source_of_an_overridden_deadline():
+    rules = DeadlineRules(framework_letter=FixedDate(1, 2, before=False))
+    kaderbrief = cycle_for_year(budget_year=2026, rules=rules)[0]
+    assert kaderbrief.date == date(2025, 2, 1)
+    assert kaderbrief.description == "Kaderbrief 2026 naar de raden, uiterlijk 1 februari 2025"
+    assert kaderbrief.legal_source == "Gemeenschappelijke regeling (afwijkend van Wgr art. 34b (te verifiëren))"
+
+
+# Legal forms: Wgr art. 8 forms follow the Wgr, private-law parties follow their own calendar
+
+
+@pytest.mark.parametrize(
+    "legal_form",
+    [
+        "openbaar_lichaam",
+        "gemeenschappelijk_orgaan",
+        "bedrijfsvoeringsorganisatie",
+        "centrumgemeenteregeling",
+        "regeling_zonder_meer",
+    ],
+)
+def test_wgr_deadlines_apply_to_public_law_regelingen(legal_form):
+    assert wgr_applies(legal_form)
+    assert len(cycle_for_party(legal_form=legal_form, budget_year=2026)) == 5
+
+
+def test_an_nv_has_no_wgr_deadlines():
+    assert not wgr_applies("nv")
+    assert cycle_for_party(legal_form="nv", budget_year=2026) == []
+
+
+def test_unknown_legal_form_is_refused():
+    with pytest.raises(ValueError, match="Onbekende rechtsvorm: 'gemeente'."):
+        wgr_applies("gemeente")
+
+
+def test_legal_forms_match_the_register_s_choices():
+    assert deadlines.WGR_LEGAL_FORMS | deadlines.PRIVATE_LEGAL_FORMS == set(LegalForm.values)
+    assert not deadlines.WGR_LEGAL_FORMS & deadlines.PRIVATE_LEGAL_FORMS
