@@ -1,1 +1,0 @@
-"""Governance: representatives and roles, the P&C cycle and monitoring assessments (to come)."""
