@@ -108,3 +108,57 @@ class ParticipationFinancialsFactory(DjangoModelFactory):
     year = YEAR
     kind = FigureKind.BEGROTING
     contribution = Decimal("100000.00")
+
+
+def sample_register():
+    """Five parties, one per kind of filter value, with two test gemeenten; returns them by short name."""
+    area = {area.code: area for area in PolicyArea.objects.all()}
+    dorp = MunicipalityFactory(name="Testdorp")
+    stad = MunicipalityFactory(name="Teststad")
+    parties = {
+        "vr": PartyFactory(
+            name="Veiligheidsregio Testland",
+            abbreviation="VRT",
+            legal_form=LegalForm.OPENBAAR_LICHAAM,
+            seat="Groningen",
+            policy_area=area["1"],
+        ),
+        "bank": PartyFactory(
+            name="Bank Nederlandse Testgemeenten",
+            abbreviation="BNT",
+            legal_form=LegalForm.NV,
+            seat="Den Haag",
+            policy_area=area["0"],
+            kvk_number="27008387",
+        ),
+        "archief": PartyFactory(
+            name="Stichting Streekarchief",
+            legal_form=LegalForm.STICHTING,
+            seat="Zwolle",
+            policy_area=area["5"],
+            status=PartyStatus.IN_LIQUIDATIE,
+        ),
+        "afval": PartyFactory(
+            name="Afvalcoöperatie Twente",
+            abbreviation="ACT",
+            legal_form=LegalForm.COOPERATIE,
+            seat="Hengelo",
+            policy_area=area["7"],
+            ended=True,
+        ),
+        "egts": PartyFactory(
+            name="EGTS Grensregio Maas",
+            legal_form=LegalForm.OVERIG,
+            seat="Venlo",
+            status=PartyStatus.IN_OPRICHTING,
+            founded_on=datetime.date(2024, 3, 1),
+        ),
+    }
+    vr_dorp = ParticipationFactory(party=parties["vr"], participant=dorp, share_percentage=Decimal("12.5"))
+    vr_stad = ParticipationFactory(party=parties["vr"], participant=stad, share_percentage=Decimal("87.5"))
+    bank_dorp = ParticipationFactory(party=parties["bank"], participant=dorp, share_percentage=Decimal("0.11"))
+    ParticipationFactory(party=parties["archief"], participant=stad)
+    ParticipationFinancialsFactory(participation=vr_dorp, contribution=Decimal("1234567.00"))
+    ParticipationFinancialsFactory(participation=vr_stad, contribution=Decimal("500000.50"))
+    ParticipationFinancialsFactory(participation=bank_dorp, contribution=None, dividend=Decimal("222923"))
+    return {"dorp": dorp, "stad": stad, **parties}
