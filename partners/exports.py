@@ -18,6 +18,7 @@ from openpyxl.utils import get_column_letter
 
 EURO_FORMAT = '"€" #,##0.00'
 PERCENT_FORMAT = "0.00"
+CENT = Decimal("0.01")
 
 
 @dataclass(frozen=True)
@@ -27,9 +28,12 @@ class Column:
     kind: str = "text"  # text | number | euro | percent | date
 
 
-def _csv_cell(value):
+def _csv_cell(value, kind: str = "text"):
     if value is None:
         return ""
+    if kind == "euro" and isinstance(value, Decimal):
+        # Sums computed by SQLite come back as floats (1734567.30000000); amounts have cents.
+        value = value.quantize(CENT)
     if isinstance(value, Decimal | float):
         return f"{value:f}".replace(".", ",")
     if isinstance(value, datetime.date):
@@ -50,7 +54,7 @@ def csv_response(columns: list[Column], rows: Iterable, filename: str) -> Stream
     def lines():
         yield "\ufeff" + writer.writerow([c.header for c in columns])
         for row in rows:
-            yield writer.writerow([_csv_cell(c.value(row)) for c in columns])
+            yield writer.writerow([_csv_cell(c.value(row), c.kind) for c in columns])
 
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
