@@ -15,4 +15,5 @@ urlpatterns = [
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
     path("", include("partners.urls")),
+    path("", include("risks.urls")),
 ]

@@ -124,7 +124,7 @@ class RiskQuerySet(models.QuerySet):
         return self.filter(confidential=False)
 
     def with_score(self):
-        return self.annotate(score=matrix.score_expression())
+        return self.annotate(score_value=matrix.score_expression())
 
     def review_overdue(self, today: datetime.date | None = None):
         """Open or beheerste risks whose last review (or identification) is more than a year ago."""

@@ -1,0 +1,110 @@
+"""FilterSet of the risk list; the page and its CSV/XLSX export share it."""
+
+import django_filters
+from django.db.models import Q
+
+from partners.models import Participant, Party
+
+from . import matrix
+from .choices import RiskCategory, RiskStatus
+from .models import Risk, RiskLevel
+
+
+class RiskFilterSet(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="search", label="Zoeken")
+    gemeente = django_filters.ModelChoiceFilter(
+        label="Gemeente",
+        method="for_municipality",
+        to_field_name="code",
+        queryset=Participant.objects.municipalities().order_by("name"),
+        empty_label="Alle gemeenten",
+    )
+    partij = django_filters.ModelChoiceFilter(
+        label="Partij",
+        field_name="party",
+        to_field_name="slug",
+        queryset=Party.objects.all(),
+        empty_label="Alle partijen",
+    )
+    categorie = django_filters.ChoiceFilter(
+        label="Categorie", field_name="category", choices=RiskCategory.choices, empty_label="Alle categorieën"
+    )
+    niveau = django_filters.ModelChoiceFilter(
+        label="Niveau",
+        method="at_level",
+        to_field_name="code",
+        queryset=RiskLevel.objects.order_by("min_score"),
+        empty_label="Alle niveaus",
+    )
+    status = django_filters.ChoiceFilter(label="Status", choices=RiskStatus.choices, empty_label="Alle statussen")
+    maatregelen = django_filters.ChoiceFilter(
+        label="Beheersmaatregelen",
+        method="with_measures",
+        choices=[("met", "Met maatregelen"), ("zonder", "Zonder maatregelen")],
+        empty_label="Met en zonder",
+    )
+    herbeoordeling_verlopen = django_filters.BooleanFilter(
+        label="Herbeoordeling verlopen", method="review_overdue", widget=django_filters.widgets.BooleanWidget
+    )
+    vertrouwelijk = django_filters.BooleanFilter(
+        label="Vertrouwelijk", field_name="confidential", widget=django_filters.widgets.BooleanWidget
+    )
+    kans = django_filters.ChoiceFilter(
+        label="Kans",
+        field_name="likelihood",
+        choices=[(v, f"{v} – {label}") for v, label in matrix.LIKELIHOOD_LABELS.items()],
+        empty_label="Alle kansen",
+    )
+    impact = django_filters.ChoiceFilter(
+        label="Impact",
+        field_name="impact",
+        choices=[(v, f"{v} – {label}") for v, label in matrix.IMPACT_LABELS.items()],
+        empty_label="Alle impacts",
+    )
+    o = django_filters.OrderingFilter(
+        label="Sorteren op",
+        fields=(
+            ("title", "titel"),
+            ("party__name", "partij"),
+            ("category", "categorie"),
+            ("likelihood", "kans"),
+            ("impact", "impact"),
+            ("score_value", "score"),
+            ("amount_max", "maximum"),
+            ("status", "status"),
+            ("reviewed_on", "beoordeeld"),
+            ("measure_count", "maatregelen"),
+        ),
+    )
+
+    class Meta:
+        model = Risk
+        fields = []
+
+    def search(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(Q(title__icontains=value) | Q(description__icontains=value) | Q(owner__icontains=value))
+
+    def for_municipality(self, queryset, name, value):
+        return queryset.for_municipality(value) if value else queryset
+
+    def at_level(self, queryset, name, value):
+        if not value:
+            return queryset
+        low, high = matrix.score_range(value, RiskLevel.objects.all())
+        return queryset.filter(score_value__gte=low, score_value__lte=high)
+
+    def with_measures(self, queryset, name, value):
+        if value == "met":
+            return queryset.filter(measure_count__gt=0)
+        if value == "zonder":
+            return queryset.filter(measure_count=0)
+        return queryset
+
+    def review_overdue(self, queryset, name, value):
+        if value is None:
+            return queryset
+        overdue = queryset.review_overdue()
+        return overdue if value else queryset.exclude(pk__in=overdue.values("pk"))
