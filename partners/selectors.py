@@ -147,9 +147,11 @@ def municipality_overview(*, municipality: Participant, year: int) -> Municipali
 
 def municipalities_with_counts():
     """Gemeenten with the number of parties they take part in."""
+    # Meta.ordering does not apply to a query with GROUP BY, so order explicitly.
     return (
         Participant.objects.municipalities()
         .select_related("province")
+        .order_by("name", "code")
         .annotate(
             party_count=Count("participations", distinct=True),
             verbonden_count=Count(

@@ -5,6 +5,11 @@ import pytest
 REPORT_YEAR = 2025
 
 
+def pytest_configure(config):
+    # A paginated list without a fixed order shows rows on two pages or none: fail, don't warn.
+    config.addinivalue_line("filterwarnings", "error::django.core.paginator.UnorderedObjectListWarning")
+
+
 @pytest.fixture(autouse=True)
 def _fixed_report_year_and_fast_hashing(settings):
     """Pages default to the report year; fix it so a test does not depend on today's date."""
