@@ -10,5 +10,8 @@ class PartnersConfig(AppConfig):
 
     def ready(self):
         from .db_triggers import install_after_migrate
+        from .roles import sync_roles_after_migrate
 
         post_migrate.connect(install_after_migrate, sender=self, dispatch_uid="partners_triggers")
+        # Any sender: the permissions of governance and risks are created after this app's signal.
+        post_migrate.connect(sync_roles_after_migrate, dispatch_uid="partners_roles")

@@ -1,0 +1,48 @@
+"""Load the demo region (provincie Groningen) and the demo users; refuses to run outside DEBUG without --force."""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from partners.demo import DEMO_URL, DEMO_USERS, load_demo
+
+
+class Command(BaseCommand):
+    help = (
+        "Laadt demogegevens: de verbonden partijen van de Groninger gemeenten met hun cijfers, en drie "
+        "demogebruikers. Veilig om te herhalen. Weigert als DEBUG uit staat, tenzij --force."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Ook laden als DEBUG uit staat. Let op: maakt gebruikers met bekende wachtwoorden aan.",
+        )
+
+    def handle(self, *args, force=False, **options):
+        if not settings.DEBUG and not force:
+            raise CommandError(
+                "load_demo is gestopt: DEBUG staat uit, dus dit lijkt een productieomgeving. De demogegevens "
+                "maken gebruikers aan met wachtwoorden die in de documentatie staan. Start met DEBUG=true, "
+                "of geef --force als u dit echt wilt."
+            )
+        try:
+            stats = load_demo()
+        except LookupError as exc:
+            raise CommandError(str(exc)) from exc
+
+        changes = ", ".join(f"{name.replace('_', ' ')}: {count}" for name, count in sorted(stats.items()) if count)
+        self.stdout.write(self.style.SUCCESS("Demogegevens geladen." if changes else "Demogegevens waren al geladen."))
+        if changes:
+            self.stdout.write(f"Gewijzigd: {changes}.")
+        self.stdout.write(f"\nOpen het register op {DEMO_URL} en log in met een van deze demo-accounts:\n")
+        rows = [("Gebruikersnaam", "Wachtwoord", "Rol", "Naam")] + [
+            (u["username"], u["password"], u["group"], f"{u['first_name']} {u['last_name']}") for u in DEMO_USERS
+        ]
+        widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+        for index, row in enumerate(rows):
+            self.stdout.write(
+                ("  " + "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True))).rstrip()
+            )
+            if index == 0:
+                self.stdout.write("  " + "  ".join("-" * width for width in widths))
