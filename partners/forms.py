@@ -17,6 +17,28 @@ class ParticipationInlineFormSet(forms.BaseInlineFormSet):
         form.instance.share_sum_checked_elsewhere = True
         return form
 
+    @property
+    def initial_forms(self):
+        forms = super().initial_forms
+        if getattr(self, "_saving_existing", False):
+            # The database trigger checks the sum after every row, so store deletions and lowered
+            # shares first: moving 10% from one participant to another never passes 100% midway.
+            forms = sorted(forms, key=self._share_increase)
+        return forms
+
+    def save_existing_objects(self, commit=True):
+        self._saving_existing = True
+        try:
+            return super().save_existing_objects(commit)
+        finally:
+            self._saving_existing = False
+
+    def _share_increase(self, form):
+        before = form.initial.get("share_percentage") or Decimal("0")
+        if self._should_delete_form(form):
+            return -before
+        return (form.cleaned_data.get("share_percentage") or Decimal("0")) - before
+
     def clean(self):
         super().clean()
         total = Decimal("0")
