@@ -5,6 +5,7 @@ from django.contrib import admin
 
 from partners.choices import ParticipantKind
 
+from .forms import ResistanceCapacityForm, RiskForm
 from .models import LikelihoodClass, Measure, ResistanceCapacity, Risk, RiskLevel
 
 
@@ -16,6 +17,7 @@ class MeasureInline(admin.TabularInline):
 
 @admin.register(Risk)
 class RiskAdmin(admin.ModelAdmin):
+    form = RiskForm
     list_display = ["title", "party", "participation", "category", "likelihood", "impact", "status", "confidential"]
     list_filter = ["category", "status", "confidential", "likelihood", "impact"]
     search_fields = ["title", "description", "owner", "party__name"]
@@ -43,6 +45,7 @@ class RiskLevelAdmin(admin.ModelAdmin):
 
 @admin.register(ResistanceCapacity)
 class ResistanceCapacityAdmin(admin.ModelAdmin):
+    form = ResistanceCapacityForm
     list_display = ["municipality", "year", "available", "percentile", "iterations"]
     list_filter = ["year"]
     search_fields = ["municipality__name", "municipality__code"]
