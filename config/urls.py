@@ -15,5 +15,6 @@ urlpatterns = [
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
     path("", include("partners.urls")),
+    path("", include("governance.urls")),
     path("", include("risks.urls")),
 ]

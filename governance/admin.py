@@ -1,0 +1,76 @@
+"""Admin of governance: people and seats, the gemeente's roles per deelname; seats inline on the party."""
+
+from django.contrib import admin
+
+from partners.models import Participation, Party
+
+from .forms import SeatInlineFormSet
+from .models import ParticipationGovernance, Person, Seat
+
+
+class SeatInline(admin.TabularInline):
+    model = Seat
+    formset = SeatInlineFormSet
+    extra = 0
+    autocomplete_fields = ["person", "on_behalf_of"]
+    fields = ["person", "body", "role", "on_behalf_of", "started_on", "ended_on", "note"]
+
+
+class PersonSeatInline(SeatInline):
+    autocomplete_fields = ["party", "on_behalf_of"]
+    fields = ["party", "body", "role", "on_behalf_of", "started_on", "ended_on", "note"]
+
+
+@admin.register(Person)
+class PersonAdmin(admin.ModelAdmin):
+    list_display = ["name", "function", "municipality", "email"]
+    list_filter = ["function", ("municipality", admin.RelatedOnlyFieldListFilter)]
+    search_fields = ["name", "email", "municipality__name"]
+    autocomplete_fields = ["municipality"]
+    list_select_related = ["municipality"]
+    inlines = [PersonSeatInline]
+
+
+@admin.register(Seat)
+class SeatAdmin(admin.ModelAdmin):
+    list_display = ["person", "party", "body", "role", "on_behalf_of", "started_on", "ended_on"]
+    list_filter = ["body", "role", ("on_behalf_of", admin.RelatedOnlyFieldListFilter)]
+    search_fields = ["person__name", "party__name", "on_behalf_of__name"]
+    autocomplete_fields = ["person", "party", "on_behalf_of"]
+    list_select_related = ["person", "party", "on_behalf_of"]
+    date_hierarchy = "started_on"
+
+
+@admin.register(ParticipationGovernance)
+class ParticipationGovernanceAdmin(admin.ModelAdmin):
+    list_display = ["participation", "owner_portfolio_holder", "client_portfolio_holder", "account_holder"]
+    search_fields = ["participation__party__name", "participation__participant__name"]
+    autocomplete_fields = ["participation", "owner_portfolio_holder", "client_portfolio_holder", "account_holder"]
+    list_select_related = [
+        "participation__party",
+        "participation__participant",
+        "owner_portfolio_holder",
+        "client_portfolio_holder",
+        "account_holder",
+    ]
+
+
+class ParticipationGovernanceInline(admin.StackedInline):
+    model = ParticipationGovernance
+    extra = 0
+    max_num = 1
+    can_delete = False
+    autocomplete_fields = ["owner_portfolio_holder", "client_portfolio_holder", "account_holder"]
+
+
+def extend_registered_admin(model, *inlines):
+    """Re-register `model` with the admin class registered now plus `inlines`. Building on the
+    registered class (not on partners.admin directly) keeps inlines that another app added."""
+    registered = type(admin.site.get_model_admin(model))
+    admin.site.unregister(model)
+    extended = type(registered.__name__, (registered,), {"inlines": [*registered.inlines, *inlines]})
+    admin.site.register(model, extended)
+
+
+extend_registered_admin(Party, SeatInline)
+extend_registered_admin(Participation, ParticipationGovernanceInline)

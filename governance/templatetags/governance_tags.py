@@ -1,0 +1,28 @@
+"""Tags that let the register's pages (factsheet, gemeente page) show their governance sections."""
+
+from django import template
+from django.utils import timezone
+
+from .. import selectors
+from ..attention_points import attention_points_for_municipality
+
+register = template.Library()
+
+SHOW_PAST_SEATS = "alle"
+
+
+@register.simple_tag(takes_context=True)
+def party_representation(context, party):
+    """Seats and roles of a party; `?zetels=alle` adds the past seats."""
+    show_past = context["request"].GET.get("zetels") == SHOW_PAST_SEATS
+    return selectors.party_representation(party=party, today=timezone.localdate(), show_past=show_past)
+
+
+@register.simple_tag
+def municipality_governance(municipality):
+    """Attention points and "wie zit waar" of a gemeente."""
+    today = timezone.localdate()
+    return {
+        "points": attention_points_for_municipality(municipality=municipality, today=today),
+        "people": selectors.municipality_seats_by_person(municipality=municipality, today=today),
+    }

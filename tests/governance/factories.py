@@ -1,0 +1,52 @@
+"""factory_boy factories of governance, built on the register's factories."""
+
+import datetime
+
+import factory
+from factory.django import DjangoModelFactory
+
+from governance.choices import Body, PersonFunction, SeatRole
+from governance.models import ParticipationGovernance, Person, Seat
+from tests.partners.factories import MunicipalityFactory, ParticipationFactory
+
+
+class PersonFactory(DjangoModelFactory):
+    class Meta:
+        model = Person
+
+    name = factory.Sequence(lambda n: f"Testpersoon {n:04d}")
+    function = PersonFunction.WETHOUDER
+    municipality = factory.SubFactory(MunicipalityFactory)
+
+
+class SeatFactory(DjangoModelFactory):
+    """A current AB seat on behalf of a participating gemeente (the participation is made too)."""
+
+    class Meta:
+        model = Seat
+
+    class Params:
+        participation = factory.SubFactory(ParticipationFactory)
+
+    person = factory.SubFactory(PersonFactory, municipality=factory.SelfAttribute("..participation.participant"))
+    party = factory.SelfAttribute("participation.party")
+    on_behalf_of = factory.SelfAttribute("participation.participant")
+    body = Body.ALGEMEEN_BESTUUR
+    role = SeatRole.LID
+    started_on = datetime.date(2022, 4, 1)
+    ended_on = None
+
+
+class ParticipationGovernanceFactory(DjangoModelFactory):
+    class Meta:
+        model = ParticipationGovernance
+
+    participation = factory.SubFactory(ParticipationFactory)
+    owner_portfolio_holder = factory.SubFactory(
+        PersonFactory, municipality=factory.SelfAttribute("..participation.participant")
+    )
+    account_holder = factory.SubFactory(
+        PersonFactory,
+        function=PersonFunction.AMBTENAAR,
+        municipality=factory.SelfAttribute("..participation.participant"),
+    )

@@ -1,0 +1,77 @@
+"""Admin editing of governance: seats inline on the party and the person, roles on the deelname."""
+
+import pytest
+from django.urls import reverse
+
+from governance.models import Person, Seat
+from tests.partners.factories import ParticipationFactory
+from tests.partners.pages import text
+
+pytestmark = pytest.mark.django_db
+
+
+def seat_rows(participation, *periods):
+    data = {
+        "seats-TOTAL_FORMS": str(len(periods)),
+        "seats-INITIAL_FORMS": "0",
+        "seats-MIN_NUM_FORMS": "0",
+        "seats-MAX_NUM_FORMS": "1000",
+    }
+    for i, (start, end) in enumerate(periods):
+        data |= {
+            f"seats-{i}-party": participation.party.pk,
+            f"seats-{i}-body": "algemeen_bestuur",
+            f"seats-{i}-role": "lid",
+            f"seats-{i}-on_behalf_of": participation.participant.pk,
+            f"seats-{i}-started_on": start,
+            f"seats-{i}-ended_on": end,
+        }
+    return data
+
+
+def person_form(participation, *periods):
+    return {"name": "Wethouder Test", "function": "wethouder", "municipality": participation.participant.pk} | (
+        seat_rows(participation, *periods)
+    )
+
+
+def test_two_overlapping_seats_in_one_submission_are_refused_and_nothing_is_stored(superuser_client):
+    participation = ParticipationFactory()
+    response = superuser_client.post(
+        reverse("admin:governance_person_add"),
+        person_form(participation, ("2022-04-01", "2026-03-31"), ("2026-01-01", "")),
+    )
+    assert response.status_code == 200
+    assert "Wethouder Test heeft twee overlappende zetels als lid van het algemeen bestuur" in text(response)
+    assert not Person.objects.exists() and not Seat.objects.exists()
+
+
+def test_consecutive_seats_in_one_submission_are_stored(superuser_client):
+    participation = ParticipationFactory()
+    response = superuser_client.post(
+        reverse("admin:governance_person_add"),
+        person_form(participation, ("2018-04-01", "2022-03-31"), ("2022-04-01", "")),
+    )
+    assert response.status_code == 302
+    assert Seat.objects.count() == 2
+
+
+def test_a_seat_ending_before_it_starts_gets_a_dutch_message(superuser_client):
+    participation = ParticipationFactory()
+    response = superuser_client.post(
+        reverse("admin:governance_person_add"), person_form(participation, ("2022-04-01", "2022-03-31"))
+    )
+    assert "De einddatum van de zetel ligt vóór de begindatum." in text(response)
+    assert not Person.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("url_name", "inline_title"),
+    [("admin:partners_party_change", "Zetels"), ("admin:partners_participation_change", "Sturing van een deelname")],
+)
+def test_the_register_admin_pages_carry_the_governance_inlines(superuser_client, url_name, inline_title):
+    participation = ParticipationFactory()
+    pk = participation.party.pk if "party" in url_name else participation.pk
+    response = superuser_client.get(reverse(url_name, args=[pk]))
+    assert response.status_code == 200
+    assert inline_title in text(response)
