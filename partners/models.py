@@ -3,6 +3,7 @@
 Legal sources: BBV art. 1 (definition), art. 15 (paragraaf verbonden partijen), Wgr art. 8 (forms).
 """
 
+from datetime import date
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -218,6 +219,21 @@ class ParticipationQuerySet(models.QuerySet):
 
     def not_verbonden(self):
         return self.exclude(governance_interest=True, financial_interest=True)
+
+    def active_between(self, start: date, end: date):
+        """Participations that ran on some day of [start, end]: joined by the end, not left before the
+        start, in a party that had not ended before the start."""
+        return self.filter(
+            Q(joined_on__isnull=True) | Q(joined_on__lte=end),
+            Q(left_on__isnull=True) | Q(left_on__gte=start),
+            Q(party__ended_on__isnull=True) | Q(party__ended_on__gte=start),
+        )
+
+    def active_in_year(self, year: int):
+        return self.active_between(date(year, 1, 1), date(year, 12, 31))
+
+    def active_on(self, day: date):
+        return self.active_between(day, day)
 
 
 class Participation(models.Model):

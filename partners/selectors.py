@@ -1,10 +1,12 @@
 """Querysets of the register, built once per use with everything a page needs (constant queries)."""
 
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 
-from django.db.models import Case, CharField, Count, DecimalField, OuterRef, Prefetch, Q, Subquery, Sum, Value, When
+from django.db.models import Case, CharField, Count, DecimalField, OuterRef, Prefetch, Subquery, Sum, Value, When
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from .choices import BBV_CATEGORY_BY_LEGAL_FORM, BbvCategory, FigureKind, ParticipantKind
 from .models import Participant, Participation, ParticipationFinancials, Party, PartyFinancials
@@ -123,10 +125,11 @@ class MunicipalityOverview:
 
 
 def municipality_overview(*, municipality: Participant, year: int) -> MunicipalityOverview:
-    """One gemeente's participations for `year`: the verbonden partijen in the four BBV categories
-    (BBV art. 15) and, apart, the participations that lack one of the two belangen."""
+    """One gemeente's participations that ran in `year`: the verbonden partijen in the four BBV
+    categories (BBV art. 15) and, apart, the participations that lack one of the two belangen."""
     participations = (
         Participation.objects.filter(participant=municipality)
+        .active_in_year(year)
         .select_related("party", "party__policy_area")
         .prefetch_related(
             Prefetch("financials", queryset=ParticipationFinancials.objects.filter(year=year), to_attr="year_figures")
@@ -145,19 +148,21 @@ def municipality_overview(*, municipality: Participant, year: int) -> Municipali
     return MunicipalityOverview(municipality, year, list(groups.values()), others)
 
 
-def municipalities_with_counts():
-    """Gemeenten with the number of parties they take part in."""
+def municipalities_with_counts(*, on: date | None = None):
+    """Gemeenten with the number of parties they take part in on a given day (default today)."""
+    on = on or timezone.localdate()
+    current = Participation.objects.active_on(on).filter(participant=OuterRef("pk")).order_by()
     # Meta.ordering does not apply to a query with GROUP BY, so order explicitly.
     return (
         Participant.objects.municipalities()
         .select_related("province")
         .order_by("name", "code")
         .annotate(
-            party_count=Count("participations", distinct=True),
-            verbonden_count=Count(
-                "participations",
-                filter=Q(participations__governance_interest=True, participations__financial_interest=True),
-                distinct=True,
-            ),
+            party_count=_count(current),
+            verbonden_count=_count(current.verbonden()),
         )
     )
+
+
+def _count(queryset):
+    return Coalesce(Subquery(queryset.values("participant").annotate(n=Count("pk")).values("n")), 0)
