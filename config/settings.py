@@ -114,6 +114,8 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# Django 6 behaviour now: a URL typed without a scheme gets https://.
+FORMS_URLFIELD_ASSUME_HTTPS = True
 
 # Rows per page in the register lists.
 PAGE_SIZE = env.int("PAGE_SIZE", default=50)

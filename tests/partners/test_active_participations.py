@@ -29,7 +29,9 @@ def test_gemeente_page_leaves_out_a_party_that_ended_before_the_year(logged_in_c
 
 
 def test_gemeente_page_follows_joining_and_leaving_dates(logged_in_client, town):
-    ParticipationFactory(participant=town, party=PartyFactory(name="Nieuw in 2026"), joined_on=datetime.date(2026, 7, 1))
+    ParticipationFactory(
+        participant=town, party=PartyFactory(name="Nieuw in 2026"), joined_on=datetime.date(2026, 7, 1)
+    )
     ParticipationFactory(participant=town, party=PartyFactory(name="Uit in 2025"), left_on=datetime.date(2025, 1, 1))
 
     assert _names_on_page(logged_in_client, town, 2024) == ["Uit in 2025"]
