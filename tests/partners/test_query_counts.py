@@ -1,0 +1,105 @@
+"""Every page of the register uses a fixed number of queries, however many rows it shows."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from partners.choices import FigureKind, LegalForm
+
+from .factories import (
+    MunicipalityFactory,
+    ParticipationFactory,
+    ParticipationFinancialsFactory,
+    PartyFactory,
+    PartyFinancialsFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+FEW, MANY = 3, 30
+LEGAL_FORMS = list(LegalForm)
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+        assert response.status_code == 200
+        if response.streaming:
+            b"".join(response.streaming_content)  # the rows are read while streaming
+    return len(queries)
+
+
+def build_party(index, municipalities, participants=1):
+    legal_form = LEGAL_FORMS[index % len(LEGAL_FORMS)]
+    extra = {"central_municipality": municipalities[0]} if legal_form == LegalForm.CENTRUMGEMEENTEREGELING else {}
+    party = PartyFactory(legal_form=legal_form, **extra)
+    for municipality in municipalities[:participants]:
+        participation = ParticipationFactory(party=party, participant=municipality)
+        ParticipationFinancialsFactory(participation=participation)
+        ParticipationFinancialsFactory(participation=participation, kind=FigureKind.REALISATIE)
+    PartyFinancialsFactory(party=party)
+    return party
+
+
+def register_of(size):
+    """`size` parties of all legal forms, each with three participating gemeenten and figures."""
+    municipalities = MunicipalityFactory.create_batch(3)
+    return [build_party(index, municipalities, participants=3) for index in range(size)]
+
+
+def party_with(size):
+    municipalities = MunicipalityFactory.create_batch(size)
+    party = build_party(0, municipalities, participants=size)
+    for year in range(2000, 2000 + size):
+        PartyFinancialsFactory(party=party, year=year, kind=FigureKind.REALISATIE)
+    return party
+
+
+def municipality_in(size):
+    municipality = MunicipalityFactory()
+    for index in range(size):
+        build_party(index, [municipality])
+    ParticipationFactory(participant=municipality, financial_interest=False)
+    return municipality
+
+
+@pytest.mark.parametrize(
+    ("url", "limit"),
+    [
+        ("/partijen/", 8),
+        ("/partijen/?o=-gemeenten&bbv_categorie=1", 8),
+        ("/partijen/?format=csv", 4),
+        ("/partijen/?format=xlsx", 4),
+    ],
+)
+def test_the_list_and_its_exports_use_the_same_queries_for_3_and_30_parties(logged_in_client, url, limit):
+    register_of(FEW)
+    few = count_queries(logged_in_client, url)
+    register_of(MANY - FEW)
+    many = count_queries(logged_in_client, url)
+    assert few == many
+    assert many <= limit
+
+
+def test_the_factsheet_uses_the_same_queries_for_3_and_30_participants_and_years(logged_in_client):
+    few = count_queries(logged_in_client, party_with(FEW).get_absolute_url())
+    many = count_queries(logged_in_client, party_with(MANY).get_absolute_url())
+    assert few == many
+    assert many <= 12  # 6 for the register itself, the rest for the governance and risk sections
+
+
+def test_the_gemeente_page_uses_the_same_queries_for_3_and_30_participations(logged_in_client):
+    few = count_queries(logged_in_client, municipality_in(FEW).get_absolute_url())
+    many = count_queries(logged_in_client, municipality_in(MANY).get_absolute_url())
+    assert few == many
+    assert many <= 12  # 6 for the register itself, the rest for the governance and risk sections
+
+
+def test_the_gemeente_list_uses_the_same_queries_with_few_and_many_participations(logged_in_client):
+    municipality_in(FEW)
+    few = count_queries(logged_in_client, "/gemeenten/?alleen_deelnemend=true")
+    for _ in range(MANY):
+        municipality_in(1)
+    many = count_queries(logged_in_client, "/gemeenten/?alleen_deelnemend=true")
+    assert few == many
+    assert many <= 6
