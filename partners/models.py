@@ -204,6 +204,11 @@ class Party(models.Model):
     def bbv_category(self) -> BbvCategory:
         return bbv_category_for(self.legal_form)
 
+    @property
+    def has_shares(self) -> bool:
+        """Only a vennootschap (NV, BV) has shares; other forms have shares in contributions or votes."""
+        return self.legal_form in (LegalForm.NV, LegalForm.BV)
+
     def _unique_slug(self):
         base = slugify(self.name)[:200] or "partij"
         slug, n = base, 2
