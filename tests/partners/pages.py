@@ -26,3 +26,18 @@ def linked_names(response) -> list[str]:
     body = response.content.decode()
     cells = re.findall(r'<th scope="row"[^>]*>\s*<a [^>]*>(.*?)</a>', body, flags=re.S)
     return [html.unescape(cell).strip() for cell in cells]
+
+
+def table_rows(response) -> list[str]:
+    """The visible text of every table row (`<tr>`) in the page."""
+    body = response.content.decode()
+    rows = re.findall(r"<tr\b[^>]*>(.*?)</tr>", body, flags=re.S)
+    return [_SPACE.sub(" ", html.unescape(_TAGS.sub(" ", row))).strip() for row in rows]
+
+
+def row_of(response, header: str) -> str:
+    """The text of the first table row whose text starts with `header` (its row header)."""
+    for row in table_rows(response):
+        if row.startswith(header + " ") or row == header:
+            return row
+    raise AssertionError(f"no table row starts with {header!r}")
