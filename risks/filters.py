@@ -9,6 +9,8 @@ from . import matrix
 from .choices import RiskCategory, RiskStatus
 from .models import Risk, RiskLevel
 
+YES_NO = [("ja", "Ja"), ("nee", "Nee")]
+
 
 class RiskFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label="Zoeken")
@@ -43,11 +45,11 @@ class RiskFilterSet(django_filters.FilterSet):
         choices=[("met", "Met maatregelen"), ("zonder", "Zonder maatregelen")],
         empty_label="Met en zonder",
     )
-    herbeoordeling_verlopen = django_filters.BooleanFilter(
-        label="Herbeoordeling verlopen", method="review_overdue", widget=django_filters.widgets.BooleanWidget
+    herbeoordeling_verlopen = django_filters.ChoiceFilter(
+        label="Herbeoordeling verlopen", method="review_overdue", choices=YES_NO, empty_label="Alle risico's"
     )
-    vertrouwelijk = django_filters.BooleanFilter(
-        label="Vertrouwelijk", field_name="confidential", widget=django_filters.widgets.BooleanWidget
+    vertrouwelijk = django_filters.ChoiceFilter(
+        label="Vertrouwelijk", method="confidential", choices=YES_NO, empty_label="Alle risico's"
     )
     kans = django_filters.ChoiceFilter(
         label="Kans",
@@ -104,7 +106,10 @@ class RiskFilterSet(django_filters.FilterSet):
         return queryset
 
     def review_overdue(self, queryset, name, value):
-        if value is None:
+        if not value:
             return queryset
         overdue = queryset.review_overdue()
-        return overdue if value else queryset.exclude(pk__in=overdue.values("pk"))
+        return overdue if value == "ja" else queryset.exclude(pk__in=overdue.values("pk"))
+
+    def confidential(self, queryset, name, value):
+        return queryset.filter(confidential=value == "ja") if value else queryset

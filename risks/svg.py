@@ -123,11 +123,13 @@ class Bar:
 class Tick:
     position: float
     text: str
+    text_anchor: str = "middle"
 
 
 @dataclass(frozen=True)
 class Marker:
     x: float
+    label_y: float
     text: str
     css_class: str
     text_anchor: str
@@ -156,7 +158,7 @@ class HistogramLayout:
         return self.left + self.plot_w
 
 
-HIST_W, HIST_H, HIST_LEFT, HIST_TOP, HIST_RIGHT, HIST_BOTTOM = 760, 320, 78, 40, 24, 56
+HIST_W, HIST_H, HIST_LEFT, HIST_TOP, HIST_RIGHT, HIST_BOTTOM = 760, 336, 78, 56, 24, 56
 
 
 def _nice_step(maximum: float, steps: int = 4) -> float:
@@ -204,15 +206,19 @@ def histogram_layout(edges: Sequence[float], counts: Sequence[int], markers: Seq
                 count,
             )
         )
-    x_ticks = [Tick(round(x_of(low + span * k / 4), 1), short_euro(round(low + span * k / 4))) for k in range(5)]
+    anchors = ["start", "middle", "middle", "middle", "end"]
+    x_ticks = [
+        Tick(round(x_of(low + span * k / 4), 1), short_euro(round(low + span * k / 4)), anchors[k]) for k in range(5)
+    ]
     y_ticks = []
     value = 0.0
     while value <= y_max:
         y_ticks.append(Tick(round(HIST_TOP + plot_h - value / y_max * plot_h, 1), format_number(value)))
         value += step
     placed = []
-    for amount, text, css_class in markers:
+    for row, (amount, text, css_class) in enumerate(markers):
         x = round(x_of(amount), 1)
         anchor = "end" if x > HIST_LEFT + plot_w * 0.6 else "start"
-        placed.append(Marker(x, text, css_class, anchor))
+        # Each marker's label on its own line above the plot, so close amounts never overlap.
+        placed.append(Marker(x, HIST_TOP - 30 + 14 * row, f"{text} {short_euro(round(amount))}", css_class, anchor))
     return HistogramLayout(HIST_W, HIST_H, HIST_LEFT, HIST_TOP, plot_w, plot_h, bars, x_ticks, y_ticks, placed)

@@ -89,7 +89,7 @@ class ResistanceView(YearMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         overview = exposure.resistance_overview(municipality=self.object, year=self.year)
-        markers = [(float(overview.required), f"P{_pct(overview.percentile)}: benodigd", "marker--required")]
+        markers = [(float(overview.required), f"benodigd (P{_pct(overview.percentile)})", "marker--required")]
         if overview.available is not None:
             markers.append((float(overview.available), "beschikbaar", "marker--available"))
         context["overview"] = overview

@@ -39,7 +39,7 @@ def test_the_list_shows_risks_with_party_level_amount_and_marks_confidential_one
     page = text(logged_in_client.get(URL))
     assert "Tekort brandweerkazernes vertrouwelijk" in page
     assert "Veiligheidsregio Noord" in page
-    assert "Zeer hoog 16" in page
+    assert "4 × 4 Zeer hoog" in page
     assert "€ 250.000 – € 750.000" in page
 
 
@@ -53,8 +53,10 @@ def test_the_list_shows_risks_with_party_level_amount_and_marks_confidential_one
         ("kans=5&impact=5", ["Groot risico"]),
         ("maatregelen=met", ["Groot risico"]),
         ("maatregelen=zonder", ["Bestuurlijk risico", "Vervallen risico"]),
-        ("herbeoordeling_verlopen=true", ["Bestuurlijk risico"]),
-        ("vertrouwelijk=true", ["Vervallen risico"]),
+        ("herbeoordeling_verlopen=ja", ["Bestuurlijk risico"]),
+        ("herbeoordeling_verlopen=nee", ["Groot risico", "Vervallen risico"]),
+        ("vertrouwelijk=ja", ["Vervallen risico"]),
+        ("vertrouwelijk=nee", ["Bestuurlijk risico", "Groot risico"]),
         ("q=kazerne", ["Groot risico"]),
     ],
 )
