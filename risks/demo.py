@@ -143,7 +143,7 @@ def load_risk_demo() -> Counter:
             title=spec.pop("title"),
             defaults={"participation": participation, "identified_on": date(2023, 11, 1), **spec},
         )
-        stats["risico's nieuw" if created else "risico's bijgewerkt"] += 1
+        stats["risico's nieuw"] += created
         for description, status in measures:
             _, created = Measure.objects.update_or_create(
                 risk=risk,

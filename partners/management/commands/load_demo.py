@@ -1,9 +1,13 @@
 """Load the demo region (provincie Groningen) and the demo users; refuses to run outside DEBUG without --force."""
 
+from collections import Counter
+
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
 from partners.demo import DEMO_URL, DEMO_USERS, load_demo
+from risks.demo import load_risk_demo
 
 
 class Command(BaseCommand):
@@ -27,7 +31,10 @@ class Command(BaseCommand):
                 "of geef --force als u dit echt wilt."
             )
         try:
-            stats = load_demo()
+            # One transaction over all apps: a failure leaves the database as it was.
+            with transaction.atomic():
+                stats = Counter(load_demo())
+                stats.update(load_risk_demo())
         except LookupError as exc:
             raise CommandError(str(exc)) from exc
 
