@@ -5,7 +5,7 @@ from django.contrib import admin
 from partners.models import Participation, Party
 
 from .forms import SeatInlineFormSet
-from .models import ParticipationGovernance, Person, Seat
+from .models import CycleDocument, CycleRules, Opinion, ParticipationGovernance, PartyEvent, Person, Seat
 
 
 class SeatInline(admin.TabularInline):
@@ -72,5 +72,74 @@ def extend_registered_admin(model, *inlines):
     admin.site.register(model, extended)
 
 
-extend_registered_admin(Party, SeatInline)
+class CycleRulesInline(admin.StackedInline):
+    model = CycleRules
+    extra = 0
+    max_num = 1
+    fieldsets = [
+        (None, {"fields": ["opinion_weeks", "draft_budget_weeks", "note"]}),
+        ("Kaderbrief", {"fields": ["framework_letter_day", "framework_letter_month", "framework_letter_before"]}),
+        (
+            "Voorlopige jaarrekening",
+            {"fields": ["provisional_accounts_day", "provisional_accounts_month", "provisional_accounts_before"]},
+        ),
+    ]
+
+
+class CycleDocumentInline(admin.TabularInline):
+    model = CycleDocument
+    extra = 0
+    fields = ["kind", "year", "title", "sent_on", "opinion_invited", "adopted_on", "sent_to_supervisor_on", "url"]
+    show_change_link = True
+
+
+class PartyEventInline(admin.TabularInline):
+    model = PartyEvent
+    extra = 0
+    fields = ["kind", "date", "title", "note"]
+
+
+class OpinionInline(admin.StackedInline):
+    model = Opinion
+    extra = 0
+    autocomplete_fields = ["municipality"]
+    fields = [
+        ("municipality", "status"),
+        ("council_decision_on", "sent_on"),
+        "text",
+        "url",
+        ("board_answer", "answered_on"),
+    ]
+
+
+@admin.register(CycleDocument)
+class CycleDocumentAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "party", "kind", "year", "sent_on", "adopted_on", "sent_to_supervisor_on"]
+    list_filter = ["kind", "year", "opinion_invited"]
+    search_fields = ["title", "party__name"]
+    autocomplete_fields = ["party"]
+    list_select_related = ["party"]
+    inlines = [OpinionInline]
+
+
+@admin.register(Opinion)
+class OpinionAdmin(admin.ModelAdmin):
+    list_display = ["document", "municipality", "status", "council_decision_on", "sent_on", "answered_on"]
+    list_filter = ["status", ("municipality", admin.RelatedOnlyFieldListFilter)]
+    search_fields = ["document__title", "document__party__name", "municipality__name"]
+    autocomplete_fields = ["document", "municipality"]
+    list_select_related = ["document__party", "municipality"]
+
+
+@admin.register(PartyEvent)
+class PartyEventAdmin(admin.ModelAdmin):
+    list_display = ["date", "party", "kind", "title"]
+    list_filter = ["kind"]
+    search_fields = ["title", "party__name"]
+    autocomplete_fields = ["party"]
+    list_select_related = ["party"]
+    date_hierarchy = "date"
+
+
+extend_registered_admin(Party, SeatInline, CycleRulesInline, CycleDocumentInline, PartyEventInline)
 extend_registered_admin(Participation, ParticipationGovernanceInline)

@@ -36,3 +36,30 @@ class SeatRole(models.TextChoices):
     PLAATSVERVANGEND_LID = "plaatsvervangend_lid", "Plaatsvervangend lid"
     SECRETARIS = "secretaris", "Secretaris"
     ADVISEUR = "adviseur", "Adviseur"
+
+
+class OpinionStatus(models.TextChoices):
+    """Where a gemeente's zienswijze on a document of the cycle stands."""
+
+    NIET_GESTART = "niet_gestart", "Niet gestart"
+    IN_VOORBEREIDING = "in_voorbereiding", "In voorbereiding"
+    VOORGELEGD = "voorgelegd", "Voorgelegd aan de raad"
+    VASTGESTELD = "vastgesteld", "Vastgesteld"
+    VERZONDEN = "verzonden", "Verzonden"
+    GEEN_ZIENSWIJZE = "geen_zienswijze", "Geen zienswijze"
+
+
+# The zienswijze track is finished for the gemeente: nothing more to send before the deadline.
+OPINION_DONE = frozenset({OpinionStatus.VERZONDEN, OpinionStatus.GEEN_ZIENSWIJZE})
+# These statuses rest on a raadsbesluit, so its date is required.
+OPINION_NEEDS_DECISION = frozenset({OpinionStatus.VASTGESTELD, OpinionStatus.VERZONDEN})
+
+
+class EventKind(models.TextChoices):
+    """A party's own dated events, for private-law parties in particular (BW boek 2)."""
+
+    AVA = "ava", "Algemene vergadering van aandeelhouders"
+    JAARREKENING = "jaarrekening", "Vaststelling jaarrekening"
+    DIVIDEND = "dividend", "Dividendbesluit of -uitkering"
+    BESTUURSVERGADERING = "bestuursvergadering", "Bestuursvergadering"
+    OVERIG = "overig", "Overig"

@@ -8,4 +8,6 @@ app_name = "governance"
 
 urlpatterns = [
     path("personen/<int:pk>/", views.PersonDetailView.as_view(), name="person_detail"),
+    path("gemeenten/<str:code>/dashboard/", views.MunicipalityDashboardView.as_view(), name="dashboard"),
+    path("gemeenten/<str:code>/deadlines.ics", views.DeadlinesFeedView.as_view(), name="deadlines_ics"),
 ]

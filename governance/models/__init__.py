@@ -1,5 +1,15 @@
 """Governance models: representatives and roles, the planning-and-control cycle and assessments."""
 
+from .cycle import CycleDocument, CycleRules, Opinion, PartyEvent, rules_for
 from .representation import ParticipationGovernance, Person, Seat
 
-__all__ = ["ParticipationGovernance", "Person", "Seat"]
+__all__ = [
+    "CycleDocument",
+    "CycleRules",
+    "Opinion",
+    "ParticipationGovernance",
+    "PartyEvent",
+    "Person",
+    "Seat",
+    "rules_for",
+]

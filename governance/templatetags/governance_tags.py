@@ -26,3 +26,9 @@ def municipality_governance(municipality):
         "points": attention_points_for_municipality(municipality=municipality, today=today),
         "people": selectors.municipality_seats_by_person(municipality=municipality, today=today),
     }
+
+
+@register.simple_tag
+def party_cycle(party):
+    """The planning-and-control cycle of a party: deadlines, documents with zienswijzen, events."""
+    return selectors.party_cycle(party=party, today=timezone.localdate())

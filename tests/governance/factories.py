@@ -6,8 +6,9 @@ import factory
 from factory.django import DjangoModelFactory
 
 from governance.choices import Body, PersonFunction, SeatRole
-from governance.models import ParticipationGovernance, Person, Seat
-from tests.partners.factories import MunicipalityFactory, ParticipationFactory
+from governance.deadlines import DocumentKind
+from governance.models import CycleDocument, Opinion, ParticipationGovernance, Person, Seat
+from tests.partners.factories import MunicipalityFactory, ParticipationFactory, PartyFactory
 
 
 class PersonFactory(DjangoModelFactory):
@@ -50,3 +51,21 @@ class ParticipationGovernanceFactory(DjangoModelFactory):
         function=PersonFunction.AMBTENAAR,
         municipality=factory.SelfAttribute("..participation.participant"),
     )
+
+
+class CycleDocumentFactory(DjangoModelFactory):
+    class Meta:
+        model = CycleDocument
+
+    party = factory.SubFactory(PartyFactory)
+    kind = DocumentKind.ONTWERPBEGROTING
+    year = 2027
+    sent_on = datetime.date(2026, 5, 1)
+
+
+class OpinionFactory(DjangoModelFactory):
+    class Meta:
+        model = Opinion
+
+    document = factory.SubFactory(CycleDocumentFactory)
+    municipality = factory.SubFactory(MunicipalityFactory)

@@ -1,0 +1,56 @@
+"""The iCalendar (RFC 5545) feed of a gemeente's deadlines, and the token that lets a calendar
+program subscribe to it without logging in."""
+
+from datetime import UTC, datetime, timedelta
+
+from django.core import signing
+from django.utils.crypto import constant_time_compare
+from icalendar import Calendar, Event
+
+from partners.models import Participant
+
+from .agenda import AgendaItem
+
+PRODID = "-//Register verbonden partijen//Termijnen//NL"
+UID_DOMAIN = "verbonden-partijen.register"
+_SIGNER = signing.Signer(salt="governance.deadlines-ics")
+
+
+def feed_token(municipality: Participant) -> str:
+    """A secret that grants read access to this gemeente's feed only (signed with SECRET_KEY)."""
+    return _SIGNER.signature(municipality.code)
+
+
+def token_is_valid(municipality: Participant, token: str | None) -> bool:
+    return bool(token) and constant_time_compare(token, feed_token(municipality))
+
+
+def _event(item: AgendaItem, *, stamp: datetime, base_url: str) -> Event:
+    event = Event()
+    event.add("uid", f"{item.uid}@{UID_DOMAIN}")
+    event.add("dtstamp", stamp)
+    # All-day events: the deadline is a last day, not a moment (DTEND is exclusive in RFC 5545).
+    event.add("dtstart", item.date)
+    event.add("dtend", item.date + timedelta(days=1))
+    event.add("summary", f"{item.party.name}: {item.title}")
+    status = "afgehandeld" if item.done else "open"
+    event.add("description", f"{item.title}\nBron: {item.legal_source}\nStatus: {status}")
+    event.add("url", base_url + item.url)
+    event.add("categories", [item.source])
+    event.add("transp", "TRANSPARENT")
+    return event
+
+
+def deadlines_calendar(*, municipality: Participant, items: list[AgendaItem], base_url: str, now: datetime) -> bytes:
+    """The feed as bytes; `base_url` makes the links absolute (scheme and host)."""
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", f"Termijnen verbonden partijen {municipality.name}")
+    calendar.add("x-wr-timezone", "Europe/Amsterdam")
+    stamp = now.astimezone(UTC)
+    for item in items:
+        calendar.add_component(_event(item, stamp=stamp, base_url=base_url))
+    return calendar.to_ical()

@@ -1,0 +1,311 @@
+"""The planning-and-control cycle: a party's own deadline rules, its documents, the gemeenten's
+zienswijzen on them, and the dated events of private-law parties (AvA, jaarrekening, dividend)."""
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+
+from partners.choices import ParticipantKind
+from partners.models import Participant, Participation, Party
+
+from .. import deadlines
+from ..choices import OPINION_NEEDS_DECISION, EventKind, OpinionStatus
+
+WEEKS = [MinValueValidator(deadlines.MIN_WEEKS), MaxValueValidator(deadlines.MAX_WEEKS)]
+DAY = [MinValueValidator(1), MaxValueValidator(31)]
+MONTH = [MinValueValidator(1), MaxValueValidator(12)]
+YEAR = [MinValueValidator(1900), MaxValueValidator(2100)]
+
+
+def day_exists_every_year(day: str, month: str) -> Q:
+    """A day-and-month pair that exists in every year (no 31 April, no 29 February)."""
+    return Q(**{f"{day}__gte": 1, f"{month}__gte": 1, f"{month}__lte": 12}) & (
+        Q(**{f"{month}__in": [1, 3, 5, 7, 8, 10, 12], f"{day}__lte": 31})
+        | Q(**{f"{month}__in": [4, 6, 9, 11], f"{day}__lte": 30})
+        | Q(**{month: 2, f"{day}__lte": 28})
+    )
+
+
+class CycleRules(models.Model):
+    """The deadlines a regeling agrees where they differ from the Wgr; absent means the Wgr defaults."""
+
+    party = models.OneToOneField(Party, verbose_name="partij", on_delete=models.PROTECT, related_name="cycle_rules")
+    opinion_weeks = models.PositiveSmallIntegerField(
+        "termijn zienswijze (weken)",
+        default=deadlines.WGR_DEFAULTS.opinion_weeks,
+        validators=WEEKS,
+        help_text="Wgr: de raad kan binnen 12 weken na toezending een zienswijze geven.",
+    )
+    draft_budget_weeks = models.PositiveSmallIntegerField(
+        "ontwerpbegroting vóór vaststelling (weken)",
+        default=deadlines.WGR_DEFAULTS.draft_budget_weeks,
+        validators=WEEKS,
+        help_text="Wgr: de ontwerpbegroting gaat ten minste 12 weken vóór vaststelling naar de raden.",
+    )
+    framework_letter_day = models.PositiveSmallIntegerField(
+        "kaderbrief: dag", default=deadlines.WGR_DEFAULTS.framework_letter.day, validators=DAY
+    )
+    framework_letter_month = models.PositiveSmallIntegerField(
+        "kaderbrief: maand", default=deadlines.WGR_DEFAULTS.framework_letter.month, validators=MONTH
+    )
+    framework_letter_before = models.BooleanField(
+        "kaderbrief: vóór deze datum",
+        default=True,
+        help_text="Aan: vóór deze datum (de dag ervoor is de laatste dag). Uit: uiterlijk op deze datum. "
+        "Wgr: vóór 30 april van het jaar vóór het begrotingsjaar.",
+    )
+    provisional_accounts_day = models.PositiveSmallIntegerField(
+        "voorlopige jaarrekening: dag", default=deadlines.WGR_DEFAULTS.provisional_accounts.day, validators=DAY
+    )
+    provisional_accounts_month = models.PositiveSmallIntegerField(
+        "voorlopige jaarrekening: maand", default=deadlines.WGR_DEFAULTS.provisional_accounts.month, validators=MONTH
+    )
+    provisional_accounts_before = models.BooleanField(
+        "voorlopige jaarrekening: vóór deze datum",
+        default=True,
+        help_text="Wgr: vóór 30 april van het jaar na het jaar waarover de jaarrekening gaat.",
+    )
+    note = models.CharField("bron in de regeling", max_length=255, blank=True, help_text="Bijvoorbeeld: art. 24 lid 2.")
+
+    class Meta:
+        verbose_name = "afwijkende termijnen"
+        verbose_name_plural = "afwijkende termijnen"
+        ordering = ["party__name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(opinion_weeks__gte=deadlines.MIN_WEEKS)
+                & Q(opinion_weeks__lte=deadlines.MAX_WEEKS)
+                & Q(draft_budget_weeks__gte=deadlines.MIN_WEEKS)
+                & Q(draft_budget_weeks__lte=deadlines.MAX_WEEKS),
+                name="cycle_rules_weeks_1_52",
+                violation_error_message="Een termijn in weken moet tussen 1 en 52 weken liggen.",
+            ),
+            models.CheckConstraint(
+                condition=day_exists_every_year("framework_letter_day", "framework_letter_month")
+                & day_exists_every_year("provisional_accounts_day", "provisional_accounts_month"),
+                name="cycle_rules_dates_exist",
+                violation_error_message="Een datum in de termijnen bestaat niet in elk jaar "
+                "(zoals 31 april of 29 februari).",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Termijnen van {self.party}"
+
+    def get_absolute_url(self):
+        return self.party.get_absolute_url()
+
+    def clean(self):
+        if self.party_id and not deadlines.wgr_applies(self.party.legal_form):
+            raise ValidationError(
+                f"{self.party} is een privaatrechtelijke partij en volgt geen Wgr-termijnen; "
+                "leg haar eigen data vast als afspraken (AvA, jaarrekening, dividend)."
+            )
+        try:
+            self.to_rules()
+        except ValueError as error:
+            raise ValidationError(str(error)) from error
+
+    def to_rules(self) -> deadlines.DeadlineRules:
+        """The rules as governance/deadlines.py computes with them; ValueError when impossible."""
+        return deadlines.DeadlineRules(
+            opinion_weeks=self.opinion_weeks,
+            draft_budget_weeks=self.draft_budget_weeks,
+            framework_letter=deadlines.FixedDate(
+                self.framework_letter_day, self.framework_letter_month, self.framework_letter_before
+            ),
+            provisional_accounts=deadlines.FixedDate(
+                self.provisional_accounts_day, self.provisional_accounts_month, self.provisional_accounts_before
+            ),
+        )
+
+
+def rules_for(party: Party) -> deadlines.DeadlineRules:
+    """The party's agreed rules, or the Wgr defaults (expects `cycle_rules` selected)."""
+    try:
+        return party.cycle_rules.to_rules()
+    except CycleRules.DoesNotExist:
+        return deadlines.WGR_DEFAULTS
+
+
+# Kinds of which a party has several per year; every other kind is there once per year.
+REPEATING_KINDS = [deadlines.DocumentKind.BEGROTINGSWIJZIGING.value, deadlines.DocumentKind.BESTUURSBESLUIT.value]
+# Documents on which the raden can give a zienswijze by default (Wgr; the regeling may exempt some).
+OPINION_KINDS = frozenset(
+    {
+        deadlines.DocumentKind.ONTWERPBEGROTING,
+        deadlines.DocumentKind.BEGROTINGSWIJZIGING,
+        deadlines.DocumentKind.BESTUURSBESLUIT,
+    }
+)
+
+
+class CycleDocument(models.Model):
+    """A document or bestuursbesluit of the cycle that a party sends to the raden."""
+
+    party = models.ForeignKey(Party, verbose_name="partij", on_delete=models.PROTECT, related_name="cycle_documents")
+    kind = models.CharField("soort", max_length=30, choices=deadlines.DocumentKind.choices())
+    year = models.PositiveSmallIntegerField(
+        "jaar",
+        validators=YEAR,
+        help_text="Het begrotingsjaar (kaderbrief, begroting, wijziging) of het jaar waarover de jaarrekening gaat.",
+    )
+    title = models.CharField("titel", max_length=200, blank=True, help_text="Bijvoorbeeld: 1e begrotingswijziging.")
+    sent_on = models.DateField("verzonden aan de raden", null=True, blank=True)
+    opinion_invited = models.BooleanField(
+        "zienswijze gevraagd",
+        default=True,
+        help_text="De raden kunnen een zienswijze geven (Wgr); uit als de regeling dit besluit uitzondert.",
+    )
+    adopted_on = models.DateField("vastgesteld door het bestuur", null=True, blank=True)
+    sent_to_supervisor_on = models.DateField(
+        "verzonden aan Gedeputeerde Staten",
+        null=True,
+        blank=True,
+        help_text="Begroting en jaarrekening: binnen 2 weken na vaststelling (Wgr art. 58).",
+    )
+    url = models.URLField("link naar het document", blank=True)
+
+    class Meta:
+        verbose_name = "document van de P&C-cyclus"
+        verbose_name_plural = "documenten van de P&C-cyclus"
+        ordering = ["party__name", "-year", "sent_on", "kind", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["party", "kind", "year"],
+                condition=~Q(kind__in=REPEATING_KINDS),
+                name="cycle_document_unique_kind_year",
+                violation_error_message="Deze partij heeft voor dit jaar al een document van deze soort.",
+            ),
+            models.CheckConstraint(
+                condition=Q(year__gte=1900) & Q(year__lte=2100),
+                name="cycle_document_year_range",
+                violation_error_message="Het jaar moet tussen 1900 en 2100 liggen.",
+            ),
+            models.CheckConstraint(
+                condition=Q(sent_to_supervisor_on__isnull=True)
+                | Q(adopted_on__isnull=True)
+                | Q(sent_to_supervisor_on__gte=F("adopted_on")),
+                name="cycle_document_supervisor_after_adoption",
+                violation_error_message="Het document kan niet vóór de vaststelling aan Gedeputeerde Staten "
+                "zijn verzonden.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title or f"{self.get_kind_display()} {self.year}"
+
+    def get_absolute_url(self):
+        return self.party.get_absolute_url() + "#cyclus"
+
+    @property
+    def invites_opinion(self) -> bool:
+        return self.opinion_invited and self.kind in OPINION_KINDS
+
+    def opinion_deadline(self, rules: deadlines.DeadlineRules) -> date | None:
+        """Last day for the raden's zienswijze, once the document has been sent."""
+        if not self.invites_opinion or self.sent_on is None:
+            return None
+        return deadlines.zienswijze_deadline(sent_on=self.sent_on, weeks=rules.opinion_weeks)
+
+
+class Opinion(models.Model):
+    """A gemeente's zienswijze on a document: the track in the raad and the answer of the bestuur."""
+
+    document = models.ForeignKey(
+        CycleDocument, verbose_name="document", on_delete=models.PROTECT, related_name="opinions"
+    )
+    municipality = models.ForeignKey(
+        Participant,
+        verbose_name="gemeente",
+        on_delete=models.PROTECT,
+        related_name="opinions",
+        limit_choices_to={"kind": ParticipantKind.GEMEENTE},
+    )
+    status = models.CharField(
+        "status", max_length=20, choices=OpinionStatus.choices, default=OpinionStatus.NIET_GESTART
+    )
+    council_decision_on = models.DateField("datum raadsbesluit", null=True, blank=True)
+    sent_on = models.DateField("verzonden aan het bestuur", null=True, blank=True)
+    text = models.TextField("zienswijze", blank=True)
+    url = models.URLField("link naar raadsbesluit of brief", blank=True)
+    board_answer = models.TextField(
+        "reactie van het bestuur", blank=True, help_text="Het bestuur reageert schriftelijk en gemotiveerd (Wgr)."
+    )
+    answered_on = models.DateField("datum reactie bestuur", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "zienswijze"
+        verbose_name_plural = "zienswijzen"
+        ordering = ["document__party__name", "-document__year", "municipality__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["document", "municipality"],
+                name="opinion_unique_per_municipality",
+                violation_error_message="Deze gemeente heeft al een zienswijze op dit document.",
+            ),
+            models.CheckConstraint(
+                condition=Q(sent_on__isnull=True)
+                | Q(council_decision_on__isnull=True)
+                | Q(sent_on__gte=F("council_decision_on")),
+                name="opinion_sent_after_decision",
+                violation_error_message="De zienswijze kan niet vóór het raadsbesluit zijn verzonden.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Zienswijze {self.municipality} op {self.document}"
+
+    def get_absolute_url(self):
+        return self.document.get_absolute_url()
+
+    def clean(self):
+        errors = {}
+        if self.status in OPINION_NEEDS_DECISION and self.council_decision_on is None:
+            errors["council_decision_on"] = (
+                f"Bij de status “{self.get_status_display()}” hoort de datum van het raadsbesluit."
+            )
+        if self.status == OpinionStatus.VERZONDEN and self.sent_on is None:
+            errors["sent_on"] = "Vul in wanneer de zienswijze aan het bestuur is verzonden."
+        if self.document_id and self.municipality_id:
+            document = self.document
+            if not Participation.objects.filter(
+                party_id=document.party_id, participant_id=self.municipality_id
+            ).exists():
+                errors["municipality"] = f"{self.municipality} neemt niet deel in {document.party}."
+            if document.sent_on and self.council_decision_on and self.council_decision_on < document.sent_on:
+                errors["council_decision_on"] = "Het raadsbesluit ligt vóór de datum waarop het document is verzonden."
+        if errors:
+            raise ValidationError(errors)
+
+
+class PartyEvent(models.Model):
+    """A dated event of a party outside the Wgr defaults: an AvA, the adoption of a jaarrekening,
+    a dividend decision of a private-law party, or a bestuursvergadering."""
+
+    party = models.ForeignKey(Party, verbose_name="partij", on_delete=models.PROTECT, related_name="events")
+    kind = models.CharField("soort", max_length=30, choices=EventKind.choices)
+    date = models.DateField("datum")
+    title = models.CharField("omschrijving", max_length=200, blank=True)
+    note = models.TextField("toelichting", blank=True)
+
+    class Meta:
+        verbose_name = "afspraak van een partij"
+        verbose_name_plural = "afspraken van partijen"
+        ordering = ["date", "party__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["party", "kind", "date"],
+                name="party_event_unique_kind_date",
+                violation_error_message="Deze partij heeft op deze datum al een afspraak van deze soort.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.title or self.get_kind_display()} {self.party} {self.date:%d-%m-%Y}"
+
+    def get_absolute_url(self):
+        return self.party.get_absolute_url() + "#cyclus"

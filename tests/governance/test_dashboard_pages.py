@@ -1,0 +1,153 @@
+"""The gemeente dashboard, its .ics feed (parsed back with icalendar) and the cycle on the factsheet."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from icalendar import Calendar
+
+from governance.calendar import feed_token
+from governance.choices import EventKind
+from governance.deadlines import DocumentKind
+from governance.models import CycleRules, PartyEvent
+from partners.choices import LegalForm
+from tests.partners.factories import MunicipalityFactory, ParticipationFactory
+from tests.partners.pages import text
+
+from .factories import CycleDocumentFactory, OpinionFactory
+from .pages import query_count
+
+pytestmark = pytest.mark.django_db
+
+TODAY = timezone.localdate()
+
+
+@pytest.fixture
+def participation():
+    """A Wgr party whose ontwerpbegroting went to the raden two weeks ago, and an NV with an AvA."""
+    participation = ParticipationFactory(participant__name="Groningen", party__name="Omgevingsdienst Groningen")
+    CycleDocumentFactory(
+        party=participation.party,
+        year=TODAY.year + 1,
+        sent_on=TODAY - datetime.timedelta(weeks=2),
+        url="https://example.org/ontwerpbegroting.pdf",
+    )
+    nv = ParticipationFactory(participant=participation.participant, party__name="Groninger Bedrijf NV")
+    nv.party.legal_form = LegalForm.NV
+    nv.party.save()
+    PartyEvent.objects.create(
+        party=nv.party, kind=EventKind.AVA, date=TODAY + datetime.timedelta(days=30), title="AvA voorjaar"
+    )
+    return participation
+
+
+def dashboard_url(municipality):
+    return reverse("governance:dashboard", kwargs={"code": municipality.code})
+
+
+def feed_url(municipality):
+    return reverse("governance:deadlines_ics", kwargs={"code": municipality.code})
+
+
+def test_the_dashboard_lists_the_zienswijze_deadline_and_the_ava(logged_in_client, participation):
+    page = text(logged_in_client.get(dashboard_url(participation.participant)))
+    due = (TODAY + datetime.timedelta(weeks=10)).strftime("%-d")
+    assert "Komende 16 weken" in page
+    assert f"Zienswijze van de raad van Groningen op Ontwerpbegroting {TODAY.year + 1}" in page
+    assert "AvA voorjaar (Groninger Bedrijf NV)" in page
+    assert due in page
+    assert "Aandachtspunten" in page and "geen huidige vertegenwoordiger" in page
+
+
+def test_the_dashboard_of_an_unknown_gemeente_is_a_404(logged_in_client):
+    assert logged_in_client.get("/gemeenten/GM9999/dashboard/").status_code == 404
+
+
+def test_the_dashboard_queries_stay_constant(logged_in_client, participation):
+    url = dashboard_url(participation.participant)
+    before = query_count(logged_in_client, url)
+    for _ in range(4):
+        other = ParticipationFactory(participant=participation.participant)
+        CycleRules.objects.create(party=other.party, opinion_weeks=8)
+        document = CycleDocumentFactory(party=other.party, year=TODAY.year + 1, sent_on=TODAY)
+        OpinionFactory(document=document, municipality=participation.participant)
+        PartyEvent.objects.create(party=other.party, kind=EventKind.OVERIG, date=TODAY)
+    assert query_count(logged_in_client, url) == before
+
+
+def parse(response) -> Calendar:
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    return Calendar.from_ical(response.content)
+
+
+def test_the_ics_feed_parses_back_with_one_all_day_event_per_deadline(logged_in_client, participation):
+    calendar = parse(logged_in_client.get(feed_url(participation.participant)))
+    assert str(calendar["VERSION"]) == "2.0" and "PRODID" in calendar
+    events = calendar.walk("VEVENT")
+    uids = [str(event["UID"]) for event in events]
+    assert len(uids) == len(set(uids)) > 0
+    summaries = {str(event["SUMMARY"]): event for event in events}
+    ava = summaries["Groninger Bedrijf NV: AvA voorjaar (Groninger Bedrijf NV)"]
+    assert ava.decoded("DTSTART") == TODAY + datetime.timedelta(days=30)
+    assert ava.decoded("DTEND") == TODAY + datetime.timedelta(days=31)
+    zienswijze = [e for s, e in summaries.items() if s.startswith("Omgevingsdienst Groningen: Zienswijze")]
+    assert [e.decoded("DTSTART") for e in zienswijze] == [TODAY + datetime.timedelta(weeks=10)]
+    assert str(zienswijze[0]["URL"]).startswith("http://testserver/partijen/")
+    assert all("DTSTAMP" in event for event in events)
+
+
+def test_a_calendar_program_reads_the_feed_with_its_token(client, participation):
+    municipality = participation.participant
+    response = client.get(feed_url(municipality) + f"?token={feed_token(municipality)}")
+    assert response.status_code == 200 and parse(response).walk("VEVENT")
+
+
+def test_without_a_valid_token_the_feed_asks_to_log_in(client, participation):
+    municipality = participation.participant
+    other = MunicipalityFactory()
+    for query in ["", "?token=onzin", f"?token={feed_token(other)}"]:
+        response = client.get(feed_url(municipality) + query)
+        assert response.status_code == 302 and response["Location"].startswith("/inloggen/")
+
+
+def test_the_feed_of_an_unknown_gemeente_is_a_404(client, logged_in_client):
+    assert logged_in_client.get("/gemeenten/GM9999/deadlines.ics").status_code == 404
+    assert client.get("/gemeenten/GM9999/deadlines.ics?token=x").status_code == 404
+
+
+def test_the_factsheet_shows_the_cycle_deadlines_and_documents(logged_in_client, participation):
+    OpinionFactory(
+        document=participation.party.cycle_documents.get(),
+        municipality=participation.participant,
+        status="in_voorbereiding",
+    )
+    page = text(logged_in_client.get(participation.party.get_absolute_url()))
+    year = TODAY.year + 1
+    assert f"Termijnen voor de begroting {year}" in page
+    assert f"14 september {TODAY.year} Begroting {year} naar Gedeputeerde Staten" in page
+    assert f"Ontwerpbegroting {year}" in page and "Groningen: in voorbereiding" in page
+
+
+def test_the_factsheet_of_a_private_law_party_has_no_wgr_deadlines(logged_in_client, participation):
+    nv = participation.participant.participations.get(party__name="Groninger Bedrijf NV").party
+    page = text(logged_in_client.get(nv.get_absolute_url()))
+    assert "de termijnen van de Wgr gelden niet" in page
+    assert "AvA voorjaar" in page
+
+
+def test_the_factsheet_queries_stay_constant_as_documents_grow(logged_in_client, participation):
+    url = participation.party.get_absolute_url()
+    before = query_count(logged_in_client, url)
+    for i in range(4):
+        document = CycleDocumentFactory(
+            party=participation.party, kind=DocumentKind.BEGROTINGSWIJZIGING, title=f"{i + 1}e wijziging"
+        )
+        OpinionFactory(document=document, municipality=participation.participant)
+        PartyEvent.objects.create(
+            party=participation.party,
+            kind=EventKind.OVERIG,
+            date=TODAY + datetime.timedelta(days=i),
+            title=f"Overleg {i}",
+        )
+    assert query_count(logged_in_client, url) == before
