@@ -5,7 +5,19 @@ from django.contrib import admin
 from partners.models import Participation, Party
 
 from .forms import SeatInlineFormSet
-from .models import CycleDocument, CycleRules, Opinion, ParticipationGovernance, PartyEvent, Person, Seat
+from .models import (
+    Assessment,
+    Criterion,
+    CycleDocument,
+    CycleRules,
+    MunicipalPolicy,
+    Opinion,
+    ParticipationGovernance,
+    PartyEvent,
+    Person,
+    Score,
+    Seat,
+)
 
 
 class SeatInline(admin.TabularInline):
@@ -41,9 +53,33 @@ class SeatAdmin(admin.ModelAdmin):
     date_hierarchy = "started_on"
 
 
+GOVERNANCE_FIELDSETS = [
+    ("Rollen", {"fields": ["owner_portfolio_holder", "client_portfolio_holder", "account_holder"]}),
+    (
+        "Risicoprofiel en sturingsarrangement",
+        {
+            "fields": ["risk_profile", "risk_profile_reason", "risk_profile_set_on", "last_review_on", "next_review"],
+            "description": "Hoog: beoordeling elke 6 maanden; midden: elke 12 maanden; laag: elke 4 jaar.",
+        },
+    ),
+]
+
+
+class NextReviewMixin:
+    """Shows the next review date, which follows from the profile and the last review."""
+
+    readonly_fields = ["next_review"]
+
+    @admin.display(description="volgende beoordeling")
+    def next_review(self, obj):
+        return obj.next_review_on.strftime("%d-%m-%Y") if obj and obj.next_review_on else "—"
+
+
 @admin.register(ParticipationGovernance)
-class ParticipationGovernanceAdmin(admin.ModelAdmin):
-    list_display = ["participation", "owner_portfolio_holder", "client_portfolio_holder", "account_holder"]
+class ParticipationGovernanceAdmin(NextReviewMixin, admin.ModelAdmin):
+    list_display = ["participation", "owner_portfolio_holder", "account_holder", "risk_profile", "last_review_on"]
+    list_filter = ["risk_profile"]
+    fieldsets = [(None, {"fields": ["participation"]}), *GOVERNANCE_FIELDSETS]
     search_fields = ["participation__party__name", "participation__participant__name"]
     autocomplete_fields = ["participation", "owner_portfolio_holder", "client_portfolio_holder", "account_holder"]
     list_select_related = [
@@ -55,12 +91,64 @@ class ParticipationGovernanceAdmin(admin.ModelAdmin):
     ]
 
 
-class ParticipationGovernanceInline(admin.StackedInline):
+class ParticipationGovernanceInline(NextReviewMixin, admin.StackedInline):
     model = ParticipationGovernance
     extra = 0
     max_num = 1
     can_delete = False
     autocomplete_fields = ["owner_portfolio_holder", "client_portfolio_holder", "account_holder"]
+    fieldsets = GOVERNANCE_FIELDSETS
+
+
+@admin.register(Criterion)
+class CriterionAdmin(admin.ModelAdmin):
+    list_display = ["name", "group", "order", "municipality"]
+    list_filter = ["group", ("municipality", admin.RelatedOnlyFieldListFilter)]
+    search_fields = ["name"]
+    autocomplete_fields = ["municipality"]
+    list_select_related = ["municipality"]
+
+
+class ScoreInline(admin.TabularInline):
+    model = Score
+    extra = 0
+    fields = ["criterion", "score", "note"]
+
+
+@admin.register(Assessment)
+class AssessmentAdmin(admin.ModelAdmin):
+    list_display = ["party", "municipality", "assessed_on", "signal"]
+    list_filter = ["signal", ("municipality", admin.RelatedOnlyFieldListFilter)]
+    search_fields = ["party__name", "municipality__name", "findings"]
+    autocomplete_fields = ["party", "municipality"]
+    list_select_related = ["party", "municipality"]
+    date_hierarchy = "assessed_on"
+    inlines = [ScoreInline]
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        if isinstance(inline, ScoreInline) and obj is None and request.method == "GET":
+            # A new assessment starts with a row for every common criterion.
+            kwargs["initial"] = [{"criterion": c.pk} for c in Criterion.objects.filter(municipality=None)]
+        return kwargs
+
+    def get_inline_instances(self, request, obj=None):
+        instances = super().get_inline_instances(request, obj)
+        if obj is None:
+            count = Criterion.objects.filter(municipality=None).count()
+            for inline in instances:
+                if isinstance(inline, ScoreInline):
+                    inline.extra = count
+        return instances
+
+
+@admin.register(MunicipalPolicy)
+class MunicipalPolicyAdmin(admin.ModelAdmin):
+    list_display = ["municipality", "year"]
+    list_filter = ["year"]
+    search_fields = ["municipality__name", "text"]
+    autocomplete_fields = ["municipality"]
+    list_select_related = ["municipality"]
 
 
 def extend_registered_admin(model, *inlines):

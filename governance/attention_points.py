@@ -29,6 +29,7 @@ class AttentionKind(models.TextChoices):
     ZETEL_AFGELOPEN = "zetel_afgelopen", "Zetel afgelopen"
     ZETEL_LOOPT_AF = "zetel_loopt_af", "Zetel loopt af"
     ROL_ONTBREEKT = "rol_ontbreekt", "Rol niet belegd"
+    BEOORDELING_VERLOPEN = "beoordeling_verlopen", "Beoordeling verlopen"
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,17 @@ def attention_points_for_municipality(*, municipality: Participant, today: date)
         if governance is None or governance.account_holder_id is None:
             points.append(
                 AttentionPoint(AttentionKind.ROL_ONTBREEKT, party, f"Er is geen ambtelijk accounthouder voor {party}.")
+            )
+        next_review = governance.next_review_on if governance is not None else None
+        if next_review is not None and next_review < today:
+            points.append(
+                AttentionPoint(
+                    AttentionKind.BEOORDELING_VERLOPEN,
+                    party,
+                    f"De beoordeling van {party} (risicoprofiel {governance.get_risk_profile_display().lower()}) "
+                    f"was uiterlijk {next_review:%d-%m-%Y} aan de beurt.",
+                    next_review,
+                )
             )
     points += seat_points(seats=seats, today=today)
     order = {kind: index for index, kind in enumerate(AttentionKind)}

@@ -63,3 +63,33 @@ class EventKind(models.TextChoices):
     DIVIDEND = "dividend", "Dividendbesluit of -uitkering"
     BESTUURSVERGADERING = "bestuursvergadering", "Bestuursvergadering"
     OVERIG = "overig", "Overig"
+
+
+class RiskProfile(models.TextChoices):
+    """The risk profile of a deelname; it sets the sturingsarrangement (how closely it is followed)."""
+
+    LAAG = "laag", "Laag"
+    MIDDEN = "midden", "Midden"
+    HOOG = "hoog", "Hoog"
+
+
+# The sturingsarrangement per profile: months between reviews and what the review holds. The
+# profile itself is re-assessed at least every four years, which is the laag interval.
+REVIEW_MONTHS = {RiskProfile.HOOG: 6, RiskProfile.MIDDEN: 12, RiskProfile.LAAG: 48}
+ARRANGEMENTS = {
+    RiskProfile.HOOG: "Intensief: risicoanalyse twee keer per jaar en periodiek bestuurlijk overleg.",
+    RiskProfile.MIDDEN: "Regulier: risicoanalyse eens per jaar.",
+    RiskProfile.LAAG: "Licht: lezen van begroting en jaarrekening; het profiel wordt ten minste elke vier jaar "
+    "opnieuw beoordeeld.",
+}
+
+
+class Signal(models.TextChoices):
+    GROEN = "groen", "Groen"
+    ORANJE = "oranje", "Oranje"
+    ROOD = "rood", "Rood"
+
+
+class CriterionGroup(models.TextChoices):
+    TOETSINGSKADER = "toetsingskader", "Toetsingskader"
+    VIER_K = "vier_k", "De 4 K's (motieven van samenwerking)"

@@ -8,8 +8,19 @@ from django.db.models import Prefetch
 
 from partners.models import Participant, Party
 
-from . import deadlines
-from .models import CycleDocument, CycleRules, Opinion, ParticipationGovernance, PartyEvent, Person, Seat
+from . import deadlines, svg
+from .models import (
+    Assessment,
+    Criterion,
+    CycleDocument,
+    CycleRules,
+    Opinion,
+    ParticipationGovernance,
+    PartyEvent,
+    Person,
+    Score,
+    Seat,
+)
 
 
 @dataclass
@@ -20,6 +31,7 @@ class PartyRepresentation:
     show_past: bool
     past_count: int
     roles: list[ParticipationGovernance]
+    today: date
 
 
 def party_representation(*, party: Party, today: date, show_past: bool) -> PartyRepresentation:
@@ -36,7 +48,7 @@ def party_representation(*, party: Party, today: date, show_past: bool) -> Party
         )
         .order_by("participation__participant__name")
     )
-    return PartyRepresentation(list(seats), show_past, past_count, list(roles))
+    return PartyRepresentation(list(seats), show_past, past_count, list(roles), today)
 
 
 @dataclass
@@ -126,3 +138,55 @@ def party_cycle(*, party: Party, today: date) -> PartyCycle:
         documents=rows,
         events=list(events),
     )
+
+
+@dataclass
+class CriterionTrend:
+    criterion: Criterion
+    chart: str
+    scores: list[int | None]
+
+
+@dataclass
+class MunicipalityMonitoring:
+    """One gemeente's assessments of a party: the latest, and each criterion over time."""
+
+    municipality: Participant
+    assessments: list[Assessment]
+    trends: list[CriterionTrend]
+
+    @property
+    def latest(self) -> Assessment:
+        return self.assessments[-1]
+
+
+def party_monitoring(*, party: Party) -> list[MunicipalityMonitoring]:
+    """The monitoring scans of a party, per gemeente, oldest first (two queries)."""
+    assessments = (
+        Assessment.objects.filter(party=party)
+        .select_related("municipality")
+        .prefetch_related(Prefetch("scores", queryset=Score.objects.select_related("criterion")))
+        .order_by("municipality__name", "municipality__pk", "assessed_on")
+    )
+    result = []
+    for municipality, group in groupby(assessments, key=lambda a: a.municipality):
+        group = list(group)
+        criteria = sorted(
+            {score.criterion for a in group for score in a.scores.all()},
+            key=lambda c: (c.group, c.order, c.name),
+        )
+        by_assessment = [{score.criterion_id: score.score for score in a.scores.all()} for a in group]
+        trends = []
+        for criterion in criteria:
+            scores = [scores.get(criterion.pk) for scores in by_assessment]
+            points = [svg.Point(a.assessed_on, s) for a, s in zip(group, scores, strict=True) if s is not None]
+            chart = svg.trend_chart(
+                title=f"{criterion.name}: score per beoordeling door {municipality.name}",
+                points=points,
+                first=group[0].assessed_on,
+                last=group[-1].assessed_on,
+                chart_id=f"trend-{municipality.pk}-{criterion.pk}",
+            )
+            trends.append(CriterionTrend(criterion, chart, scores))
+        result.append(MunicipalityMonitoring(municipality, group, trends))
+    return result

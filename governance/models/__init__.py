@@ -1,9 +1,14 @@
 """Governance models: representatives and roles, the planning-and-control cycle and assessments."""
 
 from .cycle import CycleDocument, CycleRules, Opinion, PartyEvent, rules_for
+from .monitoring import Assessment, Criterion, MunicipalPolicy, Score
 from .representation import ParticipationGovernance, Person, Seat
 
 __all__ = [
+    "Assessment",
+    "Criterion",
+    "MunicipalPolicy",
+    "Score",
     "CycleDocument",
     "CycleRules",
     "Opinion",

@@ -11,7 +11,8 @@ from django.urls import reverse
 from partners.choices import ParticipantKind
 from partners.models import Participant, Participation, Party
 
-from ..choices import Body, PersonFunction, SeatRole
+from ..choices import ARRANGEMENTS, REVIEW_MONTHS, Body, PersonFunction, RiskProfile, SeatRole
+from ..dates import add_months
 
 PORTFOLIO_HOLDER_FUNCTIONS = [PersonFunction.BURGEMEESTER, PersonFunction.WETHOUDER]
 
@@ -184,13 +185,46 @@ class ParticipationGovernance(models.Model):
         limit_choices_to={"function": PersonFunction.AMBTENAAR},
     )
 
+    risk_profile = models.CharField(
+        "risicoprofiel",
+        max_length=10,
+        choices=RiskProfile.choices,
+        blank=True,
+        help_text="Uit het bestuurlijke, financiële en politieke risico en de omvang van het financiële belang; "
+        "het bepaalt het sturingsarrangement.",
+    )
+    risk_profile_reason = models.TextField("onderbouwing risicoprofiel", blank=True)
+    risk_profile_set_on = models.DateField("risicoprofiel vastgesteld op", null=True, blank=True)
+    last_review_on = models.DateField("laatste beoordeling", null=True, blank=True)
+
     class Meta:
         verbose_name = "sturing van een deelname"
         verbose_name_plural = "sturing van deelnames"
         ordering = ["participation__party__name", "participation__participant__name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(risk_profile="") | (~Q(risk_profile_reason="") & Q(risk_profile_set_on__isnull=False)),
+                name="governance_risk_profile_has_reason",
+                violation_error_message="Geef bij een risicoprofiel de onderbouwing en de datum waarop het "
+                "is vastgesteld.",
+            ),
+        ]
 
     def __str__(self):
         return f"Sturing: {self.participation}"
 
     def get_absolute_url(self):
         return self.participation.party.get_absolute_url()
+
+    @property
+    def arrangement(self) -> str:
+        """The sturingsarrangement that follows from the risk profile."""
+        return ARRANGEMENTS.get(self.risk_profile, "")
+
+    @property
+    def next_review_on(self) -> date | None:
+        """Next review: the profile's interval after the last review (or after the profile was set)."""
+        if not self.risk_profile:
+            return None
+        since = self.last_review_on or self.risk_profile_set_on
+        return add_months(since, REVIEW_MONTHS[RiskProfile(self.risk_profile)]) if since else None

@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from .. import selectors
 from ..attention_points import attention_points_for_municipality
+from ..models import MunicipalPolicy
 
 register = template.Library()
 
@@ -32,3 +33,15 @@ def municipality_governance(municipality):
 def party_cycle(party):
     """The planning-and-control cycle of a party: deadlines, documents with zienswijzen, events."""
     return selectors.party_cycle(party=party, today=timezone.localdate())
+
+
+@register.simple_tag
+def party_monitoring(party):
+    """The monitoring scans of a party per gemeente, with a trend chart per criterion."""
+    return selectors.party_monitoring(party=party)
+
+
+@register.simple_tag
+def municipal_policy(municipality, year):
+    """The gemeente's visie en beleidsvoornemens on verbonden partijen for `year`, or None."""
+    return MunicipalPolicy.objects.filter(municipality=municipality, year=year).first()

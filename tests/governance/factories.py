@@ -5,9 +5,9 @@ import datetime
 import factory
 from factory.django import DjangoModelFactory
 
-from governance.choices import Body, PersonFunction, SeatRole
+from governance.choices import Body, PersonFunction, SeatRole, Signal
 from governance.deadlines import DocumentKind
-from governance.models import CycleDocument, Opinion, ParticipationGovernance, Person, Seat
+from governance.models import Assessment, CycleDocument, Opinion, ParticipationGovernance, Person, Seat
 from tests.partners.factories import MunicipalityFactory, ParticipationFactory, PartyFactory
 
 
@@ -69,3 +69,18 @@ class OpinionFactory(DjangoModelFactory):
 
     document = factory.SubFactory(CycleDocumentFactory)
     municipality = factory.SubFactory(MunicipalityFactory)
+
+
+class AssessmentFactory(DjangoModelFactory):
+    """A monitoring scan by a participating gemeente (the participation is made too)."""
+
+    class Meta:
+        model = Assessment
+
+    class Params:
+        participation = factory.SubFactory(ParticipationFactory)
+
+    party = factory.SelfAttribute("participation.party")
+    municipality = factory.SelfAttribute("participation.participant")
+    assessed_on = datetime.date(2025, 3, 1)
+    signal = Signal.GROEN

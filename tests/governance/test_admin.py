@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from governance.models import Person, Seat
+from governance.models import Assessment, Criterion, Person, Score, Seat
 from tests.partners.factories import ParticipationFactory
 from tests.partners.pages import text
 
@@ -75,3 +75,34 @@ def test_the_register_admin_pages_carry_the_governance_inlines(superuser_client,
     response = superuser_client.get(reverse(url_name, args=[pk]))
     assert response.status_code == 200
     assert inline_title in text(response)
+
+
+def test_a_new_assessment_starts_with_a_row_for_every_common_criterion(superuser_client):
+    response = superuser_client.get(reverse("admin:governance_assessment_add"))
+    assert 'name="scores-TOTAL_FORMS" value="9"' in response.content.decode()
+
+
+def test_an_assessment_with_a_score_of_6_is_refused_and_nothing_is_stored(superuser_client):
+    participation = ParticipationFactory()
+    criteria = list(Criterion.objects.filter(municipality=None)[:2])
+    data = {
+        "party": participation.party.pk,
+        "municipality": participation.participant.pk,
+        "assessed_on": "2025-03-01",
+        "signal": "groen",
+        "scores-TOTAL_FORMS": "2",
+        "scores-INITIAL_FORMS": "0",
+        "scores-MIN_NUM_FORMS": "0",
+        "scores-MAX_NUM_FORMS": "1000",
+        "scores-0-criterion": criteria[0].pk,
+        "scores-0-score": "4",
+        "scores-1-criterion": criteria[1].pk,
+        "scores-1-score": "6",
+    }
+    response = superuser_client.post(reverse("admin:governance_assessment_add"), data)
+    assert response.status_code == 200
+    assert "Een score ligt tussen 1 en 5." in text(response)
+    assert not Assessment.objects.exists() and not Score.objects.exists()
+    data["scores-1-score"] = "5"
+    assert superuser_client.post(reverse("admin:governance_assessment_add"), data).status_code == 302
+    assert Score.objects.count() == 2
