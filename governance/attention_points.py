@@ -113,27 +113,23 @@ def attention_points_for_municipality(*, municipality: Participant, today: date)
                 AttentionPoint(
                     AttentionKind.GEEN_VERTEGENWOORDIGER,
                     party,
-                    f"{municipality} heeft geen huidige vertegenwoordiger in een bestuursorgaan van {party}.",
+                    f"{municipality} heeft hier geen huidige vertegenwoordiger in een bestuursorgaan.",
                 )
             )
         governance = getattr(participation, "governance", None)
         if governance is None or governance.owner_portfolio_holder_id is None:
             points.append(
-                AttentionPoint(
-                    AttentionKind.ROL_ONTBREEKT, party, f"Er is geen portefeuillehouder eigenaarsrol voor {party}."
-                )
+                AttentionPoint(AttentionKind.ROL_ONTBREEKT, party, "Er is geen portefeuillehouder eigenaarsrol.")
             )
         if governance is None or governance.account_holder_id is None:
-            points.append(
-                AttentionPoint(AttentionKind.ROL_ONTBREEKT, party, f"Er is geen ambtelijk accounthouder voor {party}.")
-            )
+            points.append(AttentionPoint(AttentionKind.ROL_ONTBREEKT, party, "Er is geen ambtelijk accounthouder."))
         next_review = governance.next_review_on if governance is not None else None
         if next_review is not None and next_review < today:
             points.append(
                 AttentionPoint(
                     AttentionKind.BEOORDELING_VERLOPEN,
                     party,
-                    f"De beoordeling van {party} (risicoprofiel {governance.get_risk_profile_display().lower()}) "
+                    f"De beoordeling (risicoprofiel {governance.get_risk_profile_display().lower()}) "
                     f"was uiterlijk {next_review:%d-%m-%Y} aan de beurt.",
                     next_review,
                 )

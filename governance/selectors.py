@@ -122,7 +122,8 @@ def party_cycle(*, party: Party, today: date) -> PartyCycle:
     """The party's deadlines for next year's begroting, its documents with the zienswijzen, and its events."""
     agreed = CycleRules.objects.filter(party=party).first()
     rules = agreed.to_rules() if agreed else deadlines.WGR_DEFAULTS
-    budget_year = today.year + 1
+    # The begroting whose cycle is under way: next year's until it is due at GS (15 September).
+    budget_year = today.year + 1 if today < date(today.year, 9, 15) else today.year + 2
     documents = (
         CycleDocument.objects.filter(party=party)
         .prefetch_related(Prefetch("opinions", queryset=Opinion.objects.select_related("municipality")))

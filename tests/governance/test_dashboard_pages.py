@@ -11,6 +11,7 @@ from governance.calendar import feed_token
 from governance.choices import EventKind
 from governance.deadlines import DocumentKind
 from governance.models import CycleRules, PartyEvent
+from governance.selectors import party_cycle
 from partners.choices import LegalForm
 from tests.partners.factories import MunicipalityFactory, ParticipationFactory
 from tests.partners.pages import text
@@ -123,10 +124,20 @@ def test_the_factsheet_shows_the_cycle_deadlines_and_documents(logged_in_client,
         status="in_voorbereiding",
     )
     page = text(logged_in_client.get(participation.party.get_absolute_url()))
-    year = TODAY.year + 1
+    year = TODAY.year + 1 if TODAY < datetime.date(TODAY.year, 9, 15) else TODAY.year + 2
     assert f"Termijnen voor de begroting {year}" in page
-    assert f"14 september {TODAY.year} Begroting {year} naar Gedeputeerde Staten" in page
-    assert f"Ontwerpbegroting {year}" in page and "Groningen: in voorbereiding" in page
+    assert f"14 september {year - 1} Begroting {year} naar Gedeputeerde Staten" in page
+    assert f"Ontwerpbegroting {TODAY.year + 1}" in page and "Groningen: in voorbereiding" in page
+
+
+@pytest.mark.parametrize(
+    ("today", "budget_year"),
+    [(datetime.date(2026, 1, 1), 2027), (datetime.date(2026, 9, 14), 2027), (datetime.date(2026, 9, 15), 2028)],
+)
+def test_the_factsheet_shows_the_cycle_that_is_under_way(today, budget_year):
+    cycle = party_cycle(party=ParticipationFactory().party, today=today)
+    assert cycle.budget_year == budget_year
+    assert [d.date.year for d in cycle.deadlines][0] == budget_year - 1
 
 
 def test_the_factsheet_of_a_private_law_party_has_no_wgr_deadlines(logged_in_client, participation):

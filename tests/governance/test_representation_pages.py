@@ -74,8 +74,8 @@ def test_the_gemeente_page_lists_its_attention_points(logged_in_client, groninge
     ParticipationFactory(participant=groningen.participant, party__name="Recreatieschap Zonder Zetel")
     page = text(logged_in_client.get(groningen.participant.get_absolute_url()))
     assert "Geen vertegenwoordiger Recreatieschap Zonder Zetel" in page
-    assert "Groningen heeft geen huidige vertegenwoordiger in een bestuursorgaan van Recreatieschap" in page
-    assert "Er is geen ambtelijk accounthouder voor Recreatieschap Zonder Zetel." in page
+    assert "Groningen heeft hier geen huidige vertegenwoordiger in een bestuursorgaan." in page
+    assert "Recreatieschap Zonder Zetel : Er is geen ambtelijk accounthouder." in page
 
 
 def test_the_person_page_lists_all_current_seats_and_roles(logged_in_client, groningen):
