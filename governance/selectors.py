@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import groupby
 
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch, Q
 
 from partners.models import Participant, Party
 
@@ -66,6 +66,16 @@ def municipality_seats_by_person(*, municipality: Participant, today: date) -> l
         .order_by("person__name", "person__pk", "party__name", "body", "role")
     )
     return [PersonSeats(person, list(group)) for person, group in groupby(seats, key=lambda seat: seat.person)]
+
+
+def person_list(*, today: date):
+    """People with the number of seats they hold on `today`."""
+    current = Q(seats__started_on__lte=today) & (Q(seats__ended_on__isnull=True) | Q(seats__ended_on__gte=today))
+    return (
+        Person.objects.select_related("municipality")
+        .annotate(current_seat_count=Count("seats", filter=current))
+        .order_by("name", "pk")
+    )
 
 
 def person_detail_queryset(*, today: date):

@@ -7,6 +7,7 @@ from . import views
 app_name = "governance"
 
 urlpatterns = [
+    path("personen/", views.PersonListView.as_view(), name="person_list"),
     path("personen/<int:pk>/", views.PersonDetailView.as_view(), name="person_detail"),
     path("gemeenten/<str:code>/dashboard/", views.MunicipalityDashboardView.as_view(), name="dashboard"),
     path("gemeenten/<str:code>/deadlines.ics", views.DeadlinesFeedView.as_view(), name="deadlines_ics"),

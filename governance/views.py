@@ -1,5 +1,6 @@
-"""Pages of governance: a person's seats (nevenfuncties), a gemeente's dashboard and its .ics feed."""
+"""Pages of governance: people and a person's seats (nevenfuncties), a gemeente's dashboard and its .ics feed."""
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpResponse
@@ -8,12 +9,23 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.views.generic import DetailView, View
+from django_filters.views import FilterView
 
 from partners.choices import ParticipantKind
 from partners.models import Participant
 
 from . import agenda, calendar, selectors
 from .attention_points import attention_points_for_municipality
+from .filters import PersonFilterSet
+
+
+class PersonListView(FilterView):
+    filterset_class = PersonFilterSet
+    template_name = "governance/person_list.html"
+    paginate_by = settings.PAGE_SIZE
+
+    def get_queryset(self):
+        return selectors.person_list(today=timezone.localdate())
 
 
 class PersonDetailView(DetailView):

@@ -98,6 +98,13 @@ def test_the_ics_feed_parses_back_with_one_all_day_event_per_deadline(logged_in_
     assert all("DTSTAMP" in event for event in events)
 
 
+def test_the_ics_feed_uses_crlf_lines_of_at_most_75_octets(logged_in_client, participation):
+    raw = logged_in_client.get(feed_url(participation.participant)).content
+    assert raw.startswith(b"BEGIN:VCALENDAR\r\n") and raw.endswith(b"END:VCALENDAR\r\n")
+    lines = raw.split(b"\r\n")[:-1]
+    assert all(b"\n" not in line and len(line) <= 75 for line in lines)
+
+
 def test_a_calendar_program_reads_the_feed_with_its_token(client, participation):
     municipality = participation.participant
     response = client.get(feed_url(municipality) + f"?token={feed_token(municipality)}")
@@ -122,12 +129,17 @@ def test_the_factsheet_shows_the_cycle_deadlines_and_documents(logged_in_client,
         document=participation.party.cycle_documents.get(),
         municipality=participation.participant,
         status="in_voorbereiding",
+        text="De raad vraagt de bijdrage te beperken.",
+        board_answer="Het bestuur neemt dit mee in de begroting.",
+        url="https://example.org/raadsbesluit.pdf",
     )
     page = text(logged_in_client.get(participation.party.get_absolute_url()))
     year = TODAY.year + 1 if TODAY < datetime.date(TODAY.year, 9, 15) else TODAY.year + 2
     assert f"Termijnen voor de begroting {year}" in page
     assert f"14 september {year - 1} Begroting {year} naar Gedeputeerde Staten" in page
     assert f"Ontwerpbegroting {TODAY.year + 1}" in page and "Groningen: in voorbereiding" in page
+    assert "Zienswijze: De raad vraagt de bijdrage te beperken." in page
+    assert "Reactie van het bestuur: Het bestuur neemt dit mee in de begroting." in page
 
 
 @pytest.mark.parametrize(

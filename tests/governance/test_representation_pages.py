@@ -126,3 +126,20 @@ def test_the_person_page_queries_stay_constant_as_seats_grow(logged_in_client, g
         SeatFactory(participation=participation, person=chair)
         ParticipationGovernanceFactory(participation=participation, owner_portfolio_holder=chair)
     assert query_count(logged_in_client, chair.get_absolute_url()) == before
+
+
+def test_the_person_list_filters_by_gemeente_and_function_and_counts_current_seats(logged_in_client, groningen):
+    PersonFactory(name="Ander Raadslid", function=PersonFunction.RAADSLID)
+    url = reverse("governance:person_list")
+    page = text(logged_in_client.get(url + f"?gemeente={groningen.participant.code}"))
+    assert "Koen Schuiling Burgemeester Groningen 1" in page
+    assert "Ander Raadslid" not in page
+    page = text(logged_in_client.get(url + "?functie=raadslid"))
+    assert "Ander Raadslid" in page and "Koen Schuiling" not in page
+
+
+def test_the_person_list_queries_stay_constant(logged_in_client, groningen):
+    url = reverse("governance:person_list")
+    before = query_count(logged_in_client, url)
+    add_rows(PartyFactory(), groningen.participant, 5)
+    assert query_count(logged_in_client, url) == before
