@@ -106,3 +106,29 @@ def test_an_assessment_with_a_score_of_6_is_refused_and_nothing_is_stored(superu
     data["scores-1-score"] = "5"
     assert superuser_client.post(reverse("admin:governance_assessment_add"), data).status_code == 302
     assert Score.objects.count() == 2
+
+
+@pytest.mark.parametrize(
+    "model",
+    [
+        "person",
+        "seat",
+        "participationgovernance",
+        "cycledocument",
+        "opinion",
+        "partyevent",
+        "criterion",
+        "assessment",
+        "municipalpolicy",
+    ],
+)
+def test_every_governance_admin_list_and_add_page_opens(superuser_client, model):
+    assert superuser_client.get(reverse(f"admin:governance_{model}_changelist")).status_code == 200
+    assert superuser_client.get(reverse(f"admin:governance_{model}_add")).status_code == 200
+
+
+def test_the_party_admin_carries_the_cycle_inlines(superuser_client):
+    party = ParticipationFactory().party
+    page = text(superuser_client.get(reverse("admin:partners_party_change", args=[party.pk])))
+    for title in ["Zetels", "Afwijkende termijnen", "Documenten van de P&C-cyclus", "Afspraken van partijen"]:
+        assert title in page
