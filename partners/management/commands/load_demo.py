@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from governance.demo import load_governance_demo
 from partners.demo import DEMO_URL, DEMO_USERS, load_demo
 from risks.demo import load_risk_demo
 
@@ -35,6 +36,7 @@ class Command(BaseCommand):
             with transaction.atomic():
                 stats = Counter(load_demo())
                 stats.update(load_risk_demo())
+                stats.update(load_governance_demo())
         except LookupError as exc:
             raise CommandError(str(exc)) from exc
 
