@@ -25,6 +25,18 @@ def _bool(name: str, default: bool) -> bool:
     raise ImproperlyConfigured(f"{name}={raw!r} is geen geldige waarde: gebruik true of false.")
 
 
+def _int(name: str, default: int, low: int, high: int) -> int:
+    """Read a whole number within [low, high]; refuse anything else with the variable's name."""
+    raw = env.str(name, default=str(default)).strip()
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}={raw!r} is geen geheel getal.") from None
+    if not low <= value <= high:
+        raise ImproperlyConfigured(f"{name}={value} ligt niet tussen {low} en {high}.")
+    return value
+
+
 DEBUG = _bool("DEBUG", False)
 
 SECRET_KEY = env.str("SECRET_KEY", default="")
@@ -42,6 +54,12 @@ try:
     DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 except Exception as exc:  # django-environ raises several types for a malformed URL
     raise ImproperlyConfigured(f"DATABASE_URL is ongeldig: {exc}") from exc
+SUPPORTED_ENGINES = {"django.db.backends.postgresql", "django.db.backends.sqlite3"}
+if DATABASES["default"]["ENGINE"] not in SUPPORTED_ENGINES:
+    raise ImproperlyConfigured(
+        "DATABASE_URL wijst naar een database die het register niet ondersteunt: "
+        "gebruik postgres://… (productie) of sqlite:///… (lokaal)."
+    )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Wait for a lock instead of failing at once when a second request writes.
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
@@ -118,12 +136,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 FORMS_URLFIELD_ASSUME_HTTPS = True
 
 # Rows per page in the register lists.
-PAGE_SIZE = env.int("PAGE_SIZE", default=50)
-if not 1 <= PAGE_SIZE <= 1000:
-    raise ImproperlyConfigured(f"PAGE_SIZE={PAGE_SIZE} ligt niet tussen 1 en 1000.")
+PAGE_SIZE = _int("PAGE_SIZE", 50, 1, 1000)
 
 # The year the register shows by default (begroting of this year); defaults to the current year.
-REPORT_YEAR = env.int("REPORT_YEAR", default=0) or None
+REPORT_YEAR = _int("REPORT_YEAR", 0, 0, 2100) or None
 
 LOGGING = {
     "version": 1,

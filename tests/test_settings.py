@@ -1,0 +1,47 @@
+"""Settings refuse wrong values at start with a clear Dutch message naming the variable."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _load_settings(**env):
+    environment = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DEBUG", "SECRET_KEY"}}
+    environment.update(env)
+    return subprocess.run(
+        [sys.executable, "-c", "import config.settings"],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({"DEBUG": "false"}, "SECRET_KEY is verplicht als DEBUG uit staat"),
+        ({"DEBUG": "misschien"}, "DEBUG='misschien' is geen geldige waarde"),
+        ({"SECRET_KEY": "x", "PAGE_SIZE": "veel"}, "PAGE_SIZE='veel' is geen geheel getal"),
+        ({"SECRET_KEY": "x", "PAGE_SIZE": "0"}, "PAGE_SIZE=0 ligt niet tussen 1 en 1000"),
+        ({"SECRET_KEY": "x", "REPORT_YEAR": "20x6"}, "REPORT_YEAR='20x6' is geen geheel getal"),
+        ({"SECRET_KEY": "x", "DATABASE_URL": "mysql://u@h/db"}, "DATABASE_URL wijst naar een database"),
+    ],
+)
+def test_a_wrong_setting_stops_the_start_with_a_message_naming_it(env, message):
+    result = _load_settings(**env)
+
+    assert result.returncode != 0
+    assert message in result.stderr
+
+
+def test_debug_without_secret_key_starts_with_the_sqlite_default():
+    result = _load_settings(DEBUG="true")
+
+    assert result.returncode == 0, result.stderr
