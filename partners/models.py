@@ -3,8 +3,10 @@
 Legal sources: BBV art. 1 (definition), art. 15 (paragraaf verbonden partijen), Wgr art. 8 (forms).
 """
 
+import functools
 from datetime import date
 from decimal import Decimal
+from urllib.parse import quote
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
@@ -27,6 +29,20 @@ from .choices import (
 MONEY = {"max_digits": 16, "decimal_places": 2, "null": True, "blank": True}
 YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2100)]
 CBS_CODE = RegexValidator(r"^GM\d{4}$", "Een CBS-gemeentecode heeft de vorm GM gevolgd door vier cijfers.")
+
+
+@functools.cache
+def _url_template(name: str, key: str) -> tuple[str, str]:
+    marker = "0url0key0"
+    before, _, after = reverse(name, kwargs={key: marker}).partition(marker)
+    return before, after
+
+
+def url_with_key(name: str, key: str, value: str) -> str:
+    """reverse() for a URL with one slug-like argument, resolved once: lists and reports link
+    hundreds of parties per page, and reverse() per row took a fifth of the render time."""
+    before, after = _url_template(name, key)
+    return f"{before}{quote(value)}{after}"
 
 
 class PolicyArea(models.Model):
@@ -95,7 +111,7 @@ class Participant(models.Model):
 
     def get_absolute_url(self):
         if self.is_municipality:
-            return reverse("partners:municipality_detail", kwargs={"code": self.code})
+            return url_with_key("partners:municipality_detail", "code", self.code)
         return reverse("partners:party_list") + f"?deelnemer={self.code}"
 
     def clean(self):
@@ -198,7 +214,7 @@ class Party(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("partners:party_detail", kwargs={"slug": self.slug})
+        return url_with_key("partners:party_detail", "slug", self.slug)
 
     @property
     def bbv_category(self) -> BbvCategory:

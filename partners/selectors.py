@@ -62,19 +62,55 @@ def party_list(*, year: int):
 
 
 def party_detail_queryset(*, year: int):
-    """Parties with their participants, the participants' figures of `year` and all party figures."""
-    return Party.objects.select_related("policy_area", "central_municipality").prefetch_related(
-        Prefetch(
-            "participations",
-            queryset=Participation.objects.select_related("participant").order_by(
-                "participant__kind", "participant__name"
-            ),
-        ),
-        Prefetch(
-            "participations__financials",
-            queryset=ParticipationFinancials.objects.filter(year=year).order_by("kind"),
-        ),
+    """Parties with what the factsheet shows besides the deelnemers: all the party's own figures."""
+    parties = Party.objects.select_related("policy_area", "central_municipality").prefetch_related(
         Prefetch("financials", queryset=PartyFinancials.objects.order_by("-year", "kind")),
+    )
+    return with_participant_totals(parties, year=year)
+
+
+# A factsheet is read at a glance; a party with all 342 gemeenten lists them on its own page.
+FACTSHEET_PARTICIPANTS = 50
+
+
+def participations_of_party(*, party: Party, year: int):
+    """A party's participations with their participant and their figures of `year`."""
+    return (
+        Participation.objects.filter(party=party)
+        .select_related("participant")
+        .prefetch_related(
+            Prefetch("financials", queryset=ParticipationFinancials.objects.filter(year=year).order_by("kind"))
+        )
+        .order_by("participant__kind", "participant__name", "pk")
+    )
+
+
+def participant_rows(participations) -> list["ParticipationRow"]:
+    rows = []
+    for participation in participations:
+        by_kind = figures_by_kind(participation.financials.all())
+        rows.append(
+            ParticipationRow(participation, by_kind.get(FigureKind.BEGROTING), by_kind.get(FigureKind.REALISATIE))
+        )
+    return rows
+
+
+def _participations_total(field: str, aggregate):
+    return Subquery(
+        Participation.objects.filter(party=OuterRef("pk"))
+        .order_by()
+        .values("party")
+        .annotate(total=aggregate(field))
+        .values("total")
+    )
+
+
+def with_participant_totals(queryset, *, year: int):
+    """Annotate parties with totals over all their participations (also those a page does not list)."""
+    return queryset.annotate(
+        participants_count=Coalesce(_participations_total("pk", Count), 0),
+        participants_share=_participations_total("share_percentage", Sum),
+        participants_contribution=_total_contribution(year),
     )
 
 

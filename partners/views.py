@@ -4,14 +4,14 @@ from django.conf import settings
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.views.generic import DetailView
+from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 
 from . import selectors
-from .choices import FigureKind, LegalForm, ParticipantKind, PartyStatus
+from .choices import LegalForm, ParticipantKind, PartyStatus
 from .exports import EXPORT_FORMATS, Column, export_response
 from .filters import MunicipalityFilterSet, PartyFilterSet
-from .models import Participant
+from .models import Participant, Party
 from .periods import parse_year, report_year
 
 
@@ -93,21 +93,31 @@ class PartyDetailView(YearMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         party = self.object
-        rows = []
-        for participation in party.participations.all():
-            by_kind = selectors.figures_by_kind(participation.financials.all())
-            rows.append(
-                selectors.ParticipationRow(
-                    participation, by_kind.get(FigureKind.BEGROTING), by_kind.get(FigureKind.REALISATIE)
-                )
-            )
-        context["participant_rows"] = rows
-        context["total_share"] = sum(
-            (r.participation.share_percentage for r in rows if r.participation.share_percentage is not None),
-            selectors.ZERO,
-        )
-        context["total_contribution"] = sum((r.contribution or selectors.ZERO for r in rows), selectors.ZERO)
+        participations = selectors.participations_of_party(party=party, year=self.year)
+        context["participant_rows"] = selectors.participant_rows(participations[: selectors.FACTSHEET_PARTICIPANTS])
+        context["participants_caption"] = f"Deelnemers met hun belang en bijdrage {self.year} (begroting)"
         context["financials"] = list(party.financials.all())
+        return context
+
+
+class PartyParticipantsView(YearMixin, ListView):
+    """All deelnemers of one party, page by page (the factsheet shows the first ones)."""
+
+    template_name = "partners/party_participants.html"
+    paginate_by = settings.PAGE_SIZE
+
+    def get_queryset(self):
+        parties = selectors.with_participant_totals(Party.objects.all(), year=self.year)
+        self.party = get_object_or_404(parties, slug=self.kwargs["slug"])
+        return selectors.participations_of_party(party=self.party, year=self.year)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["party"] = self.party
+        context["participant_rows"] = selectors.participant_rows(context["page_obj"].object_list)
+        context["participants_caption"] = (
+            f"Alle deelnemers van {self.party.name} met hun belang en bijdrage {self.year} (begroting)"
+        )
         return context
 
 
