@@ -3,7 +3,9 @@
 from django.contrib import admin
 
 from partners.models import Participation, Party
+from partners.periods import report_year
 
+from . import selectors
 from .forms import SeatInlineFormSet
 from .models import (
     Assessment,
@@ -58,17 +60,35 @@ GOVERNANCE_FIELDSETS = [
     (
         "Risicoprofiel en sturingsarrangement",
         {
-            "fields": ["risk_profile", "risk_profile_reason", "risk_profile_set_on", "last_review_on", "next_review"],
-            "description": "Hoog: beoordeling elke 6 maanden; midden: elke 12 maanden; laag: elke 4 jaar.",
+            "fields": [
+                "proposed_profile",
+                "risk_profile",
+                "risk_profile_reason",
+                "risk_profile_set_on",
+                "last_review_on",
+                "next_review",
+            ],
+            "description": "Hoog: beoordeling elke 6 maanden; midden: elke 12 maanden; laag: elke 4 jaar. "
+            "Het register stelt een profiel voor uit de open risico's en het financiële belang; wie een "
+            "ander profiel kiest, geeft de onderbouwing. Zonder gekozen profiel geldt het voorstel.",
         },
     ),
 ]
 
 
 class NextReviewMixin:
-    """Shows the next review date, which follows from the profile and the last review."""
+    """Shows the next review date, which follows from the profile and the last review, and the
+    profile the register proposes (governance/risk_profile.py) as help next to the hand-set one."""
 
-    readonly_fields = ["next_review"]
+    readonly_fields = ["next_review", "proposed_profile"]
+
+    @admin.display(description="voorstel van het register")
+    def proposed_profile(self, obj):
+        if obj is None or obj.pk is None:
+            return "Het voorstel verschijnt na het opslaan."
+        year = report_year()
+        proposal = selectors.risk_profile_proposals(participations=[obj.participation], year=year)[obj.participation_id]
+        return f"{proposal.profile.label} ({year}): {proposal.reasons}"
 
     @admin.display(description="volgende beoordeling")
     def next_review(self, obj):

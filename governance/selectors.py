@@ -1,12 +1,18 @@
 """Querysets and groupings of the governance pages, each built once with what its page shows."""
 
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import groupby
 
 from django.db.models import Count, Prefetch, Q
 
-from partners.models import Participant, Party
+from partners.choices import FigureKind
+from partners.models import Participant, Participation, ParticipationFinancials, Party
+from risks import matrix
+from risks import selectors as risk_selectors
+from risks.exposure import exposure_share
+from risks.models import Risk
 
 from . import deadlines, svg
 from .models import (
@@ -21,6 +27,7 @@ from .models import (
     Score,
     Seat,
 )
+from .risk_profile import ZERO, Proposal, compare, propose_profile
 
 
 @dataclass
@@ -34,8 +41,53 @@ class PartyRepresentation:
     today: date
 
 
-def party_representation(*, party: Party, today: date, show_past: bool) -> PartyRepresentation:
-    """The seats in a party (current ones, or all with `show_past`) and the gemeenten's roles."""
+def risk_profile_proposals(*, participations: list[Participation], year: int) -> dict[int, Proposal]:
+    """The proposed risk profile per participation (by pk), from the open risks of its party that
+    weigh for the participant and its figures of `year` (3 queries, however many participations)."""
+    if not participations:
+        return {}
+    levels = risk_selectors.levels()
+    ids = [p.pk for p in participations]
+    party_wide, own = defaultdict(list), defaultdict(list)
+    risks = (
+        Risk.objects.open()
+        .filter(party_id__in={p.party_id for p in participations})
+        .filter(Q(participation__isnull=True) | Q(participation_id__in=ids))
+        .only("party_id", "participation_id", "likelihood", "impact", "amount_max")
+    )
+    for risk in risks:
+        if risk.participation_id is None:
+            party_wide[risk.party_id].append(risk)
+        else:
+            own[risk.participation_id].append(risk)
+    figures = {}  # the begroting of the year, else its jaarrekening
+    for figure in ParticipationFinancials.objects.filter(participation_id__in=ids, year=year):
+        if figure.kind == FigureKind.BEGROTING or figure.participation_id not in figures:
+            figures[figure.participation_id] = figure
+    proposals = {}
+    for participation in participations:
+        weighing = party_wide[participation.party_id] + own[participation.pk]
+        exposure = ZERO
+        for risk in weighing:
+            share = exposure_share(risk, participation)
+            if risk.amount_max is not None and share is not None:
+                exposure += risk.amount_max * share
+        figure = figures.get(participation.pk)
+        belang = None
+        if figure is not None:
+            belang = figure.interest_end if figure.interest_end is not None else figure.interest_start
+        proposals[participation.pk] = propose_profile(
+            risk_levels=[level.code for risk in weighing if (level := matrix.level_for(risk.score, levels))],
+            exposure=exposure,
+            contribution=figure.contribution if figure is not None else None,
+            interest=belang,
+        )
+    return proposals
+
+
+def party_representation(*, party: Party, today: date, show_past: bool, year: int) -> PartyRepresentation:
+    """The seats in a party (current ones, or all with `show_past`) and the gemeenten's roles, each
+    with its risk profile next to the proposal (`role.profile`, see governance/risk_profile.py)."""
     seats = Seat.objects.filter(party=party).select_related("person", "on_behalf_of")
     past_count = seats.past(on=today).count()
     if not show_past:
@@ -48,7 +100,11 @@ def party_representation(*, party: Party, today: date, show_past: bool) -> Party
         )
         .order_by("participation__participant__name")
     )
-    return PartyRepresentation(list(seats), show_past, past_count, list(roles), today)
+    roles = list(roles)
+    proposals = risk_profile_proposals(participations=[role.participation for role in roles], year=year)
+    for role in roles:
+        role.profile = compare(governance=role, proposal=proposals[role.participation_id])
+    return PartyRepresentation(list(seats), show_past, past_count, roles, today)
 
 
 @dataclass

@@ -3,6 +3,8 @@
 from django import template
 from django.utils import timezone
 
+from partners.periods import report_year
+
 from .. import selectors
 from ..attention_points import attention_points_for_municipality
 from ..models import MunicipalPolicy
@@ -14,9 +16,11 @@ SHOW_PAST_SEATS = "alle"
 
 @register.simple_tag(takes_context=True)
 def party_representation(context, party):
-    """Seats and roles of a party; `?zetels=alle` adds the past seats."""
+    """Seats and roles of a party, with the risk profile proposed from the page's year; `?zetels=alle`
+    adds the past seats."""
     show_past = context["request"].GET.get("zetels") == SHOW_PAST_SEATS
-    return selectors.party_representation(party=party, today=timezone.localdate(), show_past=show_past)
+    year = context.get("year") or report_year()
+    return selectors.party_representation(party=party, today=timezone.localdate(), show_past=show_past, year=year)
 
 
 @register.simple_tag
