@@ -141,6 +141,14 @@ PAGE_SIZE = _int("PAGE_SIZE", 50, 1, 1000)
 # The year the register shows by default (begroting of this year); defaults to the current year.
 REPORT_YEAR = _int("REPORT_YEAR", 0, 0, 2100) or None
 
+# Cache of rendered reports (governance/report_cache.py). The default keeps it in each process's
+# memory; with several worker processes use a shared cache (filecache:///pad, rediscache://…), or a
+# change saved through one worker would not invalidate the reports cached by another.
+try:
+    CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+except Exception as exc:  # django-environ raises several types for a malformed URL
+    raise ImproperlyConfigured(f"CACHE_URL is ongeldig: {exc}") from exc
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

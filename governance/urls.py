@@ -1,8 +1,8 @@
 """URLs of governance."""
 
-from django.urls import path
+from django.urls import path, re_path
 
-from . import views
+from . import report_views, views
 
 app_name = "governance"
 
@@ -11,4 +11,10 @@ urlpatterns = [
     path("personen/<int:pk>/", views.PersonDetailView.as_view(), name="person_detail"),
     path("gemeenten/<str:code>/dashboard/", views.MunicipalityDashboardView.as_view(), name="dashboard"),
     path("gemeenten/<str:code>/deadlines.ics", views.DeadlinesFeedView.as_view(), name="deadlines_ics"),
+    re_path(
+        r"^gemeenten/(?P<code>[^/]+)/rapportage/(?P<year>\d{4})/(?P<variant>begroting|jaarstukken)(?:\.(?P<fmt>pdf|xlsx|csv))?$",
+        report_views.ParagraphReportView.as_view(),
+        name="paragraph_report",
+    ),
+    path("partijen/<slug:slug>/factsheet.pdf", report_views.FactsheetPdfView.as_view(), name="factsheet_pdf"),
 ]

@@ -1,0 +1,119 @@
+"""The printable factsheet of one verbonden partij, optionally seen from one gemeente (its share,
+representatives and exposure). Public: confidential risks are never on it. Constant queries."""
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import Q
+
+from partners.choices import FigureKind
+from partners.models import Participant, Participation, Party
+from partners.selectors import (
+    FACTSHEET_PARTICIPANTS,
+    ZERO,
+    ParticipationRow,
+    figures_by_kind,
+    participations_of_party,
+    party_detail_queryset,
+)
+from risks import exposure, matrix
+from risks.models import Risk, RiskLevel
+
+from .models import ParticipationGovernance, Seat
+
+
+@dataclass
+class MunicipalityView:
+    """What the factsheet adds for one gemeente."""
+
+    municipality: Participant
+    row: ParticipationRow | None
+    seats: list[Seat]
+    governance: ParticipationGovernance | None
+    exposed: list[exposure.ExposedRisk]
+
+    @property
+    def exposure_max(self) -> Decimal:
+        return sum((item.amount_max for item in self.exposed), ZERO)
+
+
+@dataclass
+class Factsheet:
+    party: Party
+    year: int
+    rows: list[ParticipationRow]
+    budget: object
+    actual: object
+    risks: list[Risk]
+    total_contribution: Decimal
+    municipality: MunicipalityView | None
+
+    @property
+    def listed_rows(self) -> list[ParticipationRow]:
+        """The deelnemers named on the sheet: a party with all 342 gemeenten would fill pages."""
+        return self.rows[:FACTSHEET_PARTICIPANTS]
+
+    @property
+    def unlisted_count(self) -> int:
+        return max(0, len(self.rows) - FACTSHEET_PARTICIPANTS)
+
+
+def party_factsheet(*, party: Party, municipality: Participant | None, year: int, today: date) -> Factsheet:
+    party = party_detail_queryset(year=year).get(pk=party.pk)
+    rows = []
+    for participation in participations_of_party(party=party, year=year):
+        by_kind = figures_by_kind(participation.financials.all())
+        rows.append(
+            ParticipationRow(participation, by_kind.get(FigureKind.BEGROTING), by_kind.get(FigureKind.REALISATIE))
+        )
+    figures = {f.kind: f for f in party.financials.all() if f.year == year}
+    levels = list(RiskLevel.objects.order_by("min_score"))
+    risks = list(
+        Risk.objects.open().public().filter(party=party, participation__isnull=True).order_by("-likelihood", "-impact")
+    )
+    for risk in risks:
+        risk.level = matrix.level_for(risk.score, levels)
+    view = None
+    if municipality is not None:
+        own = next((row for row in rows if row.participation.participant_id == municipality.pk), None)
+        seats = list(
+            Seat.objects.current(on=today).filter(party=party, on_behalf_of=municipality).select_related("person")
+        )
+        governance = (
+            ParticipationGovernance.objects.filter(participation__party=party, participation__participant=municipality)
+            .select_related("owner_portfolio_holder", "client_portfolio_holder", "account_holder")
+            .first()
+        )
+        exposed = []
+        if own is not None:
+            exposed = _exposed(party=party, participation=own.participation, municipality=municipality)
+        view = MunicipalityView(municipality, own, seats, governance, exposed)
+    return Factsheet(
+        party=party,
+        year=year,
+        rows=rows,
+        budget=figures.get(FigureKind.BEGROTING),
+        actual=figures.get(FigureKind.REALISATIE),
+        risks=risks,
+        total_contribution=sum((row.contribution or ZERO for row in rows), ZERO),
+        municipality=view,
+    )
+
+
+def _exposed(*, party: Party, participation: Participation, municipality: Participant) -> list[exposure.ExposedRisk]:
+    """The gemeente's part of the party's open, public risks (risks/exposure.py's rule)."""
+    probabilities = {c.value: c.probability / exposure.HUNDRED for c in exposure.LikelihoodClass.objects.all()}
+    risks = (
+        Risk.objects.open()
+        .public()
+        .filter(party=party, amount_max__isnull=False)
+        .filter(Q(participation__isnull=True) | Q(participation__participant=municipality))
+        .order_by("-likelihood", "-impact", "pk")
+    )
+    result = []
+    for risk in risks:
+        share = exposure.exposure_share(risk, participation)
+        if share is not None:
+            result.append(exposure.ExposedRisk(risk, share, probabilities.get(risk.likelihood, exposure.ZERO)))
+    return result

@@ -1,0 +1,41 @@
+"""PDF rendering of the reports with WeasyPrint: stylesheets read from disk, never over HTTP.
+
+Rendering is slow compared with the queries, so callers build the data first and render with the
+database transaction closed (see governance/report_views.py).
+"""
+
+from urllib.parse import unquote, urlparse
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+CONTENT_TYPES = {".css": "text/css", ".svg": "image/svg+xml", ".png": "image/png", ".ttf": "font/ttf"}
+
+# Tagged PDF for screen readers (PDF/UA-1); WeasyPrint adds the structure tree and the language.
+PDF_VARIANT = "pdf/ua-1"
+
+
+class StaticFileFetcher(URLFetcher):
+    """Serves /static/… from the static files finders; refuses every other URL (no HTTP, no
+    arbitrary files), so a report never waits for the network or leaks what is on disk."""
+
+    def fetch(self, url, headers=None):
+        path = unquote(urlparse(url).path)
+        prefix = "/" + settings.STATIC_URL.lstrip("/")
+        if not path.startswith(prefix):
+            raise ValueError(f"Een rapport laadt alleen statische bestanden, niet {url}")
+        found = finders.find(path[len(prefix) :])
+        if not found:
+            raise ValueError(f"Statisch bestand niet gevonden: {url}")
+        with open(found, "rb") as handle:
+            body = handle.read()
+        suffix = found[found.rfind(".") :]
+        return URLFetcherResponse(url, body=body, headers={"Content-Type": CONTENT_TYPES.get(suffix, "")})
+
+
+def html_to_pdf(html: str) -> bytes:
+    """The PDF of a report page; its title and language come from <title> and <html lang>."""
+    document = HTML(string=html, base_url=settings.BASE_DIR.as_uri() + "/", url_fetcher=StaticFileFetcher())
+    return document.write_pdf(pdf_variant=PDF_VARIANT)

@@ -1,0 +1,287 @@
+"""The paragraaf verbonden partijen of one gemeente for one year (BBV art. 15), as data for a report.
+
+`paragraph_report` gathers everything the begroting or jaarstukken paragraph shows in a constant
+number of queries, whatever the number of parties; the templates in templates/reports/ only lay it
+out. Confidential risks are left out of the public version, and the report says how many.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+
+from django.db.models import Prefetch, Q
+from django.utils import timezone
+
+from partners.choices import BbvCategory, FigureKind, PartyStatus
+from partners.models import Participant, Party, PartyFinancials
+from partners.selectors import ZERO, ParticipationRow, municipality_overview
+from risks import exposure, matrix
+from risks.models import Measure, Risk, RiskLevel
+from risks.svg import heatmap_layout
+
+from .agenda import AgendaItem, municipality_agenda
+from .models import MunicipalPolicy, ParticipationGovernance, Seat
+
+BEGROTING = "begroting"
+JAARSTUKKEN = "jaarstukken"
+VARIANTS = {BEGROTING: "Begroting", JAARSTUKKEN: "Jaarstukken"}
+
+
+@dataclass
+class PartySection:
+    """Everything the paragraph says about one verbonden partij (BBV art. 15 lid 2)."""
+
+    row: ParticipationRow
+    category: BbvCategory
+    party_budget: PartyFinancials | None
+    party_actual: PartyFinancials | None
+    seats: list[Seat]
+    governance: ParticipationGovernance | None
+    risks: list[Risk]
+    figures_kind: str
+
+    @property
+    def party(self) -> Party:
+        return self.row.participation.party
+
+    @property
+    def participation(self):
+        return self.row.participation
+
+    @property
+    def anchor(self) -> str:
+        return f"partij-{self.party.slug}"
+
+    @property
+    def own(self):
+        """The gemeente's figures of the report's kind: begroot for the begroting, realised for the jaarstukken."""
+        return self.row.actual if self.figures_kind == FigureKind.REALISATIE else self.row.budget
+
+    @property
+    def party_figures(self) -> PartyFinancials | None:
+        return self.party_actual if self.figures_kind == FigureKind.REALISATIE else self.party_budget
+
+    @property
+    def contribution(self) -> Decimal | None:
+        return self.own.contribution if self.own else None
+
+    @property
+    def budgeted_contribution(self) -> Decimal | None:
+        return self.row.budget.contribution if self.row.budget else None
+
+    @property
+    def contribution_difference(self) -> Decimal | None:
+        """Realised minus budgeted bijdrage; None when either is not known."""
+        if self.contribution is None or self.budgeted_contribution is None:
+            return None
+        return self.contribution - self.budgeted_contribution
+
+    @property
+    def result_difference(self) -> Decimal | None:
+        actual = self.party_actual.result if self.party_actual else None
+        budget = self.party_budget.result if self.party_budget else None
+        return None if actual is None or budget is None else actual - budget
+
+
+def known_sum(values) -> Decimal | None:
+    """The sum of the known amounts; None ("niet bekend") when not one is known, rather than € 0."""
+    known = [value for value in values if value is not None]
+    return sum(known, ZERO) if known else None
+
+
+@dataclass
+class CategorySection:
+    category: BbvCategory
+    parties: list[PartySection] = field(default_factory=list)
+
+    @property
+    def total_contribution(self) -> Decimal | None:
+        return known_sum(p.contribution for p in self.parties)
+
+    @property
+    def total_budgeted_contribution(self) -> Decimal | None:
+        return known_sum(p.budgeted_contribution for p in self.parties)
+
+    @property
+    def total_interest_start(self) -> Decimal | None:
+        return known_sum(p.own.interest_start if p.own else None for p in self.parties)
+
+    @property
+    def total_interest_end(self) -> Decimal | None:
+        return known_sum(p.own.interest_end if p.own else None for p in self.parties)
+
+
+@dataclass
+class Changes:
+    """Jaarstukken: the parties that were new, changed or ended in the year (BBV art. 15)."""
+
+    new: list[PartySection]
+    changed: list[PartySection]
+    ended: list[PartySection]
+
+
+@dataclass
+class ParagraphReport:
+    municipality: Participant
+    year: int
+    variant: str
+    internal: bool
+    generated_at: datetime
+    policy: MunicipalPolicy | None
+    categories: list[CategorySection]
+    not_verbonden: list[ParticipationRow]
+    levels: list[RiskLevel]
+    heatmap: object
+    resistance: exposure.ResistanceOverview
+    confidential_left_out: int
+    calendar_year: int
+    calendar: list[AgendaItem]
+    changes: Changes | None
+
+    @property
+    def variant_label(self) -> str:
+        return VARIANTS[self.variant]
+
+    @property
+    def is_annual_accounts(self) -> bool:
+        return self.variant == JAARSTUKKEN
+
+    @property
+    def parties(self) -> list[PartySection]:
+        return [party for category in self.categories for party in category.parties]
+
+    @property
+    def total_contribution(self) -> Decimal | None:
+        return known_sum(c.total_contribution for c in self.categories)
+
+    @property
+    def total_budgeted_contribution(self) -> Decimal | None:
+        return known_sum(c.total_budgeted_contribution for c in self.categories)
+
+    @property
+    def risk_count(self) -> int:
+        return sum(len(p.risks) for p in self.parties)
+
+
+def figures_kind_for(variant: str) -> str:
+    """The begroting shows expected figures, the jaarstukken realised ones (BBV art. 15 lid 2)."""
+    return FigureKind.REALISATIE if variant == JAARSTUKKEN else FigureKind.BEGROTING
+
+
+def calendar_year_for(*, year: int, variant: str) -> int:
+    """The 'coming year' of the P&C calendar: the begroting is adopted in the year before `year`,
+    so its coming year is `year`; the jaarstukken are adopted in the year after."""
+    return year + 1 if variant == JAARSTUKKEN else year
+
+
+def paragraph_report(
+    *, municipality: Participant, year: int, variant: str, internal: bool, today: date | None = None
+) -> ParagraphReport:
+    """All data of the paragraaf verbonden partijen, in 17 queries whatever the number of parties."""
+    today = today or timezone.localdate()
+    kind = figures_kind_for(variant)
+    overview = municipality_overview(municipality=municipality, year=year)  # 2 queries
+    rows = [(group.category, row) for group in overview.groups for row in group.rows]
+    party_ids = [row.participation.party_id for _, row in rows]
+    participation_ids = [row.participation.pk for _, row in rows]
+
+    party_figures = {}
+    for figures in PartyFinancials.objects.filter(party_id__in=party_ids, year=year):
+        party_figures[(figures.party_id, figures.kind)] = figures
+    start, end = date(year, 1, 1), date(year, 12, 31)
+    seats_by_party = {}
+    seats = (
+        Seat.objects.filter(party_id__in=party_ids, on_behalf_of=municipality, started_on__lte=end)
+        .filter(Q(ended_on__isnull=True) | Q(ended_on__gte=start))
+        .select_related("person")
+        .order_by("body", "role", "person__name", "pk")
+    )
+    for seat in seats:
+        seats_by_party.setdefault(seat.party_id, []).append(seat)
+    governance = {
+        g.participation_id: g
+        for g in ParticipationGovernance.objects.filter(participation_id__in=participation_ids).select_related(
+            "owner_portfolio_holder", "client_portfolio_holder", "account_holder"
+        )
+    }
+    levels = list(RiskLevel.objects.order_by("min_score"))
+    risks = (
+        Risk.objects.open()
+        .filter(party_id__in=party_ids)
+        .filter(Q(participation__isnull=True) | Q(participation__participant=municipality))
+        .prefetch_related(Prefetch("measures", queryset=Measure.objects.order_by("due_on", "pk")))
+        .order_by("-likelihood", "-impact", "title", "pk")
+    )
+    risks_by_party, confidential_left_out = {}, 0
+    for risk in risks:
+        if risk.confidential and not internal:
+            confidential_left_out += 1
+            continue
+        risk.level = matrix.level_for(risk.score, levels)
+        risk.measure_list = list(risk.measures.all())
+        risks_by_party.setdefault(risk.party_id, []).append(risk)
+
+    categories = {category: CategorySection(category) for category in BbvCategory}
+    for category, row in rows:
+        party_id = row.participation.party_id
+        categories[category].parties.append(
+            PartySection(
+                row=row,
+                category=category,
+                party_budget=party_figures.get((party_id, FigureKind.BEGROTING)),
+                party_actual=party_figures.get((party_id, FigureKind.REALISATIE)),
+                seats=seats_by_party.get(party_id, []),
+                governance=governance.get(row.participation.pk),
+                risks=risks_by_party.get(party_id, []),
+                figures_kind=kind,
+            )
+        )
+    listed = [risk for party_risks in risks_by_party.values() for risk in party_risks]
+    counts = {}
+    for risk in listed:
+        counts[(risk.likelihood, risk.impact)] = counts.get((risk.likelihood, risk.impact), 0) + 1
+    calendar_year = calendar_year_for(year=year, variant=variant)
+    sections = list(categories.values())
+    return ParagraphReport(
+        municipality=municipality,
+        year=year,
+        variant=variant,
+        internal=internal,
+        generated_at=timezone.localtime(),
+        policy=MunicipalPolicy.objects.filter(municipality=municipality, year=year).first(),
+        categories=sections,
+        not_verbonden=overview.others,
+        levels=levels,
+        heatmap=heatmap_layout(matrix.heatmap(counts, levels), lambda cell: ""),
+        resistance=exposure.resistance_overview(municipality=municipality, year=year),  # 4 queries
+        confidential_left_out=confidential_left_out,
+        calendar_year=calendar_year,
+        calendar=municipality_agenda(
+            municipality=municipality, today=today, start=date(calendar_year, 1, 1), end=date(calendar_year, 12, 31)
+        ),
+        changes=year_changes(sections, year=year) if variant == JAARSTUKKEN else None,
+    )
+
+
+def year_changes(categories: list[CategorySection], *, year: int) -> Changes:
+    """New: joined (or founded) in the year. Ended: left, or the party ended, in the year.
+    Changed: the gemeente's belang at the end differs from the start, or the party is being wound up."""
+    new, changed, ended = [], [], []
+    for section in (party for category in categories for party in category.parties):
+        participation, party = section.participation, section.party
+        if _in_year(participation.joined_on, year) or _in_year(party.founded_on, year):
+            new.append(section)
+        if _in_year(participation.left_on, year) or _in_year(party.ended_on, year):
+            ended.append(section)
+        elif party.status == PartyStatus.IN_LIQUIDATIE or (
+            section.own
+            and section.own.interest_start is not None
+            and section.own.interest_end is not None
+            and section.own.interest_start != section.own.interest_end
+        ):
+            changed.append(section)
+    return Changes(new, changed, ended)
+
+
+def _in_year(day: date | None, year: int) -> bool:
+    return day is not None and day.year == year
