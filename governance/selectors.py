@@ -27,7 +27,7 @@ from .models import (
     Score,
     Seat,
 )
-from .risk_profile import ZERO, Proposal, compare, propose_profile
+from .risk_profile import ZERO, ProfileComparison, Proposal, compare, propose_profile
 
 
 @dataclass
@@ -83,6 +83,35 @@ def risk_profile_proposals(*, participations: list[Participation], year: int) ->
             interest=belang,
         )
     return proposals
+
+
+@dataclass
+class ParticipationProfile:
+    participation: Participation
+    profile: ProfileComparison
+
+
+def municipality_risk_profiles(*, municipality: Participant, year: int) -> list[ParticipationProfile]:
+    """The risk profile of each of the gemeente's verbonden deelnames in `year`, next to the
+    proposal; a deelname without a sturing record follows the proposal (4 queries)."""
+    participations = list(
+        Participation.objects.verbonden()
+        .filter(participant=municipality)
+        .active_in_year(year)
+        .select_related("party", "governance")
+        .order_by("party__name", "pk")
+    )
+    proposals = risk_profile_proposals(participations=participations, year=year)
+    rows = []
+    for participation in participations:
+        proposal = proposals[participation.pk]
+        governance = getattr(participation, "governance", None)
+        if governance is None:
+            profile = ProfileComparison(set_profile="", reason="", proposal=proposal, since=None)
+        else:
+            profile = compare(governance=governance, proposal=proposal)
+        rows.append(ParticipationProfile(participation, profile))
+    return rows
 
 
 def party_representation(*, party: Party, today: date, show_past: bool, year: int) -> PartyRepresentation:

@@ -34,6 +34,12 @@ def municipality_governance(municipality):
 
 
 @register.simple_tag
+def municipality_risk_profiles(municipality, year):
+    """The risk profile of each verbonden deelname of a gemeente next to the register's proposal."""
+    return selectors.municipality_risk_profiles(municipality=municipality, year=year)
+
+
+@register.simple_tag
 def party_cycle(party):
     """The planning-and-control cycle of a party: deadlines, documents with zienswijzen, events."""
     return selectors.party_cycle(party=party, today=timezone.localdate())

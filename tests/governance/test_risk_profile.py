@@ -238,3 +238,34 @@ def test_the_admin_shows_the_proposal_as_help_next_to_the_profile(admin_client, 
     page = text(admin_client.get(f"/admin/governance/participationgovernance/{governance.pk}/change/"))
     assert "Voorstel van het register" in page
     assert "Midden (" in page and "1 risico met niveau midden; blootstelling € 700.000" in page
+
+
+def test_the_gemeente_page_lists_each_deelname_with_its_profile_and_the_proposal(logged_in_client, shared_party):
+    klein, _ = shared_party
+    ParticipationGovernanceFactory(
+        participation=klein,
+        risk_profile=RiskProfile.HOOG,
+        risk_profile_reason="Garantstelling zonder zekerheden.",
+        risk_profile_set_on=datetime.date(2025, 2, 1),
+    )
+    quiet = ParticipationFactory(participant=klein.participant, party__name="Archiefdienst")
+    ParticipationFinancialsFactory(participation=quiet, year=2025, contribution=Decimal("1000000"))
+    page = text(logged_in_client.get(klein.participant.get_absolute_url() + "?jaar=2025"))
+    assert ("Archiefdienst midden niet vastgesteld, volgt het voorstel midden bijdrage € 1,0 mln —") in page
+    assert (
+        "Regionale Uitvoeringsdienst hoog wijkt af van het voorstel Onderbouwing: Garantstelling zonder zekerheden. "
+        "midden 1 risico met niveau midden; blootstelling € 700.000 1-8-2025"
+    ) in page
+
+
+def test_the_gemeente_page_queries_stay_constant_as_deelnames_grow(logged_in_client, shared_party):
+    klein, _ = shared_party
+    url = klein.participant.get_absolute_url()
+    before = query_count(logged_in_client, url)
+    for _ in range(5):
+        participation = ParticipationFactory(participant=klein.participant)
+        ParticipationGovernanceFactory(participation=participation)
+        ParticipationFinancialsFactory(participation=participation)
+        RiskFactory(party=participation.party)
+        RiskFactory(party=participation.party, participation=participation)
+    assert query_count(logged_in_client, url) == before
