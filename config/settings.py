@@ -149,6 +149,10 @@ try:
 except Exception as exc:  # django-environ raises several types for a malformed URL
     raise ImproperlyConfigured(f"CACHE_URL is ongeldig: {exc}") from exc
 
+# Import of an existing register (partners/importer): the largest file in MB and the most rows.
+IMPORT_MAX_MB = _int("IMPORT_MAX_MB", 10, 1, 200)
+IMPORT_MAX_ROWS = _int("IMPORT_MAX_ROWS", 100_000, 1, 1_000_000)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

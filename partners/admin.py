@@ -3,7 +3,15 @@
 from django.contrib import admin
 
 from .forms import ParticipationInlineFormSet
-from .models import Participant, Participation, ParticipationFinancials, Party, PartyFinancials, PolicyArea
+from .models import (
+    ImportRun,
+    Participant,
+    Participation,
+    ParticipationFinancials,
+    Party,
+    PartyFinancials,
+    PolicyArea,
+)
 
 
 @admin.register(PolicyArea)
@@ -112,3 +120,20 @@ class ParticipationFinancialsAdmin(admin.ModelAdmin):
     search_fields = ["participation__party__name", "participation__participant__name"]
     autocomplete_fields = ["participation"]
     list_select_related = ["participation__party", "participation__participant"]
+
+
+@admin.register(ImportRun)
+class ImportRunAdmin(admin.ModelAdmin):
+    """Imports are made on /import/ and kept as a record: read-only here."""
+
+    list_display = ["file_name", "created_at", "user", "status", "applied_at"]
+    list_filter = ["status"]
+    search_fields = ["file_name", "user__username"]
+    exclude = ["content"]
+    readonly_fields = ["file_name", "file_hash", "created_at", "applied_at", "user", "status", "counts", "problems"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -51,3 +51,22 @@ class ParticipationInlineFormSet(forms.BaseInlineFormSet):
                 f"De aandelen van de deelnemers komen samen op {format_percentage(total)}; "
                 "dat mag niet meer dan 100% zijn."
             )
+
+
+class ImportForm(forms.Form):
+    """The upload of an existing register; the size is checked before the file is read."""
+
+    file = forms.FileField(
+        label="Bestand",
+        help_text="Een Excel-werkmap (.xlsx) in het sjabloon, of een CSV-bestand met één soort rijen.",
+    )
+
+    def clean_file(self):
+        from django.conf import settings
+
+        upload = self.cleaned_data["file"]
+        if upload.size > settings.IMPORT_MAX_MB * 1024 * 1024:
+            raise ValidationError(
+                f"Het bestand is groter dan {settings.IMPORT_MAX_MB} MB. Splits het in kleinere bestanden."
+            )
+        return upload

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import import_views, views
 
 app_name = "partners"
 
@@ -12,4 +12,8 @@ urlpatterns = [
     path("partijen/<slug:slug>/deelnemers/", views.PartyParticipantsView.as_view(), name="party_participants"),
     path("gemeenten/", views.MunicipalityListView.as_view(), name="municipality_list"),
     path("gemeenten/<str:code>/", views.MunicipalityDetailView.as_view(), name="municipality_detail"),
+    path("import/", import_views.ImportStartView.as_view(), name="import"),
+    path("import/sjabloon.xlsx", import_views.ImportTemplateView.as_view(), name="import_template"),
+    path("import/<uuid:pk>/", import_views.ImportReportView.as_view(), name="import_report"),
+    path("import/<uuid:pk>/bevestigen/", import_views.ImportConfirmView.as_view(), name="import_confirm"),
 ]

@@ -1,0 +1,126 @@
+"""Benchmark of the import: a 10,000-row workbook checked (dry run) and imported into an empty register.
+
+Builds its own database (never the developer's), writes a workbook in the template's layout with
+1,000 parties, 3,000 deelnames, 2,000 party figures and 4,000 deelname figures, and prints time,
+peak memory and queries of the dry run, the import, and a second import of the same file (which
+must change nothing). Targets: under 30 s and under 500 MB each; queries grow per batch, not per row.
+
+    SECRET_KEY=bench-only-secret .venv/bin/python bench/import.py
+    SECRET_KEY=bench-only-secret .venv/bin/python bench/import.py --database-url postgres://postgres@127.0.0.1:5432/vp_bench_import
+"""
+
+import argparse
+import io
+import resource
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from register import OUT, prepare_database, setup_django  # noqa: E402
+
+DEFAULT_DATABASE_URL = f"sqlite:///{OUT / 'import.sqlite3'}"
+PARTY_COUNT = 1_000
+TARGET_SECONDS = 30
+TARGET_MB = 500
+
+
+def build_workbook() -> bytes:
+    from openpyxl import Workbook
+
+    from partners.importer.columns import PARTICIPATION_FIGURES, PARTICIPATIONS, PARTIES, PARTY_FIGURES
+    from partners.models import Participant
+
+    codes = list(Participant.objects.municipalities().order_by("code").values_list("code", flat=True))
+    workbook = Workbook(write_only=True)
+    sheets = {
+        s.title: workbook.create_sheet(s.title) for s in (PARTIES, PARTICIPATIONS, PARTY_FIGURES, PARTICIPATION_FIGURES)
+    }
+    for sheet in (PARTIES, PARTICIPATIONS, PARTY_FIGURES, PARTICIPATION_FIGURES):
+        sheets[sheet.title].append(sheet.headers)
+    for i in range(PARTY_COUNT):
+        name = f"Benchpartij {i:04d}"
+        sheets[PARTIES.title].append(
+            [name, f"BP{i}", "Openbaar lichaam", "Utrecht", "Actief", "Veiligheid", f"{10_000_000 + i}", "01-01-2010",
+             None, None, "Openbaar belang van de benchpartij.", "Doel.", "", "", "https://www.voorbeeld.nl/", ""]
+        )  # fmt: skip
+        members = [codes[(i * 3 + k) % len(codes)] for k in range(3)]
+        for k, code in enumerate(members):
+            sheets[PARTICIPATIONS.title].append(
+                [name, "Openbaar lichaam", code, "ja", "1 zetel in AB", 1, "ja", "Aansprakelijkheid voor tekorten",
+                 "", "33,33%", None, None, "01-01-2010", None]
+            )  # fmt: skip
+            if k < 2:
+                for year in (2025, 2026):
+                    sheets[PARTICIPATION_FIGURES.title].append(
+                        [name, "Openbaar lichaam", code, year, "Begroting", "€ 1.234.567,89", None, None, None]
+                    )
+        for year in (2025, 2026):
+            sheets[PARTY_FIGURES.title].append(
+                [name, "Openbaar lichaam", year, "Begroting", "4.800.000", "2.800.000", "12.000.000,50",
+                 "11.000.000", "-154.000"]
+            )  # fmt: skip
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def measure(label: str, action):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        start = time.perf_counter()
+        report = action()
+        seconds = time.perf_counter() - start
+    tracemalloc.start()
+    action_for_memory = action if label.startswith("controle") else None
+    if action_for_memory:
+        action_for_memory()
+    peak = tracemalloc.get_traced_memory()[1] / 1024 / 1024 if action_for_memory else None
+    tracemalloc.stop()
+    return report, seconds, len(queries), peak
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--database-url", default=DEFAULT_DATABASE_URL)
+    args = parser.parse_args(argv)
+    prepare_database(args.database_url, regenerate=True)
+    setup_django(args.database_url)
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    from partners.importer.service import run_file
+
+    data = build_workbook()
+    rows = 10_000
+    print(f"Werkmap: {rows:,} rijen, {len(data) / 1024 / 1024:.1f} MB".replace(",", "."))
+
+    def dry():
+        return run_file(data=data, filename="bench.xlsx", dry_run=True)
+
+    def real():
+        return run_file(data=data, filename="bench.xlsx", dry_run=False)
+
+    results = []
+    for label, action in (("controle (leeg register)", dry), ("import", real), ("controle na import", dry),
+                          ("nogmaals importeren", real)):  # fmt: skip
+        report, seconds, queries, peak = measure(label, action)
+        assert report.ok, report.lines()[:10]
+        counts = "; ".join(f"{t}: {c.created} nieuw, {c.updated} gewijzigd, {c.unchanged} ongewijzigd"
+                           for t, c in report.counts.items())  # fmt: skip
+        memory = f", piek Python-geheugen {peak:.0f} MB" if peak is not None else ""
+        print(f"{label:28} {seconds:6.1f} s, {queries:4} queries{memory}\n    {counts}")
+        results.append(seconds)
+    max_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"Hoogste geheugengebruik van het proces (max RSS): {max_rss:.0f} MB")
+    ok = max(results) < TARGET_SECONDS and max_rss < TARGET_MB
+    print(f"Doel: elke stap onder {TARGET_SECONDS} s en onder {TARGET_MB} MB — {'gehaald' if ok else 'NIET gehaald'}.")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,82 @@
+"""Pages of the import (/import/): upload and dry run, the report, the confirmation and the template.
+
+Only staff and the beheerder group may import; others get a 404, as if the pages did not exist.
+The rules live in partners/importer; these views only pass files and users to it.
+"""
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.views import View
+from django.views.generic import DetailView, FormView
+
+from .forms import ImportForm
+from .importer import service
+from .importer.workbook import template_workbook
+from .models import ImportRun
+from .roles import BEHEERDER
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def may_import(user) -> bool:
+    return user.is_authenticated and (user.is_staff or user.groups.filter(name=BEHEERDER).exists())
+
+
+class ImportAccessMixin:
+    def dispatch(self, request, *args, **kwargs):
+        if not may_import(request.user):
+            raise Http404("Deze pagina bestaat niet.")
+        return super().dispatch(request, *args, **kwargs)
+
+
+class ImportStartView(ImportAccessMixin, FormView):
+    form_class = ImportForm
+    template_name = "partners/import/start.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["recent_runs"] = ImportRun.objects.defer("content").select_related("user")[:10]
+        context["max_mb"] = settings.IMPORT_MAX_MB
+        return context
+
+    def form_valid(self, form):
+        upload = form.cleaned_data["file"]
+        run = service.start(data=upload.read(), filename=upload.name, user=self.request.user)
+        return redirect(run)
+
+
+class ImportReportView(ImportAccessMixin, DetailView):
+    template_name = "partners/import/report.html"
+    context_object_name = "run"
+
+    def get_queryset(self):
+        return ImportRun.objects.defer("content").select_related("user")
+
+
+class ImportConfirmView(ImportAccessMixin, View):
+    def post(self, request, pk):
+        run = get_object_or_404(ImportRun.objects.only("pk"), pk=pk)
+        try:
+            run = service.confirm(run_id=run.pk, user=request.user)
+        except service.ConfirmRefused as refused:
+            messages.error(request, str(refused))
+            return redirect(run)
+        if run.status == ImportRun.Status.APPLIED:
+            messages.success(request, f"De import van {run.file_name} is uitgevoerd.")
+        else:
+            messages.error(
+                request,
+                "Het register is sinds de controle veranderd en het bestand geeft nu fouten; er is niets opgeslagen.",
+            )
+        return redirect(run)
+
+
+class ImportTemplateView(ImportAccessMixin, View):
+    def get(self, request):
+        with_register = request.GET.get("met") == "register"
+        response = HttpResponse(template_workbook(with_register=with_register), content_type=XLSX)
+        name = "register-verbonden-partijen" if with_register else "importsjabloon-verbonden-partijen"
+        response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
+        return response

@@ -1,0 +1,161 @@
+"""The layout of the import: which sheets exist, their Dutch column headers, and what each column holds.
+
+One definition serves the template (workbook.py), the explanation sheet, the header check and the
+parsing of the rows (plan.py), so the three cannot drift apart.
+"""
+
+from dataclasses import dataclass, field
+
+from ..choices import FigureKind, FinancialInterestForm, LegalForm, PartyStatus
+
+# What a column holds: the format shown in the explanation sheet.
+FORMATS = {
+    "text": "tekst",
+    "amount": "bedrag in euro's: 1.234.567,89 of € 1.234,50 of een getalcel; negatief met een minteken",
+    "percentage": "percentage: 12,5% of de breuk 0,125 (een getal zonder %-teken tot en met 1 is een breuk)",
+    "integer": "geheel getal, zoals 12 of 123.162",
+    "year": "jaartal, zoals 2025",
+    "date": "datum als dd-mm-jjjj (31-12-2025) of een datumcel",
+    "yesno": "ja of nee",
+    "choice": "een van de toegestane waarden (hoofdletters maken niet uit)",
+    "participant": "CBS-code (GM0014, 0014 of 14) of naam van de gemeente; andere deelnemers met hun code "
+    "(PV20) of naam. Bij een naam gaat een gemeente voor: Groningen is de gemeente, de provincie is PV20",
+    "party": "naam van de partij zoals op het tabblad Partijen of al in het register",
+    "policy_area": "code (1) of naam (Veiligheid) van het beleidsveld",
+    "kvk": "acht cijfers",
+    "url": "webadres, zoals https://www.voorbeeld.nl/",
+}
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    key: str
+    kind: str = "text"
+    required: bool = False
+    note: str = ""
+    choices: type | None = None
+
+    @property
+    def allowed(self) -> str:
+        if self.choices is None:
+            return ""
+        return "; ".join(str(label) for _, label in self.choices.choices)
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One kind of row: a sheet of the workbook, or a CSV file on its own."""
+
+    key: str
+    title: str
+    description: str
+    columns: list[Column] = field(default_factory=list)
+
+    @property
+    def headers(self) -> list[str]:
+        return [c.header for c in self.columns]
+
+
+PARTY_REF = [
+    Column("Partij", "party", "party", True),
+    Column(
+        "Rechtsvorm partij",
+        "party_legal_form",
+        "choice",
+        note="Alleen nodig als twee partijen dezelfde naam hebben.",
+        choices=LegalForm,
+    ),
+]
+
+PARTIES = Sheet(
+    "partijen",
+    "Partijen",
+    "Eén rij per verbonden partij. Een rij wordt gekoppeld aan een partij in het register op KvK-nummer, "
+    "anders op naam en rechtsvorm.",
+    [
+        Column("Naam", "name", required=True),
+        Column("Afkorting", "abbreviation"),
+        Column("Rechtsvorm", "legal_form", "choice", True, choices=LegalForm),
+        Column("Vestigingsplaats", "seat", required=True),
+        Column("Status", "status", "choice", note="Leeg is Actief.", choices=PartyStatus),
+        Column("Beleidsveld", "policy_area", "policy_area"),
+        Column("KvK-nummer", "kvk_number", "kvk"),
+        Column("Oprichtingsdatum", "founded_on", "date"),
+        Column("Einddatum", "ended_on", "date", note="Verplicht bij status Beëindigd."),
+        Column(
+            "Centrumgemeente",
+            "central_municipality",
+            "participant",
+            note="Verplicht bij, en alleen bij, een centrumgemeenteregeling.",
+        ),
+        Column("Openbaar belang", "public_interest", note="BBV art. 15."),
+        Column("Doel", "purpose"),
+        Column("Overgedragen bevoegdheden", "transferred_powers", note="Wgr art. 27."),
+        Column("Uittredingsvoorwaarden", "exit_conditions", note="Wgr art. 9."),
+        Column("Website", "website", "url"),
+        Column("Regeling (CVDR)", "regulation_url", "url"),
+    ],
+)
+
+PARTICIPATIONS = Sheet(
+    "deelnames",
+    "Deelnames",
+    "Eén rij per deelnemer in een partij, gekoppeld op partij en deelnemer. De aandelen van alle "
+    "deelnemers in één partij komen samen niet boven 100%.",
+    [
+        *PARTY_REF,
+        Column("Deelnemer", "participant", "participant", True),
+        Column("Bestuurlijk belang", "governance_interest", "yesno", note="Leeg is ja. BBV art. 1 lid 1b."),
+        Column("Wijze van bestuurlijk belang", "governance_interest_note", note="Bijvoorbeeld: 1 zetel in AB en DB."),
+        Column("Aantal stemmen", "votes", "integer"),
+        Column("Financieel belang", "financial_interest", "yesno", note="Leeg is ja. BBV art. 1 lid 1c."),
+        Column("Vorm van financieel belang", "financial_interest_form", "choice", choices=FinancialInterestForm),
+        Column("Toelichting financieel belang", "financial_interest_note"),
+        Column("Aandeel", "share_percentage", "percentage", note="Aandeel in het kapitaal of in de bijdragen."),
+        Column("Aantal aandelen", "shares_count", "integer"),
+        Column("Nominale waarde per aandeel", "nominal_value", "amount"),
+        Column("Datum toetreding", "joined_on", "date"),
+        Column("Datum uittreding", "left_on", "date"),
+    ],
+)
+
+FIGURE_KEY = [
+    Column("Jaar", "year", "year", True),
+    Column("Soort", "kind", "choice", True, choices=FigureKind),
+]
+
+PARTY_FIGURES = Sheet(
+    "financien_partij",
+    "Financiën partij",
+    "De cijfers van de partij zelf per jaar en soort (begroting of realisatie), BBV art. 15. "
+    "Gekoppeld op partij, jaar en soort.",
+    [
+        *PARTY_REF,
+        *FIGURE_KEY,
+        Column("Eigen vermogen 1-1", "equity_start", "amount"),
+        Column("Eigen vermogen 31-12", "equity_end", "amount"),
+        Column("Vreemd vermogen 1-1", "liabilities_start", "amount"),
+        Column("Vreemd vermogen 31-12", "liabilities_end", "amount"),
+        Column("Resultaat", "result", "amount", note="Negatief bij een tekort."),
+    ],
+)
+
+PARTICIPATION_FIGURES = Sheet(
+    "financien_deelname",
+    "Financiën deelname",
+    "De cijfers van een deelnemer in een partij per jaar en soort: bijdrage, belang en dividend. "
+    "Gekoppeld op partij, deelnemer, jaar en soort; de deelname moet bestaan of op het tabblad Deelnames staan.",
+    [
+        *PARTY_REF,
+        Column("Deelnemer", "participant", "participant", True),
+        *FIGURE_KEY,
+        Column("Bijdrage", "contribution", "amount"),
+        Column("Belang 1-1", "interest_start", "amount"),
+        Column("Belang 31-12", "interest_end", "amount"),
+        Column("Dividend", "dividend", "amount"),
+    ],
+)
+
+SHEETS = [PARTIES, PARTICIPATIONS, PARTY_FIGURES, PARTICIPATION_FIGURES]
+EXPLANATION_TITLE = "Toelichting"

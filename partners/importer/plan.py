@@ -1,0 +1,537 @@
+"""Checking and matching every row against the register, then writing all of it in one transaction.
+
+A Plan reads the whole register it needs in a fixed number of queries, matches rows on natural keys
+(a party on KvK-nummer, else on naam + rechtsvorm; a deelname on partij + deelnemer; figures on
+partij (+ deelnemer) + jaar + soort), and sorts each row into created, updated or unchanged. Only a
+plan without problems can be applied; it writes in batches (bulk_create / bulk_update), never per row.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.text import slugify
+
+from ..choices import LegalForm, ParticipantKind, PartyStatus
+from ..models import (
+    Participant,
+    Participation,
+    ParticipationFinancials,
+    Party,
+    PartyFinancials,
+    PolicyArea,
+    format_percentage,
+)
+from . import values as v
+from .columns import PARTICIPATION_FIGURES, PARTICIPATIONS, PARTIES, PARTY_FIGURES, SHEETS, Sheet
+from .reading import Problem, ReadResult, SheetRows
+
+BATCH = 500
+# Constraint messages of the models, reused so the import says what the admin says.
+MESSAGES = {c.name: c.violation_error_message for m in (Party, Participation) for c in m._meta.constraints}
+
+
+@dataclass
+class Counts:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    blank: int = 0
+
+    @property
+    def rows(self) -> int:
+        return self.created + self.updated + self.unchanged
+
+
+@dataclass
+class Report:
+    counts: dict = field(default_factory=dict)
+    problems: list = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    @property
+    def has_rows(self) -> bool:
+        return any(c.rows for c in self.counts.values())
+
+    def as_dict(self) -> dict:
+        return {title: vars(c).copy() for title, c in self.counts.items()}
+
+    def lines(self) -> list[str]:
+        """The report as plain lines, for the command line."""
+        out = []
+        for title, c in self.counts.items():
+            line = f"{title}: {c.created} nieuw, {c.updated} gewijzigd, {c.unchanged} ongewijzigd"
+            out.append(line + (f", {c.blank} lege rijen overgeslagen" if c.blank else ""))
+        for p in self.problems:
+            where = ", ".join(
+                x for x in (p.sheet, f"rij {p.row}" if p.row else "", p.column and f"kolom {p.column}") if x
+            )
+            out.append(f"Fout — {where}: {p.message}" if where else f"Fout: {p.message}")
+        return out
+
+
+@dataclass
+class Change:
+    """One row's outcome: the object to write, and whether it is new or which fields changed."""
+
+    obj: object
+    new: bool
+    changed: list
+    row: int
+    share_before: Decimal | None = None
+
+
+def _current(obj, name):
+    """A field's stored value; a foreign key by its id, so comparing does not query."""
+    field = obj._meta.get_field(name)
+    return getattr(obj, field.attname)
+
+
+def _comparable(value):
+    return value.pk if isinstance(value, Participant | PolicyArea) else value
+
+
+class Plan:
+    def __init__(self, read: ReadResult):
+        self.report = Report(problems=list(read.problems))
+        self.by_sheet = {s.sheet.key: s for s in read.sheets}
+        for sheet in SHEETS:
+            if sheet.key in self.by_sheet:
+                self.report.counts[sheet.title] = Counts(blank=self.by_sheet[sheet.key].blank_rows)
+        self.changes = defaultdict(list)
+        if read.sheets and not any(s.rows for s in read.sheets) and not self.report.problems:
+            self.report.problems.append(Problem("", None, "", "Het bestand bevat geen rijen om te importeren."))
+        if not read.sheets and not self.report.problems:
+            self.report.problems.append(Problem("", None, "", "Het bestand bevat geen tabbladen die de import kent."))
+        self._load()
+        self._parties()
+        self._participations()
+        self._figures(PARTY_FIGURES, PartyFinancials)
+        self._figures(PARTICIPATION_FIGURES, ParticipationFinancials)
+        # File problems first, then sheet by sheet in the file's order, row by row.
+        order = {s.label: i for i, s in enumerate(read.sheets)}
+        self.report.problems.sort(key=lambda p: (bool(p.sheet), order.get(p.sheet, -1), p.row or 0))
+
+    # --- the register, read once -------------------------------------------------------------
+    def _load(self):
+        self.participant_by_code = {}
+        self.participants_by_name = defaultdict(list)
+        for p in Participant.objects.only("pk", "code", "name", "kind"):
+            self.participant_by_code[p.code.upper()] = p
+            self.participants_by_name[v.normalize(p.name)].append(p)
+        self.areas = {}
+        for area in PolicyArea.objects.all():
+            self.areas[v.normalize(area.code)] = area
+            self.areas[v.normalize(area.name)] = area
+        self.parties = list(Party.objects.all())
+        years = set()
+        for key in (PARTY_FIGURES.key, PARTICIPATION_FIGURES.key):
+            for row in self.by_sheet[key].rows if key in self.by_sheet else []:
+                try:
+                    years.add(v.whole_number(row.values.get("year")))
+                except v.CellError:
+                    pass
+        years.discard(None)
+        self.participations = {(p.party_id, p.participant_id): p for p in Participation.objects.all()}
+        self.party_figures = (
+            {(f.party_id, f.year, f.kind): f for f in PartyFinancials.objects.filter(year__in=years)} if years else {}
+        )
+        self.participation_figures = (
+            {(f.participation_id, f.year, f.kind): f for f in ParticipationFinancials.objects.filter(year__in=years)}
+            if years
+            else {}
+        )
+
+    # --- helpers -------------------------------------------------------------------------------
+    def _problem(self, sheet: Sheet, row, column: str, message: str):
+        self.report.problems.append(Problem(self.by_sheet[sheet.key].label, row, column, message))
+
+    def participant(self, raw):
+        """A deelnemer by code (GM0014, 0014, 14, PV20) or by name, accent and case insensitive."""
+        code = v.text(raw).upper().replace(" ", "")
+        if code.isdigit() and len(code) <= 4:
+            code = f"GM{int(code):04d}"
+        if code in self.participant_by_code:
+            return self.participant_by_code[code]
+        found = self.participants_by_name.get(v.normalize(v.text(raw)), [])
+        # By name a gemeente goes first: "Groningen" is the gemeente; the provincie is PV20.
+        found = [p for p in found if p.kind == ParticipantKind.GEMEENTE] or found
+        if len(found) == 1:
+            return found[0]
+        if len(found) > 1:
+            codes = ", ".join(f"{p.code} ({p.get_kind_display().lower()})" for p in found)
+            raise v.CellError(
+                f"“{v.text(raw)}” is niet eenduidig: er zijn meerdere deelnemers met die naam ({codes}). "
+                "Gebruik de code."
+            )
+        raise v.CellError(
+            f"Onbekende gemeente of deelnemer “{v.text(raw)}”. Gebruik de CBS-code (GM0014) of de naam van een "
+            "gemeente zoals die in het register staat."
+        )
+
+    def _cell(self, column, raw, percent):
+        kind = column.kind
+        if kind in ("text", "url"):
+            return v.text(raw)
+        if kind == "kvk":
+            value = v.text(raw)
+            return value.zfill(8) if isinstance(raw, int | float) and value.isdigit() else value
+        if kind == "choice":
+            return "" if v.is_blank(raw) else v.choice(raw, column.choices, what=column.header.lower())
+        if kind == "amount":
+            return v.amount(raw)
+        if kind == "percentage":
+            return v.percentage(raw, percent_format=percent)
+        if kind == "integer":
+            return v.whole_number(raw)
+        if kind == "year":
+            return v.whole_number(raw, low=1900, high=2100)
+        if kind == "date":
+            return v.day(raw)
+        if kind == "yesno":
+            return v.yes_no(raw, default=True)
+        if kind == "participant":
+            return None if v.is_blank(raw) else self.participant(raw)
+        if kind == "policy_area":
+            if v.is_blank(raw):
+                return None
+            area = self.areas.get(v.normalize(v.text(raw)))
+            if area is None:
+                raise v.CellError(f"Onbekend beleidsveld “{v.text(raw)}”; gebruik de code (0 tot en met 8) of de naam.")
+            return area
+        if kind == "party":
+            return v.text(raw)
+        raise AssertionError(kind)
+
+    def _parse(self, sheet: Sheet, row) -> dict | None:
+        """The row's values by key, or None after reporting every cell that cannot be read."""
+        parsed, ok = {}, True
+        for column in sheet.columns:
+            raw = row.values.get(column.key)
+            if column.required and v.is_blank(raw):
+                self._problem(sheet, row.number, column.header, f"Verplicht: vul “{column.header}” in.")
+                ok = False
+                continue
+            try:
+                parsed[column.key] = self._cell(column, raw, column.key in row.percent_format)
+            except v.CellError as error:
+                self._problem(sheet, row.number, column.header, str(error))
+                ok = False
+        return parsed if ok else None
+
+    def _validate(self, sheet: Sheet, row, obj, exclude):
+        """Field validators of the model (length, KvK pattern, URL), with messages per column."""
+        try:
+            obj.clean_fields(exclude=exclude)
+        except ValidationError as error:
+            headers = {c.key: c.header for c in sheet.columns}
+            for name, messages in error.message_dict.items():
+                for message in messages:
+                    self._problem(sheet, row.number, headers.get(name, name), message)
+            return False
+        return True
+
+    def _record(self, sheet: Sheet, row, obj, new: bool, data: dict, model_fields):
+        changed = [] if new else [f for f in model_fields if _current(obj, f) != _comparable(data[f])]
+        for name in model_fields:
+            setattr(obj, name, data[name])
+        counts = self.report.counts[sheet.title]
+        if new:
+            counts.created += 1
+        elif changed:
+            counts.updated += 1
+        else:
+            counts.unchanged += 1
+        self.changes[sheet.key].append(Change(obj, new, changed, row.number))
+
+    def rows(self, sheet: Sheet) -> SheetRows | None:
+        return self.by_sheet.get(sheet.key)
+
+    # --- partijen ------------------------------------------------------------------------------
+    PARTY_FIELDS = [c.key for c in PARTIES.columns]
+
+    def _parties(self):
+        by_kvk = {p.kvk_number: p for p in self.parties if p.kvk_number}
+        by_name = {(v.normalize(p.name), p.legal_form): p for p in self.parties}
+        self.party_index = defaultdict(list)
+        seen = {}
+        for party in self.parties:
+            self.party_index[v.normalize(party.name)].append(party)
+        sheet_rows = self.rows(PARTIES)
+        for row in sheet_rows.rows if sheet_rows else []:
+            data = self._parse(PARTIES, row)
+            if data is None:
+                continue
+            data["status"] = data["status"] or PartyStatus.ACTIEF
+            key = (
+                ("kvk", data["kvk_number"])
+                if data["kvk_number"]
+                else ("naam", v.normalize(data["name"]), data["legal_form"])
+            )
+            if key in seen:
+                self._problem(
+                    PARTIES,
+                    row.number,
+                    "Naam",
+                    f"Deze partij staat al op rij {seen[key]}; een partij mag één keer voorkomen.",
+                )
+                continue
+            seen[key] = row.number
+            existing = by_kvk.get(data["kvk_number"]) if data["kvk_number"] else None
+            existing = existing or by_name.get((v.normalize(data["name"]), data["legal_form"]))
+            candidate = Party(**data)
+            if not self._validate(PARTIES, row, candidate, ["slug", "policy_area", "central_municipality"]):
+                continue
+            if not self._party_rules(row, data):
+                continue
+            if existing is not None and v.normalize(existing.name) != v.normalize(data["name"]):
+                self.party_index[v.normalize(existing.name)].remove(existing)
+                self.party_index[v.normalize(data["name"])].append(existing)
+            obj = existing or candidate
+            if existing is None:
+                self.party_index[v.normalize(data["name"])].append(obj)
+            self._record(PARTIES, row, obj, existing is None, data, self.PARTY_FIELDS)
+
+    def _party_rules(self, row, data) -> bool:
+        checks = [
+            (
+                data["ended_on"] and data["founded_on"] and data["ended_on"] < data["founded_on"],
+                "Einddatum",
+                "party_end_after_founding",
+            ),
+            (data["status"] == PartyStatus.BEEINDIGD and not data["ended_on"], "Einddatum", "party_ended_has_end_date"),
+            (
+                data["legal_form"] != LegalForm.CENTRUMGEMEENTEREGELING and data["central_municipality"],
+                "Centrumgemeente",
+                "party_central_municipality_only_for_centrum",
+            ),
+            (
+                data["legal_form"] == LegalForm.CENTRUMGEMEENTEREGELING and not data["central_municipality"],
+                "Centrumgemeente",
+                "party_centrum_names_central_municipality",
+            ),
+        ]
+        ok = True
+        central = data["central_municipality"]
+        if central is not None and central.kind != ParticipantKind.GEMEENTE:
+            self._problem(PARTIES, row.number, "Centrumgemeente", f"{central.name} is geen gemeente.")
+            ok = False
+        for failed, column, constraint in checks:
+            if failed:
+                self._problem(PARTIES, row.number, column, MESSAGES[constraint])
+                ok = False
+        return ok
+
+    def party(self, sheet: Sheet, row, data) -> Party | None:
+        name, form = data["party"], data["party_legal_form"]
+        found = self.party_index.get(v.normalize(name), [])
+        if form:
+            found = [p for p in found if p.legal_form == form]
+        if len(found) == 1:
+            return found[0]
+        if found:
+            forms = ", ".join(sorted(LegalForm(p.legal_form).label for p in found))
+            self._problem(
+                sheet,
+                row.number,
+                "Partij",
+                f"Er zijn meerdere partijen met de naam “{name}” ({forms}); vul de kolom “Rechtsvorm partij” in.",
+            )
+        else:
+            self._problem(
+                sheet,
+                row.number,
+                "Partij",
+                f"Onbekende partij “{name}”"
+                f"{' met rechtsvorm ' + LegalForm(form).label if form else ''}. Zet de partij op het "
+                "tabblad Partijen of gebruik de naam zoals die in het register staat.",
+            )
+        return None
+
+    # --- deelnames ---------------------------------------------------------------------------
+    PARTICIPATION_FIELDS = [
+        c.key for c in PARTICIPATIONS.columns if c.key not in ("party", "party_legal_form", "participant")
+    ]
+
+    def _participations(self):
+        self.participation_index = {}
+        seen, shares = {}, defaultdict(list)
+        sheet_rows = self.rows(PARTICIPATIONS)
+        for row in sheet_rows.rows if sheet_rows else []:
+            data = self._parse(PARTICIPATIONS, row)
+            if data is None:
+                continue
+            party = self.party(PARTICIPATIONS, row, data)
+            if party is None:
+                continue
+            participant = data["participant"]
+            key = (id(party), participant.pk)
+            if key in seen:
+                self._problem(
+                    PARTICIPATIONS,
+                    row.number,
+                    "Deelnemer",
+                    f"{participant.name} staat al op rij {seen[key]} als deelnemer in {party.name}.",
+                )
+                continue
+            seen[key] = row.number
+            values = {f: data[f] for f in self.PARTICIPATION_FIELDS}
+            values["financial_interest_form"] = values["financial_interest_form"] or ""
+            existing = self.participations.get((party.pk, participant.pk)) if party.pk else None
+            candidate = Participation(party=party, participant=participant, **values)
+            if not self._validate(PARTICIPATIONS, row, candidate, ["party", "participant"]):
+                continue
+            if values["left_on"] and values["joined_on"] and values["left_on"] < values["joined_on"]:
+                self._problem(
+                    PARTICIPATIONS, row.number, "Datum uittreding", MESSAGES["participation_left_after_joined"]
+                )
+                continue
+            obj = existing or candidate
+            before = existing.share_percentage if existing else None
+            self._record(PARTICIPATIONS, row, obj, existing is None, values, self.PARTICIPATION_FIELDS)
+            self.changes[PARTICIPATIONS.key][-1].share_before = before
+            self.participation_index[key] = obj
+            shares[id(party)].append((party, participant.pk, obj.share_percentage, row.number))
+        self._check_share_sums(shares)
+
+    def _check_share_sums(self, shares):
+        stored_by_party = defaultdict(list)
+        for participation in self.participations.values():
+            stored_by_party[participation.party_id].append(participation)
+        for rows in shares.values():
+            party = rows[0][0]
+            in_file = {participant_id for _, participant_id, _, _ in rows}
+            stored = sum(
+                (p.share_percentage or 0 for p in stored_by_party.get(party.pk, ()) if p.participant_id not in in_file),
+                Decimal("0"),
+            )
+            total = stored + sum((share or 0 for _, _, share, _ in rows), Decimal("0"))
+            if total <= 100:
+                continue
+            message = (
+                f"De aandelen in {party.name} komen dan samen op {format_percentage(total.normalize())}; "
+                "dat mag niet meer dan 100% zijn."
+            )
+            if stored:
+                message += (
+                    f" Deelnemers die niet in het bestand staan hebben samen {format_percentage(stored.normalize())}."
+                )
+            for _, _, share, number in rows:
+                if share:
+                    self._problem(PARTICIPATIONS, number, "Aandeel", message)
+
+    def participation(self, sheet: Sheet, row, party, participant) -> Participation | None:
+        found = self.participation_index.get((id(party), participant.pk))
+        if found is None and party.pk:
+            found = self.participations.get((party.pk, participant.pk))
+        if found is None:
+            self._problem(
+                sheet,
+                row.number,
+                "Deelnemer",
+                f"{participant.name} neemt niet deel in {party.name}. Zet de deelname op het tabblad Deelnames.",
+            )
+        return found
+
+    # --- financiële gegevens ----------------------------------------------------------------
+    def _figures(self, sheet: Sheet, model):
+        sheet_rows = self.rows(sheet)
+        amounts = [c.key for c in sheet.columns[sheet.headers.index("Soort") + 1 :]]
+        fields = ["year", "kind", *amounts]
+        stored = self.party_figures if model is PartyFinancials else self.participation_figures
+        seen = {}
+        for row in sheet_rows.rows if sheet_rows else []:
+            data = self._parse(sheet, row)
+            if data is None:
+                continue
+            party = self.party(sheet, row, data)
+            if party is None:
+                continue
+            if model is PartyFinancials:
+                owner, owner_field = party, "party"
+            else:
+                owner = self.participation(sheet, row, party, data["participant"])
+                owner_field = "participation"
+                if owner is None:
+                    continue
+            key = (id(owner), data["year"], data["kind"])
+            if key in seen:
+                self._problem(
+                    sheet,
+                    row.number,
+                    "Jaar",
+                    f"Deze cijfers ({data['year']}, {data['kind']}) staan al op rij {seen[key]}.",
+                )
+                continue
+            seen[key] = row.number
+            values = {f: data[f] for f in fields}
+            negative = [
+                c.header
+                for c in sheet.columns
+                if c.key in amounts
+                and values[c.key] is not None
+                and values[c.key] < 0
+                and (model is ParticipationFinancials or c.key.startswith("liabilities"))
+            ]
+            if negative:
+                for header in negative:
+                    self._problem(sheet, row.number, header, f"“{header}” kan niet negatief zijn.")
+                continue
+            existing = stored.get((owner.pk, data["year"], data["kind"])) if owner.pk else None
+            obj = existing or model(**{owner_field: owner}, **values)
+            self._record(sheet, row, obj, existing is None, values, fields)
+
+    # --- writing -----------------------------------------------------------------------------
+    def apply(self) -> None:
+        """Write every change in one transaction; only for a plan without problems."""
+        if not self.report.ok:
+            raise ValueError("Een import met fouten kan niet worden uitgevoerd.")
+        with transaction.atomic():
+            self._write(Party, PARTIES, self.PARTY_FIELDS, before_create=self._assign_slugs)
+            participations = self.changes[PARTICIPATIONS.key]
+
+            # The database checks the 100% rule after every row: lower shares go first, new rows last.
+            def share_rises(change):
+                return (change.obj.share_percentage or 0) > (change.share_before or 0)
+
+            updates = [c for c in participations if not c.new and c.changed]
+            self._bulk_update(Participation, [c for c in updates if not share_rises(c)], self.PARTICIPATION_FIELDS)
+            self._bulk_update(Participation, [c for c in updates if share_rises(c)], self.PARTICIPATION_FIELDS)
+            self._bulk_create(Participation, [c for c in participations if c.new])
+            for sheet, model in ((PARTY_FIGURES, PartyFinancials), (PARTICIPATION_FIGURES, ParticipationFinancials)):
+                fields = [c.key for c in sheet.columns if c.key not in ("party", "party_legal_form", "participant")]
+                self._write(model, sheet, fields)
+
+    def _write(self, model, sheet, fields, before_create=None):
+        changes = self.changes[sheet.key]
+        created = [c for c in changes if c.new]
+        if before_create:
+            before_create([c.obj for c in created])
+        self._bulk_create(model, created)
+        self._bulk_update(model, [c for c in changes if not c.new and c.changed], fields)
+
+    @staticmethod
+    def _bulk_create(model, changes):
+        # bulk_create takes the id of a party or deelname created earlier in this transaction.
+        model.objects.bulk_create([c.obj for c in changes], batch_size=BATCH)
+
+    @staticmethod
+    def _bulk_update(model, changes, fields):
+        if changes:
+            model.objects.bulk_update([c.obj for c in changes], fields, batch_size=BATCH)
+
+    @staticmethod
+    def _assign_slugs(parties):
+        taken = set(Party.objects.values_list("slug", flat=True))
+        for party in parties:
+            base = slugify(party.name)[:200] or "partij"
+            slug, n = base, 2
+            while slug in taken:
+                slug, n = f"{base}-{n}", n + 1
+            taken.add(slug)
+            party.slug = slug

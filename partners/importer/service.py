@@ -1,0 +1,110 @@
+"""Running an import: check a file (dry run), keep it on the server, and apply it on confirmation.
+
+The confirmation never trusts the browser: it reads the bytes stored on the ImportRun, checks their
+SHA-256, checks every row again against the register as it is now, and only then writes.
+"""
+
+import hashlib
+from dataclasses import asdict
+
+from django.contrib.admin.models import ADDITION, LogEntry
+from django.db import transaction
+from django.utils import timezone
+
+from ..models import ImportRun
+from .plan import Plan, Report
+from .reading import FileRefused, Problem, read_file
+
+# The report page lists at most this many problems; the count says how many there are.
+STORED_PROBLEMS = 1000
+
+
+def check(data: bytes, filename: str) -> Plan | Report:
+    """Read and check a file without writing: a Plan, or a Report with the reason the file is refused."""
+    try:
+        read = read_file(data, filename)
+    except FileRefused as refused:
+        return Report(problems=[Problem("", None, "", str(refused))])
+    return Plan(read)
+
+
+def _report(outcome) -> Report:
+    return outcome.report if isinstance(outcome, Plan) else outcome
+
+
+def start(*, data: bytes, filename: str, user) -> ImportRun:
+    """The dry run of an upload: keep the file and what the check found."""
+    report = _report(check(data, filename))
+    return ImportRun.objects.create(
+        user=user,
+        file_name=filename[:255],
+        file_hash=hashlib.sha256(data).hexdigest(),
+        content=data,
+        status=ImportRun.Status.CHECKED if report.ok and report.has_rows else ImportRun.Status.REFUSED,
+        counts=report.as_dict(),
+        problems=[asdict(p) for p in report.problems[:STORED_PROBLEMS]],
+    )
+
+
+class ConfirmRefused(Exception):
+    """The stored run cannot be applied (again); the message says why."""
+
+
+def confirm(*, run_id, user) -> ImportRun:
+    """Apply a checked run: check the stored file again and write all rows, or none."""
+    with transaction.atomic():
+        run = ImportRun.objects.select_for_update().get(pk=run_id)
+        if run.status == ImportRun.Status.APPLIED:
+            raise ConfirmRefused("Deze import is al uitgevoerd.")
+        data = bytes(run.content)
+        if hashlib.sha256(data).hexdigest() != run.file_hash:
+            raise ConfirmRefused("Het bewaarde bestand is veranderd sinds de controle; upload het opnieuw.")
+        outcome = check(data, run.file_name)
+        report = _report(outcome)
+        run.counts = report.as_dict()
+        run.problems = [asdict(p) for p in report.problems[:STORED_PROBLEMS]]
+        if not report.ok:
+            # The register changed since the dry run; nothing is written, the new problems are shown.
+            run.status = ImportRun.Status.REFUSED
+            run.save(update_fields=["counts", "problems", "status"])
+            return run
+        outcome.apply()
+        # Bulk writes send no signals; saving the run (a model of the register) does, and that also
+        # invalidates the cached reports (governance/report_cache.py).
+        run.status, run.applied_at = ImportRun.Status.APPLIED, timezone.now()
+        run.user = user or run.user
+        run.save(update_fields=["counts", "problems", "status", "applied_at", "user"])
+        if user is not None:
+            LogEntry.objects.log_actions(
+                user_id=user.pk,
+                queryset=[run],
+                action_flag=ADDITION,
+                change_message=f"Register geïmporteerd uit {run.file_name}: {summary(report)}",
+                single_object=True,
+            )
+    return run
+
+
+def summary(report: Report) -> str:
+    return "; ".join(
+        f"{title}: {c.created} nieuw, {c.updated} gewijzigd, {c.unchanged} ongewijzigd"
+        for title, c in report.counts.items()
+    )
+
+
+def run_file(*, data: bytes, filename: str, dry_run: bool) -> Report:
+    """For the command line: check, and unless dry_run write and record the run, in one go."""
+    outcome = check(data, filename)
+    report = _report(outcome)
+    if report.ok and report.has_rows and not dry_run:
+        with transaction.atomic():
+            outcome.apply()
+            ImportRun.objects.create(
+                file_name=filename[:255],
+                file_hash=hashlib.sha256(data).hexdigest(),
+                content=data,
+                status=ImportRun.Status.APPLIED,
+                applied_at=timezone.now(),
+                counts=report.as_dict(),
+            )
+    return report

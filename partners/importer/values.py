@@ -1,0 +1,209 @@
+"""Reading one cell the way Dutch spreadsheets write it: amounts, percentages, dates, ja/nee, codes.
+
+Each parser takes the raw cell (text from CSV, or a number/date/text from XLSX) and returns a
+Python value, or raises CellError with a Dutch message that says what is wrong and what is expected.
+"""
+
+import functools
+import re
+import unicodedata
+from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+CENT = Decimal("0.01")
+SHARE_PLACES = Decimal("0.0001")
+MONTHS = [
+    "januari", "februari", "maart", "april", "mei", "juni",
+    "juli", "augustus", "september", "oktober", "november", "december",
+]  # fmt: skip
+
+
+class CellError(ValueError):
+    """A cell that cannot be read; the message is shown to the user as is."""
+
+
+def is_blank(value) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, datetime | date):
+        return value.strftime("%d-%m-%Y")
+    return str(value).strip()
+
+
+@functools.lru_cache(maxsize=65_536)
+def normalize(value: str) -> str:
+    """Case, accent, hyphen and spacing insensitive form of a name: 'Súdwest-Fryslân ' -> 'sudwest fryslan'."""
+    value = unicodedata.normalize("NFKD", str(value)).replace("’", "'").replace("‘", "'").replace("-", " ")
+    value = "".join(ch for ch in value if not unicodedata.combining(ch))
+    return " ".join(value.casefold().split())
+
+
+def _number_text(raw: str) -> str:
+    """'1.234.567,89' -> '1234567.89'; '1234.5' -> '1234.5'; '1.234' -> '1234' (Dutch thousands)."""
+    raw = raw.replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
+    if raw.startswith("(") and raw.endswith(")"):
+        raw = "-" + raw[1:-1]
+    if "," in raw:
+        if raw.count(",") > 1:
+            raise ValueError
+        return raw.replace(".", "").replace(",", ".")
+    if re.fullmatch(r"-?\d{1,3}(\.\d{3})+", raw):
+        return raw.replace(".", "")
+    return raw
+
+
+def _decimal(raw: str) -> Decimal:
+    try:
+        number = Decimal(_number_text(raw))
+    except (InvalidOperation, ValueError):
+        raise ValueError from None
+    if not number.is_finite():
+        raise ValueError
+    return number
+
+
+def amount(value) -> Decimal | None:
+    """An amount in euros: a number cell, 1.234.567,89, € 1.234,50, -250.000 or 1234.5."""
+    if is_blank(value):
+        return None
+    if isinstance(value, bool) or isinstance(value, datetime | date):
+        raise CellError(f"“{text(value)}” is geen bedrag; verwacht een bedrag in euro's, zoals 1.234.567,89.")
+    if isinstance(value, int | float | Decimal):
+        return Decimal(str(value)).quantize(CENT, rounding=ROUND_HALF_UP)
+    raw = str(value).strip()
+    cleaned = re.sub(r"^(€|eur|euro)\s*|\s*(€|eur|euro)$", "", raw, flags=re.IGNORECASE).strip()
+    cleaned = re.sub(r"^-\s*€\s*", "-", cleaned)
+    try:
+        number = _decimal(cleaned)
+    except ValueError:
+        raise CellError(
+            f"“{raw}” is geen bedrag; verwacht een bedrag in euro's, zoals 1.234.567,89 of € 1.234,50 "
+            "(punten voor duizendtallen, een komma voor centen)."
+        ) from None
+    if number != number.quantize(CENT):
+        raise CellError(f"“{raw}” heeft meer dan twee cijfers achter de komma; een bedrag heeft hooguit centen.")
+    return number.quantize(CENT)
+
+
+def percentage(value, *, percent_format: bool = False) -> Decimal | None:
+    """A share in percent: '12,5%', 12.5, or the fraction 0,125 (a number without % up to 1 is a fraction).
+
+    percent_format: the XLSX cell is formatted as a percentage, so it holds the fraction."""
+    if is_blank(value):
+        return None
+    expected = "verwacht een percentage zoals 12,5% of de breuk 0,125."
+    if isinstance(value, bool) or isinstance(value, datetime | date):
+        raise CellError(f"“{text(value)}” is geen percentage; {expected}")
+    if isinstance(value, int | float | Decimal):
+        number, has_sign = Decimal(str(value)), percent_format
+    else:
+        raw = str(value).strip()
+        has_sign = raw.endswith("%")
+        try:
+            number = _decimal(raw.rstrip("%").strip())
+        except ValueError:
+            raise CellError(f"“{raw}” is geen percentage; {expected}") from None
+    if not has_sign and number <= 1:
+        number *= 100
+    elif percent_format:
+        number *= 100
+    number = number.quantize(SHARE_PLACES, rounding=ROUND_HALF_UP)
+    if number < 0 or number > 100:
+        raise CellError(f"“{text(value)}” ligt niet tussen 0% en 100%.")
+    return number
+
+
+def whole_number(value, *, low: int = 0, high: int | None = None) -> int | None:
+    """A whole number: 12, '123.162' (Dutch thousands) or a number cell without decimals."""
+    if is_blank(value):
+        return None
+    if isinstance(value, bool) or isinstance(value, datetime | date):
+        raise CellError(f"“{text(value)}” is geen geheel getal.")
+    try:
+        number = Decimal(str(value)) if isinstance(value, int | float) else _decimal(str(value).strip())
+    except ValueError:
+        raise CellError(f"“{text(value)}” is geen geheel getal; verwacht bijvoorbeeld 12 of 123.162.") from None
+    if number != number.to_integral():
+        raise CellError(f"“{text(value)}” is geen geheel getal; laat de decimalen weg.")
+    number = int(number)
+    if number < low or (high is not None and number > high):
+        limit = f"tussen {low} en {high}" if high is not None else f"minstens {low}"
+        raise CellError(f"{number} ligt niet {limit}.")
+    return number
+
+
+DATE_PATTERNS = [
+    (re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})"), ("d", "m", "y")),
+    (re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})"), ("y", "m", "d")),
+]
+
+
+def day(value) -> date | None:
+    """A date: a date cell, 31-12-2025, 31/12/2025, 31.12.2025 or 2025-12-31."""
+    if is_blank(value):
+        return None
+    if isinstance(value, datetime):
+        if value.time() != datetime.min.time():
+            raise CellError(f"“{value:%d-%m-%Y %H:%M}” heeft een tijd; verwacht alleen een datum, zoals 31-12-2025.")
+        return value.date()
+    if isinstance(value, date):
+        return value
+    raw = text(value)
+    for pattern, order in DATE_PATTERNS:
+        match = pattern.fullmatch(raw)
+        if match:
+            parts = dict(zip(order, (int(g) for g in match.groups()), strict=True))
+            try:
+                return date(parts["y"], parts["m"], parts["d"])
+            except ValueError:
+                if 1 <= parts["m"] <= 12:
+                    raise CellError(
+                        f"De datum {raw} bestaat niet: {MONTHS[parts['m'] - 1]} {parts['y']} heeft geen "
+                        f"{parts['d']} dagen."
+                    ) from None
+                raise CellError(f"De datum {raw} bestaat niet: er is geen maand {parts['m']}.") from None
+    raise CellError(f"“{raw}” is geen datum; verwacht een datum als dd-mm-jjjj, zoals 31-12-2025.")
+
+
+YES = {"ja", "j", "waar", "true", "1", "x"}
+NO = {"nee", "n", "onwaar", "false", "0"}
+
+
+def yes_no(value, *, default: bool) -> bool:
+    if is_blank(value):
+        return default
+    if isinstance(value, bool):
+        return value
+    raw = normalize(text(value))
+    if raw in YES:
+        return True
+    if raw in NO:
+        return False
+    raise CellError(f"“{text(value)}” is geen ja of nee; vul ja of nee in.")
+
+
+@functools.cache
+def _choice_names(choices) -> dict:
+    names = {}
+    for code, label in choices.choices:
+        short = re.search(r"\(([^)]+)\)$", label)
+        for name in (code, label, short.group(1) if short else None):
+            if name:
+                names[normalize(name)] = code
+    return names
+
+
+def choice(value, choices, *, what: str) -> str:
+    """A TextChoices value by its Dutch label, its code or the abbreviation in brackets: 'NV'."""
+    raw = text(value)
+    code = _choice_names(choices).get(normalize(raw))
+    if code is not None:
+        return code
+    allowed = "; ".join(label for _, label in choices.choices)
+    raise CellError(f"“{raw}” is geen bekende {what}; kies uit: {allowed}.")

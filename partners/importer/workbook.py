@@ -1,0 +1,121 @@
+"""The import template (XLSX): an explanation sheet and one sheet per kind of row, optionally filled
+with the register as it is, so an export in this layout can be edited and imported again."""
+
+from io import BytesIO
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+
+from ..choices import FigureKind, FinancialInterestForm, LegalForm, PartyStatus
+from ..exports import EURO_FORMAT
+from ..models import Participation, ParticipationFinancials, Party, PartyFinancials
+from .columns import EXPLANATION_TITLE, FORMATS, PARTICIPATIONS, PARTIES, PARTY_FIGURES, SHEETS
+
+PERCENT_FORMAT = "0.00##%"
+DATE_FORMAT = "DD-MM-YYYY"
+CELL_FORMATS = {"amount": EURO_FORMAT, "percentage": PERCENT_FORMAT, "date": DATE_FORMAT}
+
+INTRODUCTION = [
+    "Importsjabloon van het register verbonden partijen",
+    "Vul per tabblad één rij per partij, deelname of jaar met cijfers. Laat de kolomkoppen in de eerste rij staan; "
+    "kolommen mogen in een andere volgorde staan en niet-verplichte kolommen mogen weg.",
+    "Een lege cel maakt het veld leeg. Bestaande rijen worden bijgewerkt, nieuwe toegevoegd; de import verwijdert "
+    "niets. Dezelfde import nog eens uitvoeren verandert niets.",
+    "Lege rijen tussendoor worden overgeslagen. Formules, samengevoegde cellen en verborgen tabbladen worden "
+    "geweigerd: plak waarden. Een CSV-bestand bevat één tabblad, met dezelfde kolomkoppen.",
+    "Eerst volgt een controle zonder iets op te slaan; pas als er geen fouten zijn kunt u de import bevestigen. "
+    "Dan worden alle rijen opgeslagen, of geen enkele.",
+]
+
+
+def _label(choices, value):
+    return choices(value).label if value else None
+
+
+def _rows(sheet):
+    """The register's rows in the layout of `sheet`, as lists of cell values."""
+    if sheet is PARTIES:
+        for p in Party.objects.select_related("policy_area", "central_municipality").order_by("name", "pk"):
+            yield [
+                p.name, p.abbreviation, _label(LegalForm, p.legal_form), p.seat, _label(PartyStatus, p.status),
+                p.policy_area.name if p.policy_area else None, p.kvk_number, p.founded_on, p.ended_on,
+                p.central_municipality.code if p.central_municipality else None, p.public_interest, p.purpose,
+                p.transferred_powers, p.exit_conditions, p.website, p.regulation_url,
+            ]  # fmt: skip
+    elif sheet is PARTICIPATIONS:
+        for d in Participation.objects.select_related("party", "participant").order_by(
+            "party__name", "participant__code"
+        ):
+            yield [
+                d.party.name, _label(LegalForm, d.party.legal_form), d.participant.code,
+                "ja" if d.governance_interest else "nee", d.governance_interest_note, d.votes,
+                "ja" if d.financial_interest else "nee", _label(FinancialInterestForm, d.financial_interest_form),
+                d.financial_interest_note, None if d.share_percentage is None else d.share_percentage / 100,
+                d.shares_count, d.nominal_value, d.joined_on, d.left_on,
+            ]  # fmt: skip
+    elif sheet is PARTY_FIGURES:
+        for f in PartyFinancials.objects.select_related("party").order_by("party__name", "year", "kind"):
+            yield [
+                f.party.name, _label(LegalForm, f.party.legal_form), f.year, _label(FigureKind, f.kind),
+                f.equity_start, f.equity_end, f.liabilities_start, f.liabilities_end, f.result,
+            ]  # fmt: skip
+    else:
+        figures = ParticipationFinancials.objects.select_related("participation__party", "participation__participant")
+        for f in figures.order_by("participation__party__name", "participation__participant__code", "year", "kind"):
+            party = f.participation.party
+            yield [
+                party.name, _label(LegalForm, party.legal_form), f.participation.participant.code, f.year,
+                _label(FigureKind, f.kind), f.contribution, f.interest_start, f.interest_end, f.dividend,
+            ]  # fmt: skip
+
+
+def _explanation(workbook):
+    sheet = workbook.active
+    sheet.title = EXPLANATION_TITLE
+    for line in INTRODUCTION:
+        sheet.append([line])
+    sheet["A1"].font = Font(bold=True, size=14)
+    sheet.append([])
+    header = ["Tabblad", "Kolom", "Verplicht", "Formaat", "Toegestane waarden", "Toelichting"]
+    sheet.append(header)
+    for cell in sheet[sheet.max_row]:
+        cell.font = Font(bold=True)
+    for kind in SHEETS:
+        sheet.append([kind.title, "", "", "", "", kind.description])
+        sheet.cell(sheet.max_row, 1).font = Font(bold=True)
+        for column in kind.columns:
+            sheet.append(
+                [kind.title, column.header, "ja" if column.required else "nee", FORMATS[column.kind], column.allowed,
+                 column.note]
+            )  # fmt: skip
+    for letter, width in zip("ABCDEF", (20, 30, 10, 50, 50, 60), strict=True):
+        sheet.column_dimensions[letter].width = width
+    for row in sheet.iter_rows(min_row=len(INTRODUCTION) + 2):
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+
+
+def template_workbook(*, with_register: bool = False) -> bytes:
+    """The template as XLSX bytes; with_register fills the sheets with the register's current rows."""
+    workbook = Workbook()
+    _explanation(workbook)
+    for kind in SHEETS:
+        sheet = workbook.create_sheet(kind.title)
+        sheet.append(kind.headers)
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        sheet.freeze_panes = "A2"
+        if with_register:
+            for values in _rows(kind):
+                sheet.append(values)
+        for index, column in enumerate(kind.columns, start=1):
+            letter = get_column_letter(index)
+            sheet.column_dimensions[letter].width = max(12, min(40, len(column.header) + 4))
+            number_format = CELL_FORMATS.get(column.kind)
+            if number_format:
+                for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
+                    cell.number_format = number_format
+    buffer = BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

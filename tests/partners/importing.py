@@ -1,0 +1,93 @@
+"""Helpers of the import tests: build XLSX and CSV files in memory and take a picture of the register."""
+
+import csv
+import io
+
+from openpyxl import Workbook
+
+from partners.importer.columns import PARTICIPATION_FIGURES, PARTICIPATIONS, PARTIES, PARTY_FIGURES
+from partners.models import Participation, ParticipationFinancials, Party, PartyFinancials
+
+HEADERS = {
+    "Partijen": PARTIES.headers,
+    "Deelnames": PARTICIPATIONS.headers,
+    "Financiën partij": PARTY_FIGURES.headers,
+    "Financiën deelname": PARTICIPATION_FIGURES.headers,
+}
+
+
+def row(sheet: str, **values) -> list:
+    """A row in the column order of `sheet`, from header=value pairs (kvk_nummer for KvK-nummer)."""
+
+    def key(name):
+        return "".join(ch for ch in name.casefold() if ch.isalnum())
+
+    by_header = {key(k): v for k, v in values.items()}
+    unknown = set(by_header) - {key(h) for h in HEADERS[sheet]}
+    assert not unknown, unknown
+    return [by_header.get(key(h)) for h in HEADERS[sheet]]
+
+
+def xlsx(sheets: dict, *, headers: dict | None = None) -> bytes:
+    """A workbook with the given rows per sheet title, under the template's headers."""
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for title, rows in sheets.items():
+        sheet = workbook.create_sheet(title)
+        sheet.append((headers or {}).get(title, HEADERS.get(title, [])))
+        for values in rows:
+            sheet.append(values)
+    return save(workbook)
+
+
+def save(workbook) -> bytes:
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def csv_file(headers: list, rows: list, delimiter: str = ";") -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter)
+    writer.writerow(headers)
+    writer.writerows(rows)
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def register_state():
+    """Everything the import may write, as sorted tuples: equal states mean an equal register."""
+    return (
+        sorted(
+            Party.objects.values_list(
+                "name", "abbreviation", "legal_form", "seat", "status", "policy_area__code", "kvk_number",
+                "founded_on", "ended_on", "central_municipality__code", "public_interest", "purpose",
+                "transferred_powers", "exit_conditions", "website", "regulation_url",
+            )
+        ),
+        sorted(
+            Participation.objects.values_list(
+                "party__name", "participant__code", "governance_interest", "governance_interest_note", "votes",
+                "financial_interest", "financial_interest_form", "financial_interest_note", "share_percentage",
+                "shares_count", "nominal_value", "joined_on", "left_on",
+            )
+        ),
+        sorted(
+            PartyFinancials.objects.values_list(
+                "party__name", "year", "kind", "equity_start", "equity_end", "liabilities_start", "liabilities_end",
+                "result",
+            )
+        ),
+        sorted(
+            ParticipationFinancials.objects.values_list(
+                "participation__party__name", "participation__participant__code", "year", "kind", "contribution",
+                "interest_start", "interest_end", "dividend",
+            )
+        ),
+    )  # fmt: skip
+
+
+def empty_register():
+    ParticipationFinancials.objects.all().delete()
+    PartyFinancials.objects.all().delete()
+    Participation.objects.all().delete()
+    Party.objects.all().delete()
