@@ -177,7 +177,7 @@ def calendar_year_for(*, year: int, variant: str) -> int:
 def paragraph_report(
     *, municipality: Participant, year: int, variant: str, internal: bool, today: date | None = None
 ) -> ParagraphReport:
-    """All data of the paragraaf verbonden partijen, in 17 queries whatever the number of parties."""
+    """All data of the paragraaf verbonden partijen, in at most 17 queries whatever the number of parties."""
     today = today or timezone.localdate()
     kind = figures_kind_for(variant)
     overview = municipality_overview(municipality=municipality, year=year)  # 2 queries
