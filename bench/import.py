@@ -97,7 +97,8 @@ def main(argv=None):
 
     data = build_workbook()
     rows = 10_000
-    print(f"Werkmap: {rows:,} rijen, {len(data) / 1024 / 1024:.1f} MB".replace(",", "."))
+    size = f"{len(data) / 1024 / 1024:.1f}".replace(".", ",")
+    print(f"Werkmap: {rows:,} rijen, {size} MB".replace(",", ".", 1))
 
     def dry():
         return run_file(data=data, filename="bench.xlsx", dry_run=True)

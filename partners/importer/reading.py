@@ -136,8 +136,9 @@ def _read_xlsx(data: bytes) -> ReadResult:
             "zip-bestand. Open het in Excel en sla het opnieuw op als Excel-werkmap."
         ) from None
     result, total = ReadResult(), 0
-    for sheet_total in (ws.max_row for ws in workbook.worksheets):
-        total += max(sheet_total - 1, 0)
+    for worksheet in workbook.worksheets:
+        if normalize(worksheet.title) != normalize(EXPLANATION_TITLE):
+            total += max(worksheet.max_row - 1, 0)
     _check_row_limit(total)
     for worksheet in workbook.worksheets:
         title = worksheet.title

@@ -14,7 +14,8 @@ from .columns import EXPLANATION_TITLE, FORMATS, PARTICIPATIONS, PARTIES, PARTY_
 
 PERCENT_FORMAT = "0.00##%"
 DATE_FORMAT = "DD-MM-YYYY"
-CELL_FORMATS = {"amount": EURO_FORMAT, "percentage": PERCENT_FORMAT, "date": DATE_FORMAT}
+# KvK-nummers as text, so that Excel keeps a leading zero.
+CELL_FORMATS = {"amount": EURO_FORMAT, "percentage": PERCENT_FORMAT, "date": DATE_FORMAT, "kvk": "@"}
 
 INTRODUCTION = [
     "Importsjabloon van het register verbonden partijen",
@@ -114,6 +115,8 @@ def template_workbook(*, with_register: bool = False) -> bytes:
             sheet.column_dimensions[letter].width = max(12, min(40, len(column.header) + 4))
             number_format = CELL_FORMATS.get(column.kind)
             if number_format:
+                # On the column too, so that rows typed into the empty template get the format.
+                sheet.column_dimensions[letter].number_format = number_format
                 for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
                     cell.number_format = number_format
     buffer = BytesIO()

@@ -222,6 +222,13 @@ def test_more_rows_than_the_limit_are_refused(settings):
     assert only(refused(data)) == "|||Het bestand heeft meer dan 3 rijen; splits het in kleinere bestanden."
 
 
+def test_the_explanation_sheet_does_not_count_towards_the_row_limit(settings):
+    settings.IMPORT_MAX_ROWS = 3
+    rows = [row("Partijen", naam=f"P{i}", rechtsvorm="Stichting", vestigingsplaats="Ede") for i in range(3)]
+    data = xlsx({"Toelichting": [["uitleg"]] * 10, "Partijen": rows}, headers={"Toelichting": ["Toelichting"]})
+    assert run_file(data=data, filename="register.xlsx", dry_run=False).ok
+
+
 def test_one_bad_row_keeps_the_good_rows_out_too():
     data = xlsx({"Partijen": [GOOD_PARTY, row("Partijen", naam="B", rechtsvorm="GmbH", vestigingsplaats="Ede")]})
     problem = only(refused(data))

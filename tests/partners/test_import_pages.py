@@ -65,6 +65,7 @@ def test_the_template_has_an_explanation_and_one_sheet_per_kind(beheerder_client
         next(r for r in explanation if r[:2] == ["Partijen", "Rechtsvorm"])[:4]
     )
     assert workbook["Partijen"].max_row == 1
+    assert workbook["Partijen"].column_dimensions["G"].number_format == "@"  # KvK-nummer as text
 
 
 def test_the_dry_run_shows_what_would_happen_and_writes_nothing(beheerder_client):
