@@ -60,7 +60,7 @@ def test_the_factsheet_heatmap_counts_open_risks_per_cell_and_links_each_cell(lo
     RiskFactory(party=party, likelihood=4, impact=5, status=RiskStatus.VERVALLEN)
     response = logged_in_client.get(party.get_absolute_url())
     svg = _svg(response)
-    assert 'role="img"' in svg and "<title" in svg and "<desc" in svg
+    assert 'role="group"' in svg and "<title" in svg and "<desc" in svg
     assert 'font-family="DejaVu Sans' in svg
     link = '<a href="/risicos/?partij=grd&amp;status=open&amp;kans=4&amp;impact=5"'
     assert link in svg
