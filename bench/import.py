@@ -1,9 +1,11 @@
 """Benchmark of the import: a 10,000-row workbook checked (dry run) and imported into an empty register.
 
 Builds its own database (never the developer's), writes a workbook in the template's layout with
-1,000 parties, 3,000 deelnames, 2,000 party figures and 4,000 deelname figures, and prints time,
+800 parties, 2,400 deelnames, 1,600 party figures, 1,600 deelname figures, 1,600 vertegenwoordigers
+(seats of 228 wethouders) and 2,000 risks (10,000 rows in all), and prints time,
 peak memory and queries of the dry run, the import, and a second import of the same file (which
 must change nothing). Targets: under 30 s and under 500 MB each; queries grow per batch, not per row.
+The processor time is printed too: on a busy machine it says more than the wall-clock time.
 
     SECRET_KEY=bench-only-secret .venv/bin/python bench/import.py
     SECRET_KEY=bench-only-secret .venv/bin/python bench/import.py --database-url postgres://postgres@127.0.0.1:5432/vp_bench_import
@@ -11,6 +13,7 @@ must change nothing). Targets: under 30 s and under 500 MB each; queries grow pe
 
 import argparse
 import io
+import os
 import resource
 import sys
 import time
@@ -22,49 +25,75 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from register import OUT, prepare_database, setup_django  # noqa: E402
 
 DEFAULT_DATABASE_URL = f"sqlite:///{OUT / 'import.sqlite3'}"
-PARTY_COUNT = 1_000
+PARTY_COUNT = 800
 TARGET_SECONDS = 30
 TARGET_MB = 500
 
 
-def build_workbook() -> bytes:
+def build_workbook() -> tuple[bytes, dict]:
     from openpyxl import Workbook
 
-    from partners.importer.columns import PARTICIPATION_FIGURES, PARTICIPATIONS, PARTIES, PARTY_FIGURES
+    from partners.importer.columns import (
+        PARTICIPATION_FIGURES,
+        PARTICIPATIONS,
+        PARTIES,
+        PARTY_FIGURES,
+        REPRESENTATIVES,
+        RISKS,
+        SHEETS,
+    )
     from partners.models import Participant
 
     codes = list(Participant.objects.municipalities().order_by("code").values_list("code", flat=True))
     workbook = Workbook(write_only=True)
-    sheets = {
-        s.title: workbook.create_sheet(s.title) for s in (PARTIES, PARTICIPATIONS, PARTY_FIGURES, PARTICIPATION_FIGURES)
-    }
-    for sheet in (PARTIES, PARTICIPATIONS, PARTY_FIGURES, PARTICIPATION_FIGURES):
+    sheets = {s.title: workbook.create_sheet(s.title) for s in SHEETS}
+    for sheet in SHEETS:
         sheets[sheet.title].append(sheet.headers)
+    rows = dict.fromkeys(sheets, 0)
+
+    def add(sheet, values):
+        sheets[sheet.title].append(values)
+        rows[sheet.title] += 1
+
     for i in range(PARTY_COUNT):
         name = f"Benchpartij {i:04d}"
-        sheets[PARTIES.title].append(
+        add(PARTIES,
             [name, f"BP{i}", "Openbaar lichaam", "Utrecht", "Actief", "Veiligheid", f"{10_000_000 + i}", "01-01-2010",
              None, None, "Openbaar belang van de benchpartij.", "Doel.", "", "", "https://www.voorbeeld.nl/", ""]
         )  # fmt: skip
         members = [codes[(i * 3 + k) % len(codes)] for k in range(3)]
         for k, code in enumerate(members):
-            sheets[PARTICIPATIONS.title].append(
+            add(PARTICIPATIONS,
                 [name, "Openbaar lichaam", code, "ja", "1 zetel in AB", 1, "ja", "Aansprakelijkheid voor tekorten",
                  "", "33,33%", None, None, "01-01-2010", None]
             )  # fmt: skip
-            if k < 2:
+            if k < 1:
                 for year in (2025, 2026):
-                    sheets[PARTICIPATION_FIGURES.title].append(
-                        [name, "Openbaar lichaam", code, year, "Begroting", "€ 1.234.567,89", None, None, None]
+                    add(
+                        PARTICIPATION_FIGURES,
+                        [name, "Openbaar lichaam", code, year, "Begroting", "€ 1.234.567,89", None, None, None],
                     )
+            if k < 2:
+                add(REPRESENTATIVES,
+                    [f"Wethouder {code}", "Wethouder", code, f"wethouder@{code.lower()}.nl", "050 123 45 67", name,
+                     "Openbaar lichaam", "Algemeen bestuur", "Lid", code, "01-01-2023", None, ""]
+                )  # fmt: skip
+        risks = [("Tekort op de begroting", None), ("Garantstelling lening", members[0])]
+        if i % 2 == 0:
+            risks.append(("Uittreding van een deelnemer", None))
+        for title, member in risks:
+            add(RISKS,
+                [name, "Openbaar lichaam", member, title, "Financieel", "Toelichting op het risico.", "3 – gemiddeld",
+                 "groot", "€ 100.000", "250.000", "Open", "Concerncontroller", "15-01-2025", "01-06-2025", "nee"]
+            )  # fmt: skip
         for year in (2025, 2026):
-            sheets[PARTY_FIGURES.title].append(
+            add(PARTY_FIGURES,
                 [name, "Openbaar lichaam", year, "Begroting", "4.800.000", "2.800.000", "12.000.000,50",
                  "11.000.000", "-154.000"]
             )  # fmt: skip
     buffer = io.BytesIO()
     workbook.save(buffer)
-    return buffer.getvalue()
+    return buffer.getvalue(), rows
 
 
 def measure(label: str, action):
@@ -72,16 +101,16 @@ def measure(label: str, action):
     from django.test.utils import CaptureQueriesContext
 
     with CaptureQueriesContext(connection) as queries:
-        start = time.perf_counter()
+        start, cpu_start = time.perf_counter(), time.process_time()
         report = action()
-        seconds = time.perf_counter() - start
+        seconds, cpu = time.perf_counter() - start, time.process_time() - cpu_start
     tracemalloc.start()
     action_for_memory = action if label.startswith("controle") else None
     if action_for_memory:
         action_for_memory()
     peak = tracemalloc.get_traced_memory()[1] / 1024 / 1024 if action_for_memory else None
     tracemalloc.stop()
-    return report, seconds, len(queries), peak
+    return report, seconds, cpu, len(queries), peak
 
 
 def main(argv=None):
@@ -95,10 +124,10 @@ def main(argv=None):
     call_command("migrate", verbosity=0)
     from partners.importer.service import run_file
 
-    data = build_workbook()
-    rows = 10_000
+    data, per_sheet = build_workbook()
     size = f"{len(data) / 1024 / 1024:.1f}".replace(".", ",")
-    print(f"Werkmap: {rows:,} rijen, {size} MB".replace(",", ".", 1))
+    print(f"Werkmap: {sum(per_sheet.values()):,} rijen, {size} MB".replace(",", ".", 1))
+    print("    " + "; ".join(f"{title}: {rows:,}".replace(",", ".") for title, rows in per_sheet.items()))
 
     def dry():
         return run_file(data=data, filename="bench.xlsx", dry_run=True)
@@ -109,15 +138,17 @@ def main(argv=None):
     results = []
     for label, action in (("controle (leeg register)", dry), ("import", real), ("controle na import", dry),
                           ("nogmaals importeren", real)):  # fmt: skip
-        report, seconds, queries, peak = measure(label, action)
+        report, seconds, cpu, queries, peak = measure(label, action)
         assert report.ok, report.lines()[:10]
         counts = "; ".join(f"{t}: {c.created} nieuw, {c.updated} gewijzigd, {c.unchanged} ongewijzigd"
                            for t, c in report.counts.items())  # fmt: skip
         memory = f", piek Python-geheugen {peak:.0f} MB" if peak is not None else ""
-        print(f"{label:28} {seconds:6.1f} s, {queries:4} queries{memory}\n    {counts}")
+        print(f"{label:28} {seconds:6.1f} s (processortijd {cpu:5.1f} s), {queries:4} queries{memory}\n    {counts}")
         results.append(seconds)
     max_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"Hoogste geheugengebruik van het proces (max RSS): {max_rss:.0f} MB")
+    # On a busy machine the wall-clock time grows with the load; the processor time much less so.
+    print(f"Belasting van de machine (load average, 1 min): {os.getloadavg()[0]:.1f} op {os.cpu_count()} cores")
     ok = max(results) < TARGET_SECONDS and max_rss < TARGET_MB
     print(f"Doel: elke stap onder {TARGET_SECONDS} s en onder {TARGET_MB} MB — {'gehaald' if ok else 'NIET gehaald'}.")
     return 0 if ok else 1

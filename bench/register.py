@@ -322,6 +322,27 @@ def measure(client, label: str, url: str, *, runs: int, target_ms: float, memory
     return result
 
 
+def busiest_municipality():
+    from django.db.models import Count
+
+    from partners.models import Participant
+
+    return Participant.objects.municipalities().annotate(n=Count("participations")).order_by("-n", "code").first()
+
+
+def scoped_user(municipality):
+    """A beleidsmedewerker of one gemeente (partners/scoping.py narrows every page to it)."""
+    from django.contrib.auth import get_user_model
+
+    from partners.models import UserMunicipality
+    from partners.roles import BELEIDSMEDEWERKER, ensure_roles
+
+    user, _ = get_user_model().objects.get_or_create(username="bench-beleid")
+    user.groups.set([ensure_roles()[BELEIDSMEDEWERKER]])
+    UserMunicipality.objects.get_or_create(user=user, municipality=municipality)
+    return user
+
+
 def pages_to_measure():
     from django.db.models import Count
     from django.urls import reverse
@@ -403,14 +424,27 @@ def main(argv=None) -> int:
         f"{PartyFinancials.objects.count():,} + {ParticipationFinancials.objects.count():,} cijferregels"
     )
 
-    user, _ = get_user_model().objects.get_or_create(username="bench", defaults={"is_staff": True})
+    # A superuser sees the whole register; a beleidsmedewerker of the busiest gemeente sees the
+    # parties of that gemeente only (partners/scoping.py), which the scoped rows measure.
+    user, _ = get_user_model().objects.update_or_create(username="bench", defaults={"is_superuser": True})
     client = Client()
     client.force_login(user)
+    scoped_client, gemeente = Client(), busiest_municipality()
+    scoped_client.force_login(scoped_user(gemeente))
 
     print(f"Meten ({args.runs} runs per pagina) …")
     results = [
         measure(client, label, url, runs=args.runs, target_ms=target, memory=memory)
         for label, url, target, memory in pages_to_measure()
+    ]
+    list_url = "/partijen/"
+    results += [
+        measure(scoped_client, label, url, runs=args.runs, target_ms=target, memory=memory)
+        for label, url, target, memory in [
+            (f"Lijst, beleidsmedewerker {gemeente.code}", list_url, TARGET_PAGE_MS, False),
+            (f"Export XLSX, beleidsmedewerker {gemeente.code}", f"{list_url}?format=xlsx", TARGET_EXPORT_MS, True),
+            (f"Risico's, beleidsmedewerker {gemeente.code}", "/risicos/", TARGET_PAGE_MS, False),
+        ]
     ]
     print_table(results, connection.vendor, args.runs)
     return 0

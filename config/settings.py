@@ -3,9 +3,11 @@
 Every variable is documented in README.md. A wrong value stops the start with a clear message.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -23,6 +25,20 @@ def _bool(name: str, default: bool) -> bool:
     if raw in {"0", "false", "no", "off", "nee", ""}:
         return False
     raise ImproperlyConfigured(f"{name}={raw!r} is geen geldige waarde: gebruik true of false.")
+
+
+def _proxy_ssl_header(name: str) -> tuple[str, str] | None:
+    """Read the header a reverse proxy sets for https (X-Forwarded-Proto); off unless given.
+
+    Only set it when a proxy in front of the application always sets or overwrites that header:
+    otherwise a client could claim https itself (Django documents this risk at SECURE_PROXY_SSL_HEADER).
+    """
+    raw = env.str(name, default="").strip()
+    if not raw:
+        return None
+    if not all(part.isalnum() for part in raw.split("-")):
+        raise ImproperlyConfigured(f"{name}={raw!r} is geen naam van een HTTP-header, bv. X-Forwarded-Proto.")
+    return "HTTP_" + raw.upper().replace("-", "_"), "https"
 
 
 def _int(name: str, default: int, low: int, high: int) -> int:
@@ -47,6 +63,10 @@ if not SECRET_KEY:
         )
     SECRET_KEY = "insecure-development-key-only-for-debug"
 
+# Served over https, as in production: secure cookies, HSTS and a redirect from http. Off by default
+# only with DEBUG (make run), so the development server works on plain http.
+HTTPS = _bool("HTTPS", not DEBUG)
+
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
@@ -65,7 +85,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # The admin asks a beheerder for a TOTP code (accounts/admin_site.py).
+    "accounts.apps.RegisterAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -73,6 +94,12 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_filters",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
+    "csp",
+    "accounts",
+    "simple_history",
     "partners",
     "governance",
     "risks",
@@ -80,14 +107,25 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "accounts.sessions.IdleTimeoutMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "partners.middleware.RejectNulMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # Records the logged-in user on every history record a request makes (partners/history.py).
+    "simple_history.middleware.HistoryRequestMiddleware",
+    # ?peildatum=: the register as it stood on a past date (partners/peildatum.py).
+    "partners.peildatum.PeildatumMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Last, as django-axes asks: it turns a refused login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -103,6 +141,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "partners.context_processors.user_scope",
             ],
             "builtins": ["partners.templatetags.register_tags"],
         },
@@ -116,6 +155,12 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+AUTHENTICATION_BACKENDS = [
+    # First, so a locked-out username and address never reach the password check.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "partners:party_list"
 LOGOUT_REDIRECT_URL = "login"
@@ -126,10 +171,18 @@ TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
 USE_THOUSAND_SEPARATOR = True
+# Dutch texts for libraries without a Dutch translation (the admin's history views).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
+# WhiteNoise serves the collected files under gunicorn, compressed; without hashed names, because the
+# PDF renderer (governance/pdf.py) finds report.css by its plain name and tests need no collectstatic.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Django 6 behaviour now: a URL typed without a scheme gets https://.
@@ -149,9 +202,77 @@ try:
 except Exception as exc:  # django-environ raises several types for a malformed URL
     raise ImproperlyConfigured(f"CACHE_URL is ongeldig: {exc}") from exc
 
+# The register at a past date (?peildatum=): reads go to a snapshot rebuilt from the history tables,
+# kept as one SQLite file per peildatum in this folder (partners/peildatum.py).
+DATABASE_ROUTERS = ["partners.peildatum.PeildatumRouter"]
+PEILDATUM_DIR = env.path("PEILDATUM_DIR", default=BASE_DIR / "peildatum")
+
+# The admin shows every version of a record but does not revert to one: a revert would bypass the
+# checks that span rows (the 100% share trigger) and the import's plan; corrections are new edits.
+SIMPLE_HISTORY_REVERT_DISABLED = True
+
 # Import of an existing register (partners/importer): the largest file in MB and the most rows.
 IMPORT_MAX_MB = _int("IMPORT_MAX_MB", 10, 1, 200)
 IMPORT_MAX_ROWS = _int("IMPORT_MAX_ROWS", 100_000, 1, 1_000_000)
+# The limit holds while a file arrives: a larger one is stopped, not first stored whole.
+FILE_UPLOAD_HANDLERS = [
+    "partners.uploads.SizeLimitUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+
+# Security headers and cookies; `manage.py check --deploy` passes without warnings in production.
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+SECURE_SSL_REDIRECT = HTTPS
+SECURE_PROXY_SSL_HEADER = _proxy_ssl_header("SECURE_PROXY_SSL_HEADER")
+SECURE_HSTS_SECONDS = _int("HSTS_SECONDS", 31_536_000 if HTTPS else 0, 0, 63_072_000)
+# Both act only on this host name and its subdomains; preload means something only once the
+# domain is submitted to the browsers' preload list, which is the gemeente's own decision.
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True
+X_FRAME_OPTIONS = "DENY"
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+
+# Sessions end after this many minutes without a request; a request moves the end forward
+# (accounts/sessions.py, at most one write a minute).
+SESSION_IDLE_MINUTES = _int("SESSION_IDLE_MINUTES", 30, 2, 24 * 60)
+SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
+
+# Content-Security-Policy (django-csp): scripts, styles, images and fonts only from this site,
+# nothing inline; risk-level colours come from a stylesheet (risks/views.py, level_styles).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+
+# Brute-force protection on login (django-axes): after AXES_FAILURE_LIMIT failed attempts for one
+# username from one address, that combination is locked for AXES_COOLOFF_MINUTES. Username and
+# address together, so one office address (many civil servants behind one gateway) is never locked whole.
+AXES_FAILURE_LIMIT = _int("AXES_FAILURE_LIMIT", 5, 1, 100)
+AXES_COOLOFF_TIME = timedelta(minutes=_int("AXES_COOLOFF_MINUTES", 15, 1, 24 * 60))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
+AXES_VERBOSE = False
+
+# Two-factor authentication (TOTP, django-otp) for everyone who uses /admin/. Off by default only
+# with DEBUG, so the demo beheerder of `make run` reaches the admin without an authenticator app.
+ADMIN_TWO_FACTOR = _bool("ADMIN_TWO_FACTOR", not DEBUG)
+OTP_TOTP_ISSUER = "Register verbonden partijen"
 
 LOGGING = {
     "version": 1,

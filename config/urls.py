@@ -5,14 +5,13 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-admin.site.site_header = "Register verbonden partijen — beheer"
-admin.site.site_title = "Register verbonden partijen"
-admin.site.index_title = "Beheer van het register"
+from accounts.forms import LoginForm
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="partners:party_list", permanent=False), name="home"),
-    path("inloggen/", auth_views.LoginView.as_view(), name="login"),
+    path("inloggen/", auth_views.LoginView.as_view(authentication_form=LoginForm), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("", include("accounts.urls")),
     path("admin/", admin.site.urls),
     path("", include("partners.urls")),
     path("", include("governance.urls")),

@@ -1,12 +1,15 @@
 """Admin of governance: people and seats, the gemeente's roles per deelname; seats inline on the party."""
 
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
+from partners.admin_safety import SafeDateHierarchyMixin
 from partners.models import Participation, Party
 from partners.periods import report_year
 
 from . import selectors
 from .forms import SeatInlineFormSet
+from .goals_admin import INTEREST_FIELDSET, GoalInline, MotivesForm
 from .models import (
     Assessment,
     Criterion,
@@ -36,7 +39,7 @@ class PersonSeatInline(SeatInline):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(SimpleHistoryAdmin):
     list_display = ["name", "function", "municipality", "email"]
     list_filter = ["function", ("municipality", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["name", "email", "municipality__name"]
@@ -46,7 +49,7 @@ class PersonAdmin(admin.ModelAdmin):
 
 
 @admin.register(Seat)
-class SeatAdmin(admin.ModelAdmin):
+class SeatAdmin(SafeDateHierarchyMixin, SimpleHistoryAdmin):
     list_display = ["person", "party", "body", "role", "on_behalf_of", "started_on", "ended_on"]
     list_filter = ["body", "role", ("on_behalf_of", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["person__name", "party__name", "on_behalf_of__name"]
@@ -57,6 +60,7 @@ class SeatAdmin(admin.ModelAdmin):
 
 GOVERNANCE_FIELDSETS = [
     ("Rollen", {"fields": ["owner_portfolio_holder", "client_portfolio_holder", "account_holder"]}),
+    INTEREST_FIELDSET,
     (
         "Risicoprofiel en sturingsarrangement",
         {
@@ -96,7 +100,8 @@ class NextReviewMixin:
 
 
 @admin.register(ParticipationGovernance)
-class ParticipationGovernanceAdmin(NextReviewMixin, admin.ModelAdmin):
+class ParticipationGovernanceAdmin(NextReviewMixin, SimpleHistoryAdmin):
+    form = MotivesForm
     list_display = ["participation", "owner_portfolio_holder", "account_holder", "risk_profile", "last_review_on"]
     list_filter = ["risk_profile"]
     fieldsets = [(None, {"fields": ["participation"]}), *GOVERNANCE_FIELDSETS]
@@ -113,6 +118,7 @@ class ParticipationGovernanceAdmin(NextReviewMixin, admin.ModelAdmin):
 
 class ParticipationGovernanceInline(NextReviewMixin, admin.StackedInline):
     model = ParticipationGovernance
+    form = MotivesForm
     extra = 0
     max_num = 1
     can_delete = False
@@ -121,7 +127,7 @@ class ParticipationGovernanceInline(NextReviewMixin, admin.StackedInline):
 
 
 @admin.register(Criterion)
-class CriterionAdmin(admin.ModelAdmin):
+class CriterionAdmin(SimpleHistoryAdmin):
     list_display = ["name", "group", "order", "municipality"]
     list_filter = ["group", ("municipality", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["name"]
@@ -136,7 +142,7 @@ class ScoreInline(admin.TabularInline):
 
 
 @admin.register(Assessment)
-class AssessmentAdmin(admin.ModelAdmin):
+class AssessmentAdmin(SafeDateHierarchyMixin, SimpleHistoryAdmin):
     list_display = ["party", "municipality", "assessed_on", "signal"]
     list_filter = ["signal", ("municipality", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["party__name", "municipality__name", "findings"]
@@ -163,7 +169,7 @@ class AssessmentAdmin(admin.ModelAdmin):
 
 
 @admin.register(MunicipalPolicy)
-class MunicipalPolicyAdmin(admin.ModelAdmin):
+class MunicipalPolicyAdmin(SimpleHistoryAdmin):
     list_display = ["municipality", "year"]
     list_filter = ["year"]
     search_fields = ["municipality__name", "text"]
@@ -221,7 +227,7 @@ class OpinionInline(admin.StackedInline):
 
 
 @admin.register(CycleDocument)
-class CycleDocumentAdmin(admin.ModelAdmin):
+class CycleDocumentAdmin(SimpleHistoryAdmin):
     list_display = ["__str__", "party", "kind", "year", "sent_on", "adopted_on", "sent_to_supervisor_on"]
     list_filter = ["kind", "year", "opinion_invited"]
     search_fields = ["title", "party__name"]
@@ -231,7 +237,7 @@ class CycleDocumentAdmin(admin.ModelAdmin):
 
 
 @admin.register(Opinion)
-class OpinionAdmin(admin.ModelAdmin):
+class OpinionAdmin(SimpleHistoryAdmin):
     list_display = ["document", "municipality", "status", "council_decision_on", "sent_on", "answered_on"]
     list_filter = ["status", ("municipality", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["document__title", "document__party__name", "municipality__name"]
@@ -240,7 +246,7 @@ class OpinionAdmin(admin.ModelAdmin):
 
 
 @admin.register(PartyEvent)
-class PartyEventAdmin(admin.ModelAdmin):
+class PartyEventAdmin(SafeDateHierarchyMixin, SimpleHistoryAdmin):
     list_display = ["date", "party", "kind", "title"]
     list_filter = ["kind"]
     search_fields = ["title", "party__name"]
@@ -249,5 +255,5 @@ class PartyEventAdmin(admin.ModelAdmin):
     date_hierarchy = "date"
 
 
-extend_registered_admin(Party, SeatInline, CycleRulesInline, CycleDocumentInline, PartyEventInline)
+extend_registered_admin(Party, SeatInline, CycleRulesInline, CycleDocumentInline, PartyEventInline, GoalInline)
 extend_registered_admin(Participation, ParticipationGovernanceInline)

@@ -3,6 +3,7 @@ program subscribe to it without logging in."""
 
 from datetime import UTC, datetime, timedelta
 
+from django.contrib.auth import get_user_model
 from django.core import signing
 from django.utils.crypto import constant_time_compare
 from icalendar import Calendar, Event
@@ -16,13 +17,18 @@ UID_DOMAIN = "verbonden-partijen.register"
 _SIGNER = signing.Signer(salt="governance.deadlines-ics")
 
 
-def feed_token(municipality: Participant) -> str:
-    """A secret that grants read access to this gemeente's feed only (signed with SECRET_KEY)."""
-    return _SIGNER.signature(municipality.code)
+def feed_token(municipality: Participant, *, user) -> str:
+    """A secret that reads this gemeente's feed as `user` (signed with SECRET_KEY): the feed stops
+    when the user is deactivated or no longer sees the gemeente (partners/scoping.py)."""
+    return f"{user.pk}-{_SIGNER.signature(f'{user.pk}:{municipality.code}')}"
 
 
-def token_is_valid(municipality: Participant, token: str | None) -> bool:
-    return bool(token) and constant_time_compare(token, feed_token(municipality))
+def token_user(code: str, token: str | None):
+    """The active user a feed token was made for, or None for a missing, forged or foreign token."""
+    user_pk, _, signature = (token or "").partition("-")
+    if not user_pk.isdigit() or not constant_time_compare(signature, _SIGNER.signature(f"{user_pk}:{code}")):
+        return None
+    return get_user_model().objects.filter(pk=int(user_pk), is_active=True).first()
 
 
 def _event(item: AgendaItem, *, stamp: datetime, base_url: str) -> Event:

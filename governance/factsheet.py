@@ -8,6 +8,7 @@ from decimal import Decimal
 from django.db.models import Q
 
 from partners.choices import FigureKind
+from partners.costs import PartyCosts
 from partners.models import Participant, Participation, Party
 from partners.selectors import (
     FACTSHEET_PARTICIPANTS,
@@ -15,12 +16,15 @@ from partners.selectors import (
     ParticipationRow,
     figures_by_kind,
     participations_of_party,
+    party_costs,
     party_detail_queryset,
 )
 from risks import exposure, matrix
 from risks.models import Risk, RiskLevel
 
+from .goals import STATUS_RULE
 from .models import ParticipationGovernance, Seat
+from .selectors import PartyGoals, party_goals
 
 
 @dataclass
@@ -48,6 +52,9 @@ class Factsheet:
     risks: list[Risk]
     total_contribution: Decimal
     municipality: MunicipalityView | None
+    goals: PartyGoals
+    costs: PartyCosts
+    status_rule: str = STATUS_RULE
 
     @property
     def listed_rows(self) -> list[ParticipationRow]:
@@ -83,6 +90,7 @@ def party_factsheet(*, party: Party, municipality: Participant | None, year: int
         governance = (
             ParticipationGovernance.objects.filter(participation__party=party, participation__participant=municipality)
             .select_related("owner_portfolio_holder", "client_portfolio_holder", "account_holder")
+            .prefetch_related("motives")
             .first()
         )
         exposed = []
@@ -98,6 +106,9 @@ def party_factsheet(*, party: Party, municipality: Participant | None, year: int
         risks=risks,
         total_contribution=sum((row.contribution or ZERO for row in rows), ZERO),
         municipality=view,
+        # A printed sheet is not per user: the own doelen and belang only of the gemeente asked for.
+        goals=party_goals(party=party, municipality_ids=frozenset([municipality.pk] if municipality else [])),
+        costs=party_costs(party=party, year=year),
     )
 
 

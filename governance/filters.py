@@ -3,7 +3,7 @@
 import django_filters
 from django.db.models import Q
 
-from partners.models import Participant
+from partners import scoping
 
 from .choices import PersonFunction
 from .models import Person
@@ -15,7 +15,9 @@ class PersonFilterSet(django_filters.FilterSet):
         label="Gemeente",
         field_name="municipality",
         to_field_name="code",
-        queryset=Participant.objects.municipalities().filter(people__isnull=False).distinct().order_by("name"),
+        queryset=lambda request: (
+            scoping.visible_municipalities(request.user).filter(people__isnull=False).distinct().order_by("name")
+        ),
         empty_label="Alle gemeenten",
     )
     functie = django_filters.ChoiceFilter(

@@ -26,7 +26,8 @@ class SeatInlineFormSet(forms.BaseInlineFormSet):
         rows = []
         for form in self.forms:
             data = getattr(form, "cleaned_data", None)
-            if not data or data.get("DELETE") or not data.get("started_on"):
+            # A row with its own errors is reported by its own fields; comparing it would read missing values.
+            if not data or form.errors or data.get("DELETE") or not data.get("started_on"):
                 continue
             rows.append(data)
         for i, a in enumerate(rows):

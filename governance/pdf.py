@@ -8,8 +8,11 @@ from urllib.parse import unquote, urlparse
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.urls import reverse
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from risks import matrix, selectors
 
 CONTENT_TYPES = {".css": "text/css", ".svg": "image/svg+xml", ".png": "image/png", ".ttf": "font/ttf"}
 
@@ -18,11 +21,15 @@ PDF_VARIANT = "pdf/ua-1"
 
 
 class StaticFileFetcher(URLFetcher):
-    """Serves /static/… from the static files finders; refuses every other URL (no HTTP, no
-    arbitrary files), so a report never waits for the network or leaks what is on disk."""
+    """Serves /static/… from the static files finders and the risk-level colours from the
+    database; refuses every other URL (no HTTP, no arbitrary files), so a report never waits for
+    the network or leaks what is on disk."""
 
     def fetch(self, url, headers=None):
         path = unquote(urlparse(url).path)
+        if path == reverse("risks:level_styles"):
+            css = matrix.level_stylesheet(selectors.levels()).encode()
+            return URLFetcherResponse(url, body=css, headers={"Content-Type": "text/css"})
         prefix = "/" + settings.STATIC_URL.lstrip("/")
         if not path.startswith(prefix):
             raise ValueError(f"Een rapport laadt alleen statische bestanden, niet {url}")

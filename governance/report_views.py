@@ -5,32 +5,21 @@ The data is built first (governance/report.py, constant queries), then the PDF i
 database transaction open, and the result is cached under the data version (governance/report_cache.py).
 """
 
-from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.views.generic import View
 
-from partners.choices import ParticipantKind
+from partners import scoping
 from partners.exports import Column, export_response
-from partners.models import Participant, Party
 from partners.periods import parse_year, report_year
-from partners.roles import BEHEERDER, CONTROLLER
 
 from . import factsheet, report, report_cache
 from .pdf import html_to_pdf
 
 INTERNAL = "intern"
-
-
-def may_see_internal(user) -> bool:
-    """Only controllers, beheerders and superusers get the version with confidential risks."""
-    if isinstance(user, AnonymousUser) or not user.is_authenticated:
-        return False
-    return user.is_superuser or user.groups.filter(name__in=(CONTROLLER, BEHEERDER)).exists()
 
 
 def pdf_response(body: bytes, filename: str) -> HttpResponse:
@@ -44,17 +33,21 @@ class ParagraphReportView(View):
     """/gemeenten/<code>/rapportage/<jaar>/<begroting|jaarstukken>[.pdf|.xlsx|.csv][?versie=intern]"""
 
     template_name = "reports/paragraph.html"
+    peildatum_supported = True
 
     def get(self, request, code, year, variant, fmt=None):
-        municipality = get_object_or_404(Participant, kind=ParticipantKind.GEMEENTE, code=code)
+        municipality = scoping.get_municipality_or_404(request.user, code)
         year = parse_year(year)
         if year is None or variant not in report.VARIANTS:
             raise Http404("Onbekend jaar of soort rapportage.")
         internal = request.GET.get("versie") == INTERNAL
-        if internal and not may_see_internal(request.user):
-            raise Http404("De interne versie is er alleen voor controllers en beheerders.")
-        today = timezone.localdate()
+        # Only controllers and beheerders get the version with confidential risks.
+        scoping.require(not internal or scoping.can_see_confidential(request.user))
+        # At a peildatum the report is made as it was on that day, agenda and all (partners/peildatum.py).
+        today = request.peildatum or timezone.localdate()
         filename = f"paragraaf-verbonden-partijen-{code}-{year}-{variant}" + ("-intern" if internal else "")
+        if request.peildatum:
+            filename += f"-stand-{request.peildatum:%Y-%m-%d}"
 
         def build():
             return report.paragraph_report(
@@ -66,13 +59,17 @@ class ParagraphReportView(View):
             rows = [party for category in data.categories for party in category.parties]
             return export_response(fmt, overview_columns(data), rows, filename, f"Verbonden partijen {year}")
         if fmt == "pdf":
-            key = report_cache.report_key("paragraaf", code, year, variant, internal, today)
+            key = report_cache.report_key("paragraaf", code, year, variant, internal, today, request.peildatum or "")
             body = report_cache.cached(key, lambda: html_to_pdf(self.render_html(build(), print_mode=True)))
             return pdf_response(body, filename)
         return HttpResponse(self.render_html(build(), print_mode=False))
 
     def render_html(self, data, *, print_mode: bool) -> str:
-        context = {"report": data, "print_mode": print_mode, "may_see_internal": may_see_internal(self.request.user)}
+        context = {
+            "report": data,
+            "print_mode": print_mode,
+            "may_see_internal": scoping.can_see_confidential(self.request.user),
+        }
         return render_to_string(self.template_name, context, request=self.request)
 
 
@@ -99,15 +96,18 @@ class FactsheetPdfView(View):
     """/partijen/<slug>/factsheet.pdf[?gemeente=<cbs_code>]"""
 
     template_name = "reports/factsheet.html"
+    peildatum_supported = True
 
     def get(self, request, slug):
-        party = get_object_or_404(Party, slug=slug)
+        party = scoping.get_party_or_404(request.user, slug)
         municipality = None
         if request.GET.get("gemeente"):
-            municipality = get_object_or_404(Participant, kind=ParticipantKind.GEMEENTE, code=request.GET["gemeente"])
+            municipality = scoping.get_municipality_or_404(request.user, request.GET["gemeente"])
         year = parse_year(request.GET.get("jaar")) or report_year()
-        today = timezone.localdate()
-        key = report_cache.report_key("factsheet", party.pk, municipality.code if municipality else "", year, today)
+        today = request.peildatum or timezone.localdate()
+        key = report_cache.report_key(
+            "factsheet", party.pk, municipality.code if municipality else "", year, today, request.peildatum or ""
+        )
 
         def build():
             data = factsheet.party_factsheet(party=party, municipality=municipality, year=year, today=today)

@@ -3,23 +3,28 @@
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import Decimal
 from itertools import groupby
 
 from django.db.models import Count, Prefetch, Q
 
+from partners import charts, scoping
 from partners.choices import FigureKind
-from partners.models import Participant, Participation, ParticipationFinancials, Party
+from partners.models import Participant, Participation, ParticipationFinancials, Party, PolicyArea
 from risks import matrix
 from risks import selectors as risk_selectors
 from risks.exposure import exposure_share
 from risks.models import Risk
 
-from . import deadlines, svg
+from . import deadlines, goals, svg
 from .models import (
     Assessment,
     Criterion,
     CycleDocument,
     CycleRules,
+    Goal,
+    Indicator,
+    IndicatorValue,
     Opinion,
     ParticipationGovernance,
     PartyEvent,
@@ -114,16 +119,17 @@ def municipality_risk_profiles(*, municipality: Participant, year: int) -> list[
     return rows
 
 
-def party_representation(*, party: Party, today: date, show_past: bool, year: int) -> PartyRepresentation:
-    """The seats in a party (current ones, or all with `show_past`) and the gemeenten's roles, each
-    with its risk profile next to the proposal (`role.profile`, see governance/risk_profile.py)."""
+def party_representation(*, party: Party, today: date, show_past: bool, year: int, user) -> PartyRepresentation:
+    """The seats in a party (current ones, or all with `show_past`) and the roles of the user's own
+    gemeenten, each with its risk profile next to the proposal (`role.profile`, see governance/risk_profile.py)."""
     seats = Seat.objects.filter(party=party).select_related("person", "on_behalf_of")
     past_count = seats.past(on=today).count()
     if not show_past:
         seats = seats.current(on=today)
     seats = seats.order_by("body", "role", "on_behalf_of__name", "person__name", "-started_on")
     roles = (
-        ParticipationGovernance.objects.filter(participation__party=party)
+        scoping.visible_participations(user, ParticipationGovernance.objects.all(), prefix="participation__")
+        .filter(participation__party=party)
         .select_related(
             "participation__participant", "owner_portfolio_holder", "client_portfolio_holder", "account_holder"
         )
@@ -153,44 +159,36 @@ def municipality_seats_by_person(*, municipality: Participant, today: date) -> l
     return [PersonSeats(person, list(group)) for person, group in groupby(seats, key=lambda seat: seat.person)]
 
 
-def person_list(*, today: date):
-    """People with the number of seats they hold on `today`."""
+def person_list(*, today: date, user):
+    """The people `user` may see, with the number of seats in visible parties they hold on `today`."""
     current = Q(seats__started_on__lte=today) & (Q(seats__ended_on__isnull=True) | Q(seats__ended_on__gte=today))
+    visible = scoping.party_q(user, "seats__party_id")
     return (
-        Person.objects.select_related("municipality")
-        .annotate(current_seat_count=Count("seats", filter=current))
+        scoping.visible_people(user, Person.objects.select_related("municipality"))
+        .annotate(current_seat_count=Count("seats", filter=current & visible))
         .order_by("name", "pk")
     )
 
 
-def person_detail_queryset(*, today: date):
-    """People with their current seats and the roles they hold for deelnames."""
-    return Person.objects.select_related("municipality").prefetch_related(
+def person_detail_queryset(*, today: date, user):
+    """The people `user` may see, with their current seats in visible parties and the roles they hold
+    for the deelnames of the user's own gemeenten."""
+
+    def roles():
+        return scoping.visible_participations(user, ParticipationGovernance.objects.all(), prefix="participation__")
+
+    roles_related = ("participation__party", "participation__participant")
+    return scoping.visible_people(user, Person.objects.select_related("municipality")).prefetch_related(
         Prefetch(
             "seats",
-            queryset=Seat.objects.current(on=today)
+            queryset=scoping.visible_seats(user, Seat.objects.current(on=today))
             .select_related("party", "on_behalf_of")
             .order_by("party__name", "body", "role"),
             to_attr="current_seats",
         ),
-        Prefetch(
-            "owner_roles",
-            queryset=ParticipationGovernance.objects.select_related(
-                "participation__party", "participation__participant"
-            ),
-        ),
-        Prefetch(
-            "client_roles",
-            queryset=ParticipationGovernance.objects.select_related(
-                "participation__party", "participation__participant"
-            ),
-        ),
-        Prefetch(
-            "account_roles",
-            queryset=ParticipationGovernance.objects.select_related(
-                "participation__party", "participation__participant"
-            ),
-        ),
+        Prefetch("owner_roles", queryset=roles().select_related(*roles_related)),
+        Prefetch("client_roles", queryset=roles().select_related(*roles_related)),
+        Prefetch("account_roles", queryset=roles().select_related(*roles_related)),
     )
 
 
@@ -256,10 +254,10 @@ class MunicipalityMonitoring:
         return self.assessments[-1]
 
 
-def party_monitoring(*, party: Party) -> list[MunicipalityMonitoring]:
-    """The monitoring scans of a party, per gemeente, oldest first (two queries)."""
+def party_monitoring(*, party: Party, user) -> list[MunicipalityMonitoring]:
+    """The monitoring scans of a party by the user's own gemeenten, per gemeente, oldest first (two queries)."""
     assessments = (
-        Assessment.objects.filter(party=party)
+        scoping.visible_assessments(user, Assessment.objects.filter(party=party))
         .select_related("municipality")
         .prefetch_related(Prefetch("scores", queryset=Score.objects.select_related("criterion")))
         .order_by("municipality__name", "municipality__pk", "assessed_on")
@@ -286,3 +284,188 @@ def party_monitoring(*, party: Party) -> list[MunicipalityMonitoring]:
             trends.append(CriterionTrend(criterion, chart, scores))
         result.append(MunicipalityMonitoring(municipality, group, trends))
     return result
+
+
+# --- Doelen en indicatoren -------------------------------------------------------------------
+
+
+@dataclass
+class IndicatorOutcome:
+    """One indicator with its years, the latest realisatie against its streefwaarde, and a chart."""
+
+    indicator: Indicator
+    values: list[IndicatorValue]
+    latest: goals.Latest
+
+    @property
+    def status(self) -> goals.Status:
+        return self.latest.status
+
+    @property
+    def latest_value(self) -> IndicatorValue | None:
+        return next((v for v in self.values if v.year == self.latest.year), None)
+
+    @property
+    def chart(self):
+        indicator = self.indicator
+        actual = [charts.Point(v.year, v.actual) for v in self.values if v.actual is not None]
+        target = [charts.Point(v.year, v.target) for v in self.values if v.target is not None]
+        described = "; ".join(
+            f"{v.year}: streefwaarde {indicator.format(v.target)}, realisatie {indicator.format(v.actual)}"
+            for v in self.values
+        )
+        return charts.line_chart(
+            actual=actual,
+            target=target,
+            title=f"{indicator.name}: realisatie en streefwaarde per jaar "
+            f"({indicator.get_direction_display().lower()})",
+            description=described or "Nog geen cijfers.",
+            chart_id=f"indicator-{indicator.pk}",
+            fmt=lambda value: goals.format_value(value.quantize(Decimal("0.1")), indicator.unit, short=True),
+        )
+
+
+@dataclass
+class GoalOutcome:
+    goal: Goal
+    indicators: list[IndicatorOutcome]
+
+    @property
+    def status(self) -> goals.Status:
+        return goals.goal_status(i.status for i in self.indicators)
+
+    @property
+    def known_count(self) -> int:
+        return sum(1 for i in self.indicators if i.status != goals.Status.ONBEKEND)
+
+
+def goals_with_figures(queryset):
+    """Doelen with their programma, gemeente, indicatoren and all their years (3 queries)."""
+    return queryset.select_related("party", "policy_area", "municipality").prefetch_related(
+        Prefetch(
+            "indicators",
+            queryset=Indicator.objects.order_by("order", "name", "pk").prefetch_related(
+                Prefetch("values", queryset=IndicatorValue.objects.order_by("year"))
+            ),
+        )
+    )
+
+
+def goal_outcome(goal: Goal) -> GoalOutcome:
+    """The status of a doel and its indicatoren, from prefetched figures (no queries)."""
+    outcomes = []
+    for indicator in goal.indicators.all():
+        values = list(indicator.values.all())
+        outcomes.append(IndicatorOutcome(indicator, values, indicator.latest(values)))
+    return GoalOutcome(goal, outcomes)
+
+
+@dataclass
+class PartyGoals:
+    """The doelen of one party on its factsheet: the shared ones, each gemeente's own, and the belangen."""
+
+    party: Party
+    shared: list[GoalOutcome]
+    own: list[GoalOutcome]
+    interests: list[ParticipationGovernance]
+    rule: str = goals.STATUS_RULE
+
+    @property
+    def all(self) -> list[GoalOutcome]:
+        return self.shared + self.own
+
+
+def party_goals(*, party: Party, municipality_ids: frozenset[int] | None) -> PartyGoals:
+    """A party's doelen with status and charts, and each gemeente's eigen belang and motieven (5 queries).
+
+    The shared doelen are the party's; a gemeente's own doelen and belang are its own decisions, so
+    they show only for `municipality_ids` (None: every gemeente, for a beheerder; see partners/scoping.py)."""
+    goals_in = Goal.objects.filter(party=party)
+    interests = ParticipationGovernance.objects.filter(participation__party=party)
+    if municipality_ids is not None:
+        goals_in = goals_in.filter(Q(municipality__isnull=True) | Q(municipality_id__in=municipality_ids))
+        interests = interests.filter(participation__participant_id__in=municipality_ids)
+    outcomes = [
+        goal_outcome(goal)
+        for goal in goals_with_figures(goals_in).order_by("municipality__name", "order", "title", "pk")
+    ]
+    interests = (
+        interests.select_related("participation__participant")
+        .prefetch_related(Prefetch("motives", queryset=Criterion.objects.order_by("order", "name")))
+        .order_by("participation__participant__name", "pk")
+    )
+    return PartyGoals(
+        party=party,
+        shared=[o for o in outcomes if o.goal.municipality_id is None],
+        own=[o for o in outcomes if o.goal.municipality_id is not None],
+        interests=[g for g in interests if g.own_interest or g.interest_divergence or g.motives.all()],
+    )
+
+
+@dataclass
+class ProgrammeGoals:
+    """The doelen of a gemeente's verbonden partijen that serve one begrotingsprogramma."""
+
+    policy_area: PolicyArea
+    goals: list[GoalOutcome]
+
+    @property
+    def parties(self) -> list[Party]:
+        seen = {}
+        for outcome in self.goals:
+            seen.setdefault(outcome.goal.party_id, outcome.goal.party)
+        return list(seen.values())
+
+
+@dataclass
+class MunicipalityGoals:
+    municipality: Participant
+    year: int
+    programmes: list[ProgrammeGoals]
+    parties_without_goals: list[Party]
+    rule: str = goals.STATUS_RULE
+
+    @property
+    def goal_count(self) -> int:
+        return sum(len(p.goals) for p in self.programmes)
+
+    def count(self, status: str) -> int:
+        return sum(1 for p in self.programmes for o in p.goals if o.status == status)
+
+    @property
+    def status_counts(self) -> list[tuple[goals.Status, int]]:
+        return [(status, self.count(status)) for status in goals.Status]
+
+
+def municipality_goals(*, municipality: Participant, year: int) -> MunicipalityGoals:
+    """The doelen of the verbonden partijen a gemeente takes part in during `year` (shared doelen
+    and the gemeente's own, not other gemeenten' own), grouped by begrotingsprogramma (4 queries)."""
+    parties = list(
+        Party.objects.filter(
+            pk__in=Participation.objects.verbonden()
+            .filter(participant=municipality)
+            .active_in_year(year)
+            .values("party_id")
+        ).order_by("name", "pk")
+    )
+    goal_rows = goals_with_figures(
+        Goal.objects.filter(party__in=parties).filter(Q(municipality__isnull=True) | Q(municipality=municipality))
+    ).order_by("policy_area__code", "party__name", "municipality_id", "order", "title", "pk")
+    programmes: dict[int, ProgrammeGoals] = {}
+    with_goals = set()
+    for goal in goal_rows:
+        with_goals.add(goal.party_id)
+        programme = programmes.setdefault(goal.policy_area_id, ProgrammeGoals(goal.policy_area, []))
+        programme.goals.append(goal_outcome(goal))
+    return MunicipalityGoals(
+        municipality=municipality,
+        year=year,
+        programmes=list(programmes.values()),
+        parties_without_goals=[party for party in parties if party.pk not in with_goals],
+    )
+
+
+def goal_ids_with_status(queryset, status: str) -> list[int]:
+    """The ids of the doelen in `queryset` whose computed status is `status` (for the admin filter)."""
+    goals_in = goals_with_figures(Goal.objects.filter(pk__in=queryset.values("pk")))
+    return [goal.pk for goal in goals_in if goal_outcome(goal).status == status]

@@ -10,6 +10,7 @@ urlpatterns = [
     path("personen/", views.PersonListView.as_view(), name="person_list"),
     path("personen/<int:pk>/", views.PersonDetailView.as_view(), name="person_detail"),
     path("gemeenten/<str:code>/dashboard/", views.MunicipalityDashboardView.as_view(), name="dashboard"),
+    path("gemeenten/<str:code>/doelen/", views.MunicipalityGoalsView.as_view(), name="municipality_goals"),
     path("gemeenten/<str:code>/deadlines.ics", views.DeadlinesFeedView.as_view(), name="deadlines_ics"),
     re_path(
         r"^gemeenten/(?P<code>[^/]+)/rapportage/(?P<year>\d{4})/(?P<variant>begroting|jaarstukken)(?:\.(?P<fmt>pdf|xlsx|csv))?$",

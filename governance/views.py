@@ -4,15 +4,14 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.views.generic import DetailView, View
 from django_filters.views import FilterView
 
-from partners.choices import ParticipantKind
-from partners.models import Participant
+from partners import scoping
+from partners.views import YearMixin
 
 from . import agenda, calendar, selectors
 from .attention_points import attention_points_for_municipality
@@ -25,7 +24,7 @@ class PersonListView(FilterView):
     paginate_by = settings.PAGE_SIZE
 
     def get_queryset(self):
-        return selectors.person_list(today=timezone.localdate())
+        return selectors.person_list(today=timezone.localdate(), user=self.request.user)
 
 
 class PersonDetailView(DetailView):
@@ -33,14 +32,14 @@ class PersonDetailView(DetailView):
     context_object_name = "person"
 
     def get_queryset(self):
-        return selectors.person_detail_queryset(today=timezone.localdate())
+        return selectors.person_detail_queryset(today=timezone.localdate(), user=self.request.user)
 
 
 class MunicipalityMixin:
-    """The gemeente named by the CBS code in the URL; any other code is a 404."""
+    """The gemeente named by the CBS code in the URL, if the user may see it; anything else is a 404."""
 
     def get_object(self, queryset=None):
-        return get_object_or_404(Participant, kind=ParticipantKind.GEMEENTE, code=self.kwargs["code"])
+        return scoping.get_municipality_or_404(self.request.user, self.kwargs["code"])
 
 
 class MunicipalityDashboardView(MunicipalityMixin, DetailView):
@@ -54,18 +53,23 @@ class MunicipalityDashboardView(MunicipalityMixin, DetailView):
         context["points"] = attention_points_for_municipality(municipality=self.object, today=today)
         context["dashboard"] = agenda.municipality_dashboard(municipality=self.object, today=today)
         feed = reverse("governance:deadlines_ics", kwargs={"code": self.object.code})
-        context["feed_url"] = self.request.build_absolute_uri(f"{feed}?token={calendar.feed_token(self.object)}")
+        token = calendar.feed_token(self.object, user=self.request.user)
+        context["feed_url"] = self.request.build_absolute_uri(f"{feed}?token={token}")
         return context
 
 
 @method_decorator(login_not_required, name="dispatch")
 class DeadlinesFeedView(MunicipalityMixin, View):
-    """The .ics feed: open to logged-in users, and to calendar programs that carry the token."""
+    """The .ics feed: open to logged-in users, and to calendar programs that carry a user's token;
+    either way the feed opens only for a gemeente that user may see."""
 
     def get(self, request, code):
-        municipality = self.get_object()
-        if not request.user.is_authenticated and not calendar.token_is_valid(municipality, request.GET.get("token")):
-            return redirect_to_login(request.get_full_path())
+        user = request.user
+        if not user.is_authenticated:
+            user = calendar.token_user(code, request.GET.get("token"))
+            if user is None:
+                return redirect_to_login(request.get_full_path())
+        municipality = scoping.get_municipality_or_404(user, code)
         today = timezone.localdate()
         start, end = agenda.feed_window(today=today)
         items = agenda.municipality_agenda(municipality=municipality, today=today, start=start, end=end)
@@ -75,3 +79,15 @@ class DeadlinesFeedView(MunicipalityMixin, View):
         response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
         response["Content-Disposition"] = f'inline; filename="termijnen-{municipality.code}.ics"'
         return response
+
+
+class MunicipalityGoalsView(YearMixin, MunicipalityMixin, DetailView):
+    """The doelen of a gemeente's verbonden partijen per begrotingsprogramma (BBV art. 8 lid 3b)."""
+
+    template_name = "governance/municipality_goals.html"
+    context_object_name = "municipality"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["goals"] = selectors.municipality_goals(municipality=self.object, year=self.year)
+        return context

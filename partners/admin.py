@@ -1,7 +1,12 @@
 """Admin of the register for functioneel beheerders."""
 
 from django.contrib import admin
+from django.contrib.admin.models import LogEntry
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
+from simple_history.admin import SimpleHistoryAdmin
 
+from . import scoping
 from .forms import ParticipationInlineFormSet
 from .models import (
     ImportRun,
@@ -11,22 +16,44 @@ from .models import (
     Party,
     PartyFinancials,
     PolicyArea,
+    Population,
+    UserMunicipality,
 )
 
 
 @admin.register(PolicyArea)
-class PolicyAreaAdmin(admin.ModelAdmin):
+class PolicyAreaAdmin(SimpleHistoryAdmin):
     list_display = ["code", "name"]
     search_fields = ["code", "name"]
 
 
+class PopulationInline(admin.TabularInline):
+    model = Population
+    extra = 0
+    fields = ["year", "inhabitants", "source"]
+
+    def has_add_permission(self, request, obj=None):
+        # Only a gemeente has an inwonertal (the key of the bijdrage per inwoner).
+        return obj is None or obj.is_municipality
+
+
 @admin.register(Participant)
-class ParticipantAdmin(admin.ModelAdmin):
+class ParticipantAdmin(SimpleHistoryAdmin):
     list_display = ["name", "code", "kind", "province", "ended_on"]
     list_filter = ["kind", ("province", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["name", "code"]
     autocomplete_fields = ["province"]
     list_select_related = ["province"]
+    inlines = [PopulationInline]
+
+
+@admin.register(Population)
+class PopulationAdmin(admin.ModelAdmin):
+    list_display = ["participant", "year", "inhabitants", "source"]
+    list_filter = ["year"]
+    search_fields = ["participant__name", "participant__code"]
+    autocomplete_fields = ["participant"]
+    list_select_related = ["participant"]
 
 
 class ParticipationInline(admin.TabularInline):
@@ -57,7 +84,7 @@ class PartyFinancialsInline(admin.TabularInline):
 
 
 @admin.register(Party)
-class PartyAdmin(admin.ModelAdmin):
+class PartyAdmin(SimpleHistoryAdmin):
     list_display = ["name", "abbreviation", "legal_form", "bbv_category_label", "seat", "policy_area", "status"]
     list_filter = ["legal_form", "status", "policy_area"]
     search_fields = ["name", "abbreviation", "seat", "kvk_number"]
@@ -67,7 +94,10 @@ class PartyAdmin(admin.ModelAdmin):
     inlines = [ParticipationInline, PartyFinancialsInline]
     fieldsets = [
         (None, {"fields": ["name", "abbreviation", "slug", "legal_form", "central_municipality", "status"]}),
-        ("Kenmerken", {"fields": ["seat", "policy_area", "public_interest", "purpose", "transferred_powers"]}),
+        (
+            "Kenmerken",
+            {"fields": ["seat", "policy_area", "public_interest", "purpose", "shared_interest", "transferred_powers"]},
+        ),
         ("Governance", {"fields": ["exit_conditions", "founded_on", "ended_on"]}),
         ("Registratie", {"fields": ["kvk_number", "website", "regulation_url"]}),
     ]
@@ -84,7 +114,7 @@ class ParticipationFinancialsInline(admin.TabularInline):
 
 
 @admin.register(Participation)
-class ParticipationAdmin(admin.ModelAdmin):
+class ParticipationAdmin(SimpleHistoryAdmin):
     list_display = [
         "party",
         "participant",
@@ -105,7 +135,7 @@ class ParticipationAdmin(admin.ModelAdmin):
 
 
 @admin.register(PartyFinancials)
-class PartyFinancialsAdmin(admin.ModelAdmin):
+class PartyFinancialsAdmin(SimpleHistoryAdmin):
     list_display = ["party", "year", "kind", "equity_end", "liabilities_end", "result"]
     list_filter = ["kind", "year"]
     search_fields = ["party__name"]
@@ -114,7 +144,7 @@ class PartyFinancialsAdmin(admin.ModelAdmin):
 
 
 @admin.register(ParticipationFinancials)
-class ParticipationFinancialsAdmin(admin.ModelAdmin):
+class ParticipationFinancialsAdmin(SimpleHistoryAdmin):
     list_display = ["participation", "year", "kind", "contribution", "dividend"]
     list_filter = ["kind", "year"]
     search_fields = ["participation__party__name", "participation__participant__name"]
@@ -126,14 +156,82 @@ class ParticipationFinancialsAdmin(admin.ModelAdmin):
 class ImportRunAdmin(admin.ModelAdmin):
     """Imports are made on /import/ and kept as a record: read-only here."""
 
-    list_display = ["file_name", "created_at", "user", "status", "applied_at"]
+    list_display = ["file_name", "created_at", "user", "status", "applied_at", "summary"]
     list_filter = ["status"]
     search_fields = ["file_name", "user__username"]
     exclude = ["content"]
-    readonly_fields = ["file_name", "file_hash", "created_at", "applied_at", "user", "status", "counts", "problems"]
+    readonly_fields = [
+        "file_name", "file_hash", "created_at", "applied_at", "user", "status", "summary", "counts", "problems",
+    ]  # fmt: skip
+
+    @admin.display(description="aantallen per tabblad")
+    def summary(self, obj):
+        return obj.summary
 
     def has_add_permission(self, request):
         return False
 
     def has_change_permission(self, request, obj=None):
+        return False
+
+
+# --- Users and their gemeenten; the log of admin actions -------------------------------------------
+
+
+class UserMunicipalityInline(admin.TabularInline):
+    """The gemeenten a user works for: outside the beheerders, they decide what the user sees."""
+
+    model = UserMunicipality
+    extra = 1
+    autocomplete_fields = ["municipality"]
+    verbose_name = "gemeente"
+    verbose_name_plural = "gemeenten (bepalen wat een beleidsmedewerker of controller ziet)"
+
+
+User = get_user_model()
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class RegisterUserAdmin(UserAdmin):
+    inlines = [UserMunicipalityInline]
+    list_display = ["username", "first_name", "last_name", "email", "is_staff", "is_active"]
+    list_filter = ["groups", "is_staff", "is_superuser", "is_active"]
+
+
+@admin.register(LogEntry)
+class LogEntryAdmin(admin.ModelAdmin):
+    """Logboek: every change made in the admin, with who made it and when; read-only, for
+    beheerders and superusers. Bulk deletions through the admin action are logged per object."""
+
+    list_display = ["action_time", "user", "action_flag", "content_type", "object_repr", "change_text"]
+    list_filter = [
+        "action_flag",
+        ("content_type", admin.RelatedOnlyFieldListFilter),
+        ("user", admin.RelatedOnlyFieldListFilter),
+    ]
+    search_fields = ["object_repr", "user__username", "change_message"]
+    date_hierarchy = "action_time"
+    list_select_related = ["user", "content_type"]
+    ordering = ["-action_time", "-pk"]
+    fields = ["action_time", "user", "action_flag", "content_type", "object_id", "object_repr", "change_text"]
+    readonly_fields = fields
+
+    @admin.display(description="wijziging")
+    def change_text(self, obj):
+        return obj.get_change_message()
+
+    def has_module_permission(self, request):
+        return request.user.is_staff and scoping.sees_everything(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return self.has_module_permission(request)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
         return False

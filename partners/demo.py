@@ -1,4 +1,4 @@
-"""Demo data of the register: the ten gemeenten of provincie Groningen, their verbonden partijen and three demo users.
+"""Demo data of the register: the ten gemeenten of provincie Groningen, their verbonden partijen and four demo users.
 
 The parties, their participants and the figures are written out below as plain data; `load_demo()`
 brings the database in line with it (idempotent, matched on natural keys). Names of real
@@ -14,7 +14,16 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from .choices import FigureKind, FinancialInterestForm, LegalForm, ParticipantKind, PartyStatus
-from .models import Participant, Participation, ParticipationFinancials, Party, PartyFinancials, PolicyArea
+from .models import (
+    Participant,
+    Participation,
+    ParticipationFinancials,
+    Party,
+    PartyFinancials,
+    PolicyArea,
+    Population,
+    UserMunicipality,
+)
 from .roles import BEHEERDER, BELEIDSMEDEWERKER, CONTROLLER, ensure_roles
 
 B, R = FigureKind.BEGROTING, FigureKind.REALISATIE
@@ -47,6 +56,20 @@ POPULATION = {
     "GM0765": 12_400,  # Pekela
 }
 GEMEENTEN = tuple(POPULATION)
+# Inwonertallen per year for the bijdrage per inwoner: POPULATION is 1 January 2025; the other
+# years follow from a yearly growth (the city grows, the eastern and northern gemeenten shrink a
+# little). Rounded demo figures, not CBS figures: the source says so.
+POPULATION_YEARS = range(2022, 2027)
+POPULATION_GROWTH = {"GM0014": Decimal("0.009"), "GM1969": Decimal("0.004"), "GM1952": Decimal("0.001")}
+DEFAULT_GROWTH = Decimal("-0.003")
+POPULATION_SOURCE = "Demogegevens: afgeronde, illustratieve aantallen (geen CBS-cijfers)"
+
+
+def population_of(code: str, year: int) -> int:
+    growth = 1 + POPULATION_GROWTH.get(code, DEFAULT_GROWTH)
+    return int((POPULATION[code] * growth ** (year - 2025)).quantize(Decimal("10"), rounding=ROUND_HALF_UP))
+
+
 PROVINCIE = "PV20"
 OOST_GRONINGEN = ("GM1895", "GM0765", "GM0037", "GM0047", "GM1950")
 NOORD_WEST = ("GM1966", "GM1979", "GM1969")
@@ -1000,6 +1023,16 @@ DEMO_USERS = [
         "first_name": "Anneke",
         "last_name": "Huizinga",
         "group": BELEIDSMEDEWERKER,
+        "gemeenten": ["GM0014"],
+        "is_staff": False,
+    },
+    {
+        "username": "beleid-oldambt",
+        "password": "oldambt-demo-2026",
+        "first_name": "Jelle",
+        "last_name": "Bakker",
+        "group": BELEIDSMEDEWERKER,
+        "gemeenten": ["GM1895"],
         "is_staff": False,
     },
     {
@@ -1008,6 +1041,7 @@ DEMO_USERS = [
         "first_name": "Sjoerd",
         "last_name": "Wiersma",
         "group": CONTROLLER,
+        "gemeenten": ["GM0014"],
         "is_staff": False,
     },
     {
@@ -1016,6 +1050,7 @@ DEMO_USERS = [
         "first_name": "Geert",
         "last_name": "Hoekstra",
         "group": BEHEERDER,
+        "gemeenten": ["GM0014"],
         "is_staff": True,
     },
 ]
@@ -1205,7 +1240,23 @@ def _sync_parties(participants: dict, policy_areas: dict, stats: Counter) -> Non
     stats["deelnamecijfers_nieuw"] += len(new_participation_figures)
 
 
-def _sync_users(groups: dict, stats: Counter) -> None:
+def _sync_populations(participants: dict, stats: Counter) -> None:
+    existing = {(p.participant_id, p.year): p for p in Population.objects.filter(participant__code__in=GEMEENTEN)}
+    new = []
+    for code in GEMEENTEN:
+        participant = participants[code]
+        for year in POPULATION_YEARS:
+            values = {"inhabitants": population_of(code, year), "source": POPULATION_SOURCE}
+            current = existing.get((participant.pk, year))
+            if current is None:
+                new.append(Population(participant=participant, year=year, **values))
+            else:
+                _sync(Population, stats, "inwonertallen", current, {}, values)
+    Population.objects.bulk_create(new)
+    stats["inwonertallen_nieuw"] += len(new)
+
+
+def _sync_users(groups: dict, participants: dict, stats: Counter) -> None:
     user_model = get_user_model()
     existing = {u.username: u for u in user_model.objects.filter(username__in=[d["username"] for d in DEMO_USERS])}
     for demo in DEMO_USERS:
@@ -1231,6 +1282,14 @@ def _sync_users(groups: dict, stats: Counter) -> None:
         group = groups[demo["group"]]
         if list(user.groups.values_list("pk", flat=True)) != [group.pk]:
             user.groups.set([group])
+        wanted = {participants[code].pk for code in demo["gemeenten"]}
+        current = set(user.municipality_links.values_list("municipality_id", flat=True))
+        if wanted != current:
+            user.municipality_links.exclude(municipality_id__in=wanted).delete()
+            UserMunicipality.objects.bulk_create(
+                UserMunicipality(user=user, municipality_id=pk) for pk in wanted - current
+            )
+            stats["gebruikersgemeenten"] += 1
 
 
 @transaction.atomic
@@ -1241,5 +1300,6 @@ def load_demo() -> Counter:
     participants = _participants(stats)
     policy_areas = {area.code: area for area in PolicyArea.objects.all()}
     _sync_parties(participants, policy_areas, stats)
-    _sync_users(groups, stats)
+    _sync_populations(participants, stats)
+    _sync_users(groups, participants, stats)
     return stats

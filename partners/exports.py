@@ -2,6 +2,10 @@
 
 CSV follows Dutch spreadsheet habits: UTF-8 with BOM, `;` as separator and a decimal comma, so
 that Excel in a Dutch locale reads amounts as numbers. XLSX cells hold real numbers and dates.
+
+Text is never a formula (OWASP "CSV injection"): a name such as `=HYPERLINK(…)` or `@SUM(…)` typed
+into the register stays text. In CSV such a cell starts with an apostrophe, which spreadsheets read
+as "this is text"; in XLSX the cell is stored as a string, shown exactly as typed.
 """
 
 import csv
@@ -19,6 +23,21 @@ from openpyxl.utils import get_column_letter
 EURO_FORMAT = '"€" #,##0.00'
 PERCENT_FORMAT = "0.00"
 CENT = Decimal("0.01")
+# Characters with which Excel, LibreOffice and Google Sheets start a formula (tab and CR per OWASP).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formula(text: str) -> str:
+    """A text cell for CSV that a spreadsheet shows as text, never evaluates."""
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def append_literal(sheet, values: list) -> None:
+    """sheet.append(), except that openpyxl's reading of a text starting with "=" as a formula is undone."""
+    sheet.append(values)
+    for cell in sheet[sheet.max_row]:
+        if cell.data_type == "f":
+            cell.data_type = "s"
 
 
 @dataclass(frozen=True)
@@ -40,7 +59,7 @@ def _csv_cell(value, kind: str = "text"):
         return value.strftime("%d-%m-%Y")
     if isinstance(value, bool):
         return "ja" if value else "nee"
-    return str(value)
+    return neutralise_formula(str(value))
 
 
 class _Echo:
@@ -78,7 +97,7 @@ def xlsx_response(columns: list[Column], rows: Iterable, filename: str, title: s
             if isinstance(value, bool):
                 value = "ja" if value else "nee"
             values.append(value)
-        sheet.append(values)
+        append_literal(sheet, values)
     for index, column in enumerate(columns, start=1):
         letter = get_column_letter(index)
         sheet.column_dimensions[letter].width = max(12, min(60, len(column.header) + 4))

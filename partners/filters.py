@@ -7,6 +7,7 @@ from django.forms.utils import flatatt
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from . import scoping
 from .choices import BbvCategory, LegalForm, ParticipantKind, PartyStatus
 from .models import Participant, Party, PolicyArea
 
@@ -41,7 +42,9 @@ class PartyFilterSet(django_filters.FilterSet):
         label="Deelnemer",
         field_name="participations__participant",
         to_field_name="code",
-        queryset=Participant.objects.order_by("kind", "name"),
+        queryset=lambda request: scoping.visible_participants(
+            request.user, Participant.objects.order_by("kind", "name")
+        ),
         empty_label="Alle deelnemers",
         widget=LongSelect,
     )

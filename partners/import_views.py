@@ -1,33 +1,30 @@
 """Pages of the import (/import/): upload and dry run, the report, the confirmation and the template.
 
-Only staff and the beheerder group may import; others get a 404, as if the pages did not exist.
+Only beheerders and superusers may import (partners/scoping.py); others get a 404, as if the pages did not exist.
 The rules live in partners/importer; these views only pass files and users to it.
 """
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.views import View
 from django.views.generic import DetailView, FormView
 
+from . import scoping, uploads
 from .forms import ImportForm
 from .importer import service
 from .importer.workbook import template_workbook
 from .models import ImportRun
-from .roles import BEHEERDER
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def may_import(user) -> bool:
-    return user.is_authenticated and (user.is_staff or user.groups.filter(name=BEHEERDER).exists())
+# The start page lists this many runs; all are in the admin (Imports).
+HISTORY_LENGTH = 25
 
 
 class ImportAccessMixin:
     def dispatch(self, request, *args, **kwargs):
-        if not may_import(request.user):
-            raise Http404("Deze pagina bestaat niet.")
+        scoping.require(scoping.may_import(request.user))
         return super().dispatch(request, *args, **kwargs)
 
 
@@ -37,9 +34,13 @@ class ImportStartView(ImportAccessMixin, FormView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["recent_runs"] = ImportRun.objects.defer("content").select_related("user")[:10]
+        context["recent_runs"] = ImportRun.objects.defer("content").select_related("user")[:HISTORY_LENGTH]
+        context["history_length"] = HISTORY_LENGTH
         context["max_mb"] = settings.IMPORT_MAX_MB
         return context
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "too_large": uploads.upload_was_too_large(self.request)}
 
     def form_valid(self, form):
         upload = form.cleaned_data["file"]

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import F, Q, Sum
+from django.db.models import F, ProtectedError, Q, Sum
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -28,6 +28,7 @@ from .choices import (
     bbv_category_for,
     legal_forms_in,
 )
+from .history import Historical
 
 MONEY = {"max_digits": 16, "decimal_places": 2, "null": True, "blank": True}
 YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2100)]
@@ -39,6 +40,26 @@ def _url_template(name: str, key: str) -> tuple[str, str]:
     marker = "0url0key0"
     before, _, after = reverse(name, kwargs={key: marker}).partition(marker)
     return before, after
+
+
+class EndInsteadOfDeleteMixin:
+    """A row with participations or history is never deleted (PROTECT): it is ended. delete()
+    turns Django's ProtectedError into one with a Dutch message that says how to end it."""
+
+    end_instead_of_delete: str  # how to end a row of this model, in Dutch
+
+    @property
+    def deletion_refused_message(self) -> str:
+        return (
+            f"{self._meta.verbose_name.capitalize()} ‘{self}’ heeft deelnames of historie en wordt daarom niet "
+            f"verwijderd. {self.end_instead_of_delete}"
+        )
+
+    def delete(self, *args, **kwargs):
+        try:
+            return super().delete(*args, **kwargs)
+        except ProtectedError as exc:
+            raise ProtectedError(self.deletion_refused_message, exc.protected_objects) from exc
 
 
 def url_with_key(name: str, key: str, value: str) -> str:
@@ -53,6 +74,8 @@ class PolicyArea(models.Model):
 
     code = models.CharField("code", max_length=10, unique=True)
     name = models.CharField("naam", max_length=120, unique=True)
+
+    history = Historical()
 
     class Meta:
         verbose_name = "beleidsveld"
@@ -71,8 +94,12 @@ class ParticipantQuerySet(models.QuerySet):
         return self.filter(kind=ParticipantKind.GEMEENTE)
 
 
-class Participant(models.Model):
+class Participant(EndInsteadOfDeleteMixin, models.Model):
     """A deelnemer: a gemeente, provincie, waterschap or other body that takes part in a party."""
+
+    end_instead_of_delete = (
+        "Beëindig de deelnemer in plaats daarvan: vul de einddatum in (bijvoorbeeld bij herindeling)."
+    )
 
     kind = models.CharField("soort", max_length=20, choices=ParticipantKind.choices)
     code = models.CharField(
@@ -95,6 +122,8 @@ class Participant(models.Model):
     ended_on = models.DateField("einddatum", null=True, blank=True, help_text="Bijvoorbeeld bij herindeling.")
 
     objects = ParticipantQuerySet.as_manager()
+
+    history = Historical()
 
     class Meta:
         verbose_name = "deelnemer"
@@ -126,13 +155,76 @@ class Participant(models.Model):
         return self.kind == ParticipantKind.GEMEENTE
 
 
+POPULATION_MIN_MESSAGE = (
+    "Het aantal inwoners moet groter zijn dan 0: met 0 inwoners is geen bijdrage per inwoner te berekenen."
+)
+
+
+class Population(models.Model):
+    """The number of inhabitants of a gemeente on 1 January of a year: the key for the bijdrage per
+    inwoner (partners/costs.py). Entered in the admin or loaded with `import_population`."""
+
+    participant = models.ForeignKey(
+        Participant,
+        verbose_name="gemeente",
+        on_delete=models.CASCADE,
+        related_name="populations",
+        limit_choices_to={"kind": ParticipantKind.GEMEENTE},
+    )
+    year = models.PositiveSmallIntegerField("jaar", validators=YEAR_VALIDATORS)
+    inhabitants = models.PositiveIntegerField(
+        "aantal inwoners",
+        validators=[MinValueValidator(1, POPULATION_MIN_MESSAGE)],
+        help_text="Inwoners op 1 januari van het jaar (CBS, bevolking op 1 januari).",
+    )
+    source = models.CharField(
+        "bron", max_length=200, blank=True, help_text="Bijvoorbeeld: CBS StatLine, bevolking op 1 januari."
+    )
+
+    history = Historical()
+
+    class Meta:
+        verbose_name = "inwonertal"
+        verbose_name_plural = "inwonertallen"
+        ordering = ["participant__name", "-year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["participant", "year"],
+                name="population_unique_year",
+                violation_error_message="Voor deze gemeente is het inwonertal van dit jaar al vastgelegd.",
+            ),
+            models.CheckConstraint(
+                condition=Q(inhabitants__gt=0),
+                name="population_positive",
+                violation_error_message=POPULATION_MIN_MESSAGE,
+            ),
+            models.CheckConstraint(
+                condition=Q(year__gte=1900) & Q(year__lte=2100),
+                name="population_year_range",
+                violation_error_message="Het jaar moet tussen 1900 en 2100 liggen.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.participant} {self.year}: {self.inhabitants} inwoners"
+
+    def get_absolute_url(self):
+        return self.participant.get_absolute_url()
+
+    def clean(self):
+        if self.participant_id and not self.participant.is_municipality:
+            raise ValidationError({"participant": "Een inwonertal wordt alleen per gemeente vastgelegd."})
+
+
 class PartyQuerySet(models.QuerySet):
     def in_bbv_category(self, category):
         return self.filter(legal_form__in=legal_forms_in(category))
 
 
-class Party(models.Model):
+class Party(EndInsteadOfDeleteMixin, models.Model):
     """A verbonden partij (or other cooperation) in the register."""
+
+    end_instead_of_delete = "Beëindig de partij in plaats daarvan: zet de status op ‘Beëindigd’ en vul de einddatum in."
 
     name = models.CharField("naam", max_length=200)
     slug = models.SlugField("slug", max_length=220, unique=True, blank=True, help_text="Deel van het webadres.")
@@ -154,6 +246,12 @@ class Party(models.Model):
         "openbaar belang", blank=True, help_text="Het openbaar belang dat de partij dient (BBV art. 15)."
     )
     purpose = models.TextField("doel", blank=True)
+    shared_interest = models.TextField(
+        "gedeeld belang",
+        blank=True,
+        help_text="Het belang dat alle deelnemers samen met deze samenwerking dienen. Het eigen belang van "
+        "een gemeente staat bij haar deelname (sturing).",
+    )
     transferred_powers = models.TextField("overgedragen bevoegdheden", blank=True, help_text="Wgr art. 27.")
     exit_conditions = models.TextField("uittredingsvoorwaarden", blank=True, help_text="Wgr art. 9.")
     founded_on = models.DateField("oprichtingsdatum", null=True, blank=True)
@@ -180,6 +278,8 @@ class Party(models.Model):
     )
 
     objects = PartyQuerySet.as_manager()
+
+    history = Historical()
 
     class Meta:
         verbose_name = "verbonden partij"
@@ -309,6 +409,8 @@ class Participation(models.Model):
 
     objects = ParticipationQuerySet.as_manager()
 
+    history = Historical()
+
     class Meta:
         verbose_name = "deelname"
         verbose_name_plural = "deelnames"
@@ -394,6 +496,8 @@ class PartyFinancials(FinancialFigures):
     liabilities_end = models.DecimalField("vreemd vermogen 31-12 (€)", **MONEY)
     result = models.DecimalField("financieel resultaat (€)", **MONEY, help_text="Negatief bij een tekort.")
 
+    history = Historical()
+
     class Meta:
         verbose_name = "financiële gegevens partij"
         verbose_name_plural = "financiële gegevens partij"
@@ -438,6 +542,8 @@ class ParticipationFinancials(FinancialFigures):
         "belang 31-12 (€)", **MONEY, help_text="(Verwachte) waarde van het belang aan het eind van het jaar."
     )
     dividend = models.DecimalField("dividend (€)", **MONEY)
+
+    history = Historical()
 
     class Meta:
         verbose_name = "financiële gegevens deelname"
@@ -503,3 +609,60 @@ class ImportRun(models.Model):
 
     def get_absolute_url(self):
         return reverse("partners:import_report", kwargs={"pk": self.pk})
+
+    @property
+    def totals(self) -> dict:
+        """Rows created, updated and unchanged over all sheets."""
+        keys = ("created", "updated", "unchanged")
+        return {k: sum(c.get(k, 0) for c in (self.counts or {}).values()) for k in keys}
+
+    @property
+    def summary(self) -> str:
+        """What the import did or would do, per sheet: 'Partijen: 3 nieuw, 1 gewijzigd, 0 ongewijzigd'."""
+        return "; ".join(
+            f"{title}: {c.get('created', 0)} nieuw, {c.get('updated', 0)} gewijzigd, "
+            f"{c.get('unchanged', 0)} ongewijzigd"
+            for title, c in (self.counts or {}).items()
+        )
+
+
+class UserMunicipality(models.Model):
+    """A gemeente a user works for: outside the beheerders, a user sees only the parties, pages and
+    reports of their own gemeenten (partners/scoping.py)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="gebruiker",
+        on_delete=models.CASCADE,
+        related_name="municipality_links",
+    )
+    municipality = models.ForeignKey(
+        Participant,
+        verbose_name="gemeente",
+        on_delete=models.PROTECT,
+        related_name="user_links",
+        limit_choices_to={"kind": ParticipantKind.GEMEENTE},
+        help_text="De gebruiker ziet de verbonden partijen waarin deze gemeente deelneemt, en haar pagina's, "
+        "rapportages en agenda.",
+    )
+
+    class Meta:
+        verbose_name = "gemeente van de gebruiker"
+        verbose_name_plural = "gemeenten van de gebruiker"
+        ordering = ["municipality__name", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "municipality"],
+                name="user_municipality_unique",
+                violation_error_message="Deze gemeente is al aan de gebruiker gekoppeld.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user}: {self.municipality.name}"
+
+    def clean(self):
+        if self.municipality_id and not self.municipality.is_municipality:
+            raise ValidationError(
+                {"municipality": "Kies een gemeente; alleen gemeenten bepalen wat een gebruiker ziet."}
+            )

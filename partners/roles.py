@@ -34,6 +34,8 @@ def ensure_roles(*, apps=global_apps, using=DEFAULT_DB_ALIAS) -> dict:
         wanted = set(
             permission_model.objects.using(using)
             .filter(by_action, content_type__app_label__in=ROLE_APPS)
+            # History is written by the register itself, never by hand: only viewing it is a right.
+            .exclude(~Q(codename__startswith="view_"), codename__contains="_historical")
             .values_list("pk", flat=True)
         )
         current = set(group.permissions.values_list("pk", flat=True))

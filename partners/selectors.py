@@ -6,10 +6,10 @@ from decimal import Decimal
 
 from django.db.models import Case, CharField, Count, DecimalField, OuterRef, Prefetch, Subquery, Sum, Value, When
 from django.db.models.functions import Coalesce
-from django.utils import timezone
 
+from . import costs, peildatum
 from .choices import BBV_CATEGORY_BY_LEGAL_FORM, BbvCategory, FigureKind
-from .models import Participant, Participation, ParticipationFinancials, Party, PartyFinancials
+from .models import Participant, Participation, ParticipationFinancials, Party, PartyFinancials, Population
 
 ZERO = Decimal("0")
 
@@ -190,7 +190,7 @@ def municipality_overview(*, municipality: Participant, year: int) -> Municipali
 
 def municipalities_with_counts(*, on: date | None = None):
     """Gemeenten with the number of parties they take part in on a given day (default today)."""
-    on = on or timezone.localdate()
+    on = on or peildatum.today()
     current = Participation.objects.active_on(on).filter(participant=OuterRef("pk")).order_by()
     # Meta.ordering does not apply to a query with GROUP BY, so order explicitly.
     return (
@@ -206,3 +206,96 @@ def municipalities_with_counts(*, on: date | None = None):
 
 def _count(queryset):
     return Coalesce(Subquery(queryset.values("participant").annotate(n=Count("pk")).values("n")), 0)
+
+
+def _contribution_figures():
+    return Prefetch(
+        "financials",
+        queryset=ParticipationFinancials.objects.filter(contribution__isnull=False).order_by("year", "kind"),
+        to_attr="contribution_figures",
+    )
+
+
+def _by_year(figures) -> dict[int, list]:
+    years = {}
+    for figure in figures:
+        years.setdefault(figure.year, []).append(figure)
+    return years
+
+
+def populations(*, participant_ids) -> dict[tuple[int, int], int]:
+    """(participant id, year) -> inwoners, for the given gemeenten (one query)."""
+    rows = Population.objects.filter(participant_id__in=list(participant_ids)).values_list(
+        "participant_id", "year", "inhabitants"
+    )
+    return {(participant_id, year): inhabitants for participant_id, year, inhabitants in rows}
+
+
+def party_costs(*, party: Party, year: int) -> costs.PartyCosts:
+    """A party's bijdragen per year over all deelnemers, and the regional comparison per inwoner of
+    `year` (3 queries, however many deelnemers and years)."""
+    participations = list(
+        Participation.objects.filter(party=party)
+        .select_related("participant")
+        .prefetch_related(_contribution_figures())
+        .order_by("participant__name", "pk")
+    )
+    inhabitants = populations(
+        participant_ids=[p.participant_id for p in participations if p.participant.is_municipality]
+    )
+    yearly, rows = {}, []
+    for participation in participations:
+        for figure_year, figures in _by_year(participation.contribution_figures).items():
+            amount, budgeted = costs.contribution_for_year(figures)
+            yearly.setdefault(figure_year, costs.Yearly()).add(
+                amount, budgeted, inhabitants.get((participation.participant_id, figure_year))
+            )
+        amount, budgeted = costs.contribution_for_year(f for f in participation.contribution_figures if f.year == year)
+        rows.append(
+            costs.ComparisonRow(
+                participant=participation.participant,
+                amount=amount,
+                budgeted=budgeted,
+                inhabitants=inhabitants.get((participation.participant_id, year)),
+            )
+        )
+    return costs.PartyCosts(
+        party=party,
+        series=costs.cost_series(yearly),
+        comparison=costs.regional_comparison(party=party, year=year, rows=rows, chart_limit=FACTSHEET_PARTICIPANTS),
+    )
+
+
+def municipality_costs(*, municipality: Participant) -> costs.MunicipalityCosts:
+    """A gemeente's bijdragen to its verbonden partijen per year, in total and per party, with the
+    bijdrage per inwoner (3 queries, however many parties and years)."""
+    participations = list(
+        Participation.objects.verbonden()
+        .filter(participant=municipality)
+        .select_related("party")
+        .prefetch_related(_contribution_figures())
+        .order_by("party__name", "pk")
+    )
+    inhabitants = populations(participant_ids=[municipality.pk])
+    per_party = []
+    yearly = {}
+    for participation in participations:
+        cells = {}
+        for figure_year, figures in _by_year(participation.contribution_figures).items():
+            amount, budgeted = costs.contribution_for_year(figures)
+            population = inhabitants.get((municipality.pk, figure_year))
+            yearly.setdefault(figure_year, costs.Yearly()).add(amount, budgeted, None)
+            cells[figure_year] = costs.YearCost(figure_year, amount, budgeted, population, amount)
+        per_party.append((participation.party, cells))
+    for figure_year, total in yearly.items():
+        # One gemeente: its inwoners once, whatever the number of parties it pays.
+        total.inhabitants = inhabitants.get((municipality.pk, figure_year))
+        total.basis = total.amount if total.inhabitants else None
+    series = costs.cost_series(yearly)
+    years = [row.year for row in series]
+    return costs.MunicipalityCosts(
+        municipality=municipality,
+        years=years,
+        series=series,
+        parties=[costs.PartyYear(party, [cells.get(y) for y in years]) for party, cells in per_party if cells],
+    )

@@ -2,13 +2,12 @@
 
 from django.conf import settings
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 
-from . import selectors
-from .choices import LegalForm, ParticipantKind, PartyStatus
+from . import changes, peildatum, scoping, selectors
+from .choices import LegalForm, PartyStatus
 from .exports import EXPORT_FORMATS, Column, export_response
 from .filters import MunicipalityFilterSet, PartyFilterSet
 from .models import Participant, Party
@@ -50,6 +49,7 @@ class ExportableFilterView(FilterView):
 
 
 class PartyListView(YearMixin, ExportableFilterView):
+    peildatum_supported = True
     filterset_class = PartyFilterSet
     template_name = "partners/party_list.html"
     paginate_by = settings.PAGE_SIZE
@@ -57,7 +57,7 @@ class PartyListView(YearMixin, ExportableFilterView):
     export_title = "Verbonden partijen"
 
     def get_queryset(self):
-        return selectors.party_list(year=self.year)
+        return scoping.visible_parties(self.request.user, selectors.party_list(year=self.year))
 
     def get_export_columns(self):
         # Per-row reverse() and get_FOO_display() took most of the time of an export of the
@@ -84,11 +84,12 @@ class PartyListView(YearMixin, ExportableFilterView):
 
 
 class PartyDetailView(YearMixin, DetailView):
+    peildatum_supported = True
     template_name = "partners/party_detail.html"
     context_object_name = "party"
 
     def get_queryset(self):
-        return selectors.party_detail_queryset(year=self.year)
+        return scoping.visible_parties(self.request.user, selectors.party_detail_queryset(year=self.year))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -97,6 +98,36 @@ class PartyDetailView(YearMixin, DetailView):
         context["participant_rows"] = selectors.participant_rows(participations[: selectors.FACTSHEET_PARTICIPANTS])
         context["participants_caption"] = f"Deelnemers met hun belang en bijdrage {self.year} (begroting)"
         context["financials"] = list(party.financials.all())
+        context["costs"] = selectors.party_costs(party=party, year=self.year)
+        context["history"] = changes.party_changes(
+            party=party, user=self.request.user, before=history_cutoff(self.request), limit=HISTORY_ON_FACTSHEET
+        )
+        return context
+
+
+# The factsheet shows the newest changes; the history page shows them all, page by page.
+HISTORY_ON_FACTSHEET = 8
+
+
+def history_cutoff(request):
+    """At a peildatum the history ends with that day."""
+    return peildatum.cutoff(request.peildatum) if getattr(request, "peildatum", None) else None
+
+
+class PartyHistoryView(ListView):
+    """/partijen/<slug>/historie/: every change to a party and its records, newest first."""
+
+    template_name = "partners/party_history.html"
+    paginate_by = settings.PAGE_SIZE
+    peildatum_supported = True
+
+    def get_queryset(self):
+        self.party = scoping.get_party_or_404(self.request.user, self.kwargs["slug"])
+        return changes.party_changes(party=self.party, user=self.request.user, before=history_cutoff(self.request))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["party"] = self.party
         return context
 
 
@@ -104,11 +135,12 @@ class PartyParticipantsView(YearMixin, ListView):
     """All deelnemers of one party, page by page (the factsheet shows the first ones)."""
 
     template_name = "partners/party_participants.html"
+    peildatum_supported = True
     paginate_by = settings.PAGE_SIZE
 
     def get_queryset(self):
         parties = selectors.with_participant_totals(Party.objects.all(), year=self.year)
-        self.party = get_object_or_404(parties, slug=self.kwargs["slug"])
+        self.party = scoping.get_party_or_404(self.request.user, self.kwargs["slug"], parties)
         return selectors.participations_of_party(party=self.party, year=self.year)
 
     def get_context_data(self, **kwargs):
@@ -127,7 +159,7 @@ class MunicipalityListView(FilterView):
     paginate_by = settings.PAGE_SIZE
 
     def get_queryset(self):
-        return selectors.municipalities_with_counts()
+        return scoping.visible_municipalities(self.request.user, selectors.municipalities_with_counts())
 
 
 class MunicipalityDetailView(YearMixin, DetailView):
@@ -135,11 +167,12 @@ class MunicipalityDetailView(YearMixin, DetailView):
     context_object_name = "municipality"
 
     def get_object(self, queryset=None):
-        return get_object_or_404(
-            Participant.objects.select_related("province"), kind=ParticipantKind.GEMEENTE, code=self.kwargs["code"]
+        return scoping.get_municipality_or_404(
+            self.request.user, self.kwargs["code"], Participant.objects.select_related("province")
         )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["overview"] = selectors.municipality_overview(municipality=self.object, year=self.year)
+        context["costs"] = selectors.municipality_costs(municipality=self.object)
         return context

@@ -2,7 +2,9 @@
 weerstandscapaciteit per gemeente. The admin saves a risk and its measures in one transaction."""
 
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
+from partners.admin_safety import SafeDateHierarchyMixin
 from partners.choices import ParticipantKind
 
 from .forms import ResistanceCapacityForm, RiskForm
@@ -16,7 +18,7 @@ class MeasureInline(admin.TabularInline):
 
 
 @admin.register(Risk)
-class RiskAdmin(admin.ModelAdmin):
+class RiskAdmin(SafeDateHierarchyMixin, SimpleHistoryAdmin):
     form = RiskForm
     list_display = ["title", "party", "participation", "category", "likelihood", "impact", "status", "confidential"]
     list_filter = ["category", "status", "confidential", "likelihood", "impact"]
@@ -33,18 +35,18 @@ class RiskAdmin(admin.ModelAdmin):
 
 
 @admin.register(LikelihoodClass)
-class LikelihoodClassAdmin(admin.ModelAdmin):
+class LikelihoodClassAdmin(SimpleHistoryAdmin):
     list_display = ["value", "name", "probability"]
     list_editable = ["name", "probability"]
 
 
 @admin.register(RiskLevel)
-class RiskLevelAdmin(admin.ModelAdmin):
+class RiskLevelAdmin(SimpleHistoryAdmin):
     list_display = ["name", "code", "min_score", "background", "text_color"]
 
 
 @admin.register(ResistanceCapacity)
-class ResistanceCapacityAdmin(admin.ModelAdmin):
+class ResistanceCapacityAdmin(SimpleHistoryAdmin):
     form = ResistanceCapacityForm
     list_display = ["municipality", "year", "available", "percentile", "iterations"]
     list_filter = ["year"]

@@ -88,6 +88,36 @@ class Exposure:
         )
 
 
+@dataclass
+class ListedExposure:
+    """What a page names of an exposure: the risks the reader may see. Risks left out (confidential,
+    for a beleidsmedewerker) still count in the simulation, as in the raad's paragraaf; the page
+    gives their number and the gemeente's part of their maximum, never their titles."""
+
+    counted: list[ExposedRisk]
+    unknown_share: list[Risk]
+    without_amount: list[Risk]
+    hidden_count: int
+    hidden_maximum: Decimal
+
+    @property
+    def maximum_sum(self) -> Decimal:
+        return sum((item.amount_max for item in self.counted), self.hidden_maximum)
+
+
+def listed_for(exposure: Exposure, *, shown) -> ListedExposure:
+    """The exposure as one reader sees it; `shown(risk)` says whether a risk may be named."""
+    counted = [item for item in exposure.counted if shown(item.risk)]
+    hidden = [item for item in exposure.counted if not shown(item.risk)]
+    return ListedExposure(
+        counted=counted,
+        unknown_share=[risk for risk in exposure.unknown_share if shown(risk)],
+        without_amount=[risk for risk in exposure.without_amount if shown(risk)],
+        hidden_count=len(hidden),
+        hidden_maximum=sum((item.amount_max for item in hidden), ZERO),
+    )
+
+
 def verbonden_participations(*, municipality: Participant, year: int):
     """The gemeente's participations that make a party a verbonden partij during `year`."""
     start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)

@@ -3,7 +3,8 @@
 import django_filters
 from django.db.models import Q
 
-from partners.models import Participant, Party
+from partners import scoping
+from partners.models import Party
 
 from . import matrix
 from .choices import RiskCategory, RiskStatus
@@ -18,14 +19,14 @@ class RiskFilterSet(django_filters.FilterSet):
         label="Gemeente",
         method="for_municipality",
         to_field_name="code",
-        queryset=Participant.objects.municipalities().order_by("name"),
+        queryset=lambda request: scoping.visible_municipalities(request.user).order_by("name"),
         empty_label="Alle gemeenten",
     )
     partij = django_filters.ModelChoiceFilter(
         label="Partij",
         field_name="party",
         to_field_name="slug",
-        queryset=Party.objects.all(),
+        queryset=lambda request: scoping.visible_parties(request.user, Party.objects.all()),
         empty_label="Alle partijen",
     )
     categorie = django_filters.ChoiceFilter(
@@ -82,6 +83,11 @@ class RiskFilterSet(django_filters.FilterSet):
     class Meta:
         model = Risk
         fields = []
+
+    def __init__(self, *args, request=None, **kwargs):
+        super().__init__(*args, request=request, **kwargs)
+        if request is not None and not scoping.can_see_confidential(request.user):
+            del self.filters["vertrouwelijk"]
 
     def search(self, queryset, name, value):
         value = value.strip()

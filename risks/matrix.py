@@ -5,6 +5,7 @@ functions, so a change of the rule is a change in one place. The matrix is 5 × 
 (their lowest score and colours) and the probability of each kans class are set in the admin.
 """
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -30,6 +31,9 @@ DEFAULT_LEVELS = (
 )
 
 MIN_CONTRAST = 4.5  # WCAG 2.1 success criterion 1.4.3 for normal text
+
+_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+_CODE = re.compile(r"[a-z0-9_-]+")
 
 
 class Level(Protocol):
@@ -125,3 +129,17 @@ def heatmap(counts: Mapping[tuple[int, int], int], levels: Sequence[Level]) -> H
             row.append(Cell(likelihood, impact, value, level_for(value, levels), counts.get((likelihood, impact), 0)))
         rows.append(row)
     return Heatmap(rows, levels)
+
+
+def level_stylesheet(levels: Iterable[Level]) -> str:
+    """CSS with a class risk-level--<code> per level in its colours. Pages colour a level through
+    this class because the Content-Security-Policy allows no inline style attributes; a level
+    whose code or colours would not be plain CSS (saved around the form's validation) is left out."""
+    rules = []
+    for level in levels:
+        colours = (level.background, level.text_color)
+        if not _CODE.fullmatch(level.code) or not all(_COLOUR.fullmatch(c or "") for c in colours):
+            continue
+        rules.append(f".risk-level--{level.code} {{ background: {level.background}; color: {level.text_color}; }}")
+        rules.append(f".risk-level--{level.code} a {{ color: {level.text_color}; }}")
+    return "\n".join(rules) + "\n"

@@ -11,7 +11,9 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 
+from partners import peildatum
 from partners.choices import ParticipantKind
+from partners.history import Historical
 from partners.models import Participant, Participation, Party
 
 from . import matrix
@@ -43,6 +45,8 @@ class LikelihoodClass(models.Model):
         validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("100"))],
         help_text="De kans dat een risico van deze klasse zich voordoet; telt mee in de simulatie (BBV art. 11).",
     )
+
+    history = Historical()
 
     class Meta:
         verbose_name = "kansklasse"
@@ -83,6 +87,8 @@ class RiskLevel(models.Model):
     text_color = models.CharField(
         "tekstkleur", max_length=7, validators=[COLOUR], help_text="Contrast met de achtergrond minstens 4,5:1."
     )
+
+    history = Historical()
 
     class Meta:
         verbose_name = "risiconiveau"
@@ -128,7 +134,7 @@ class RiskQuerySet(models.QuerySet):
 
     def review_overdue(self, today: datetime.date | None = None):
         """Open or beheerste risks whose last review (or identification) is more than a year ago."""
-        limit = (today or timezone.localdate()) - REVIEW_INTERVAL
+        limit = (today or peildatum.today()) - REVIEW_INTERVAL
         return self.exclude(status=RiskStatus.VERVALLEN).filter(
             Q(reviewed_on__lt=limit) | Q(reviewed_on__isnull=True, identified_on__lt=limit)
         )
@@ -189,6 +195,8 @@ class Risk(models.Model):
     )
 
     objects = RiskQuerySet.as_manager()
+
+    history = Historical()
 
     class Meta:
         verbose_name = "risico"
@@ -276,7 +284,7 @@ class Risk(models.Model):
 
     @property
     def is_review_overdue(self) -> bool:
-        return self.status != RiskStatus.VERVALLEN and self.review_due_on < timezone.localdate()
+        return self.status != RiskStatus.VERVALLEN and self.review_due_on < peildatum.today()
 
 
 class Measure(models.Model):
@@ -287,6 +295,8 @@ class Measure(models.Model):
     owner = models.CharField("eigenaar", max_length=120, blank=True)
     due_on = models.DateField("uiterlijk gereed", null=True, blank=True)
     status = models.CharField("status", max_length=20, choices=MeasureStatus.choices, default=MeasureStatus.GEPLAND)
+
+    history = Historical()
 
     class Meta:
         verbose_name = "beheersmaatregel"
@@ -337,6 +347,8 @@ class ResistanceCapacity(models.Model):
         validators=[MinValueValidator(1000, ITERATIONS_MESSAGE), MaxValueValidator(MAX_ITERATIONS, ITERATIONS_MESSAGE)],
     )
     note = models.TextField("toelichting", blank=True)
+
+    history = Historical()
 
     class Meta:
         verbose_name = "weerstandscapaciteit"

@@ -3,6 +3,8 @@
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
 
+from partners import scoping
+
 from . import matrix
 from .models import LikelihoodClass, Measure, Risk, RiskLevel
 
@@ -53,11 +55,12 @@ def cell_counts(risks) -> dict[tuple[int, int], int]:
     return {(row["likelihood"], row["impact"]): row["n"] for row in rows}
 
 
-def party_heatmap(*, party) -> matrix.Heatmap:
-    """The open risks of a party in the matrix."""
-    return matrix.heatmap(cell_counts(Risk.objects.open().filter(party=party)), levels())
+def party_heatmap(*, party, user) -> matrix.Heatmap:
+    """The open risks of a party in the matrix, as far as `user` may see them."""
+    return matrix.heatmap(cell_counts(scoping.visible_risks(user, Risk.objects.open().filter(party=party))), levels())
 
 
-def municipality_heatmap(*, municipality) -> matrix.Heatmap:
+def municipality_heatmap(*, municipality, user) -> matrix.Heatmap:
     """The open risks of all parties a gemeente takes part in, as the risk list's gemeente filter shows them."""
-    return matrix.heatmap(cell_counts(Risk.objects.open().for_municipality(municipality)), levels())
+    risks = scoping.visible_risks(user, Risk.objects.open().for_municipality(municipality))
+    return matrix.heatmap(cell_counts(risks), levels())

@@ -1,11 +1,16 @@
 """Views of the risk register: the filtered risk list (with export), a risk with its measures, and
 the weerstandsvermogen of a gemeente."""
 
+import hashlib
+
 from django.conf import settings
-from django.shortcuts import get_object_or_404
+from django.contrib.auth.decorators import login_not_required
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import quote_etag
 from django.views.generic import DetailView
 
-from partners.choices import ParticipantKind
+from partners import scoping
 from partners.exports import Column
 from partners.models import Participant
 from partners.views import ExportableFilterView, YearMixin
@@ -22,7 +27,7 @@ class RiskListView(ExportableFilterView):
     export_title = "Risico's"
 
     def get_queryset(self):
-        return selectors.risk_list()
+        return scoping.visible_risks(self.request.user, selectors.risk_list())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -66,7 +71,7 @@ class RiskDetailView(DetailView):
     context_object_name = "risk"
 
     def get_queryset(self):
-        return selectors.risk_detail_queryset()
+        return scoping.visible_risks(self.request.user, selectors.risk_detail_queryset())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -82,20 +87,34 @@ class ResistanceView(YearMixin, DetailView):
     context_object_name = "municipality"
 
     def get_object(self, queryset=None):
-        return get_object_or_404(
-            Participant.objects.select_related("province"), kind=ParticipantKind.GEMEENTE, code=self.kwargs["code"]
+        return scoping.get_municipality_or_404(
+            self.request.user, self.kwargs["code"], Participant.objects.select_related("province")
         )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        user = self.request.user
         overview = exposure.resistance_overview(municipality=self.object, year=self.year)
         markers = [(float(overview.required), f"benodigd (P{_pct(overview.percentile)})", "marker--required")]
         if overview.available is not None:
             markers.append((float(overview.available), "beschikbaar", "marker--available"))
         context["overview"] = overview
+        context["listed"] = exposure.listed_for(overview.exposure, shown=lambda risk: scoping.risk_shown(user, risk))
         context["chart"] = svg.histogram_layout(overview.histogram.edges, overview.histogram.counts, markers)
         return context
 
 
 def _pct(value) -> str:
     return f"{value.normalize():f}".replace(".", ",")
+
+
+@login_not_required
+def level_styles(request):
+    """The colours of the risk levels as CSS (set in the admin, so not a static file). Open
+    without login: the login page shares the page head, and colours are no secret."""
+    css = matrix.level_stylesheet(selectors.levels())
+    etag = quote_etag(hashlib.sha256(css.encode()).hexdigest()[:32])
+    response = HttpResponse(css, content_type="text/css; charset=utf-8")
+    response["ETag"] = etag
+    patch_cache_control(response, no_cache=True)
+    return get_conditional_response(request, etag=etag, response=response)

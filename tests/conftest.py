@@ -1,6 +1,8 @@
 """Fixtures shared by the whole suite: a fixed report year, fast hashing and logged-in clients."""
 
 import pytest
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 REPORT_YEAR = 2025
 
@@ -17,10 +19,22 @@ def _fixed_report_year_and_fast_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _plain_http(settings):
+    """The test client speaks plain http; production settings would send every request to https.
+    (tests/test_deploy.py checks the production settings themselves.)"""
+    settings.SECURE_SSL_REDIRECT = False
+
+
 @pytest.fixture
 def user(django_user_model):
-    """A plain user without staff rights: a reader of the register."""
-    return django_user_model.objects.create_user(username="raadslid", password="geheim-wachtwoord-2025")
+    """A reader of the whole register without staff rights: in the beheerder group, so the pages
+    show every party and gemeente (scoping has its own tests in tests/test_access_matrix.py)."""
+    from partners.roles import BEHEERDER, ensure_roles
+
+    reader = django_user_model.objects.create_user(username="raadslid", password="geheim-wachtwoord-2025")
+    reader.groups.set([ensure_roles()[BEHEERDER]])
+    return reader
 
 
 @pytest.fixture
@@ -34,7 +48,48 @@ def superuser(django_user_model):
     return django_user_model.objects.create_superuser(username="beheerder", password="beheer-wachtwoord-2025")
 
 
+def pass_two_factor(client, user):
+    """Log a client in as a user who has a confirmed TOTP device and passed the TOTP step."""
+    device, _ = TOTPDevice.objects.get_or_create(user=user, name="Authenticator-app", defaults={"confirmed": True})
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client
+
+
 @pytest.fixture
 def superuser_client(client, superuser):
-    client.force_login(superuser)
-    return client
+    """A superuser in the admin: logged in and past the TOTP step, as the admin asks."""
+    return pass_two_factor(client, superuser)
+
+
+@pytest.fixture
+def make_user(django_user_model):
+    """make_user("anna", role=BELEIDSMEDEWERKER, municipalities=[gemeente]): a user of one role,
+    linked to gemeenten (partners.UserMunicipality)."""
+    from partners.models import UserMunicipality
+    from partners.roles import ensure_roles
+
+    def make(username, *, role, municipalities=(), **extra):
+        made = django_user_model.objects.create_user(username=username, password="wachtwoord-2025", **extra)
+        if role:
+            made.groups.set([ensure_roles()[role]])
+        for municipality in municipalities:
+            UserMunicipality.objects.create(user=made, municipality=municipality)
+        return made
+
+    return make
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    """pytest-django's admin_client, past the TOTP step like superuser_client."""
+    return pass_two_factor(client, admin_user)
+
+
+@pytest.fixture(autouse=True)
+def _own_peildatum_snapshots(settings, tmp_path):
+    """Snapshots of past states (partners/peildatum.py) in a folder of this test only: the ids of a
+    rolled-back test come back in the next one, so a shared folder could serve another test's state."""
+    settings.PEILDATUM_DIR = tmp_path / "peildatum"

@@ -32,6 +32,11 @@ def _load_settings(**env):
         ({"SECRET_KEY": "x", "PAGE_SIZE": "0"}, "PAGE_SIZE=0 ligt niet tussen 1 en 1000"),
         ({"SECRET_KEY": "x", "REPORT_YEAR": "20x6"}, "REPORT_YEAR='20x6' is geen geheel getal"),
         ({"SECRET_KEY": "x", "DATABASE_URL": "mysql://u@h/db"}, "DATABASE_URL wijst naar een database"),
+        ({"SECRET_KEY": "x", "HTTPS": "soms"}, "HTTPS='soms' is geen geldige waarde"),
+        ({"SECRET_KEY": "x", "SECURE_PROXY_SSL_HEADER": "X Forwarded"}, "is geen naam van een HTTP-header"),
+        ({"SECRET_KEY": "x", "SESSION_IDLE_MINUTES": "1"}, "SESSION_IDLE_MINUTES=1 ligt niet tussen 2 en 1440"),
+        ({"SECRET_KEY": "x", "AXES_FAILURE_LIMIT": "nul"}, "AXES_FAILURE_LIMIT='nul' is geen geheel getal"),
+        ({"SECRET_KEY": "x", "ADMIN_TWO_FACTOR": "misschien"}, "ADMIN_TWO_FACTOR='misschien' is geen geldige"),
     ],
 )
 def test_a_wrong_setting_stops_the_start_with_a_message_naming_it(env, message):

@@ -1,6 +1,7 @@
 """Governance models: representatives and roles, the planning-and-control cycle and assessments."""
 
 from .cycle import CycleDocument, CycleRules, Opinion, PartyEvent, rules_for
+from .goals import Goal, GoalKind, Indicator, IndicatorValue
 from .monitoring import Assessment, Criterion, MunicipalPolicy, Score
 from .representation import ParticipationGovernance, Person, Seat
 
@@ -10,6 +11,10 @@ __all__ = [
     "MunicipalPolicy",
     "Score",
     "CycleDocument",
+    "Goal",
+    "GoalKind",
+    "Indicator",
+    "IndicatorValue",
     "CycleRules",
     "Opinion",
     "ParticipationGovernance",

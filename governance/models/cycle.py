@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import F, Q
 
 from partners.choices import ParticipantKind
+from partners.history import Historical
 from partners.models import Participant, Participation, Party
 
 from .. import deadlines
@@ -69,6 +70,8 @@ class CycleRules(models.Model):
         help_text="Wgr: vóór 30 april van het jaar na het jaar waarover de jaarrekening gaat.",
     )
     note = models.CharField("bron in de regeling", max_length=255, blank=True, help_text="Bijvoorbeeld: art. 24 lid 2.")
+
+    history = Historical()
 
     class Meta:
         verbose_name = "afwijkende termijnen"
@@ -169,6 +172,8 @@ class CycleDocument(models.Model):
     )
     url = models.URLField("link naar het document", blank=True)
 
+    history = Historical()
+
     class Meta:
         verbose_name = "document van de P&C-cyclus"
         verbose_name_plural = "documenten van de P&C-cyclus"
@@ -237,6 +242,8 @@ class Opinion(models.Model):
     )
     answered_on = models.DateField("datum reactie bestuur", null=True, blank=True)
 
+    history = Historical()
+
     class Meta:
         verbose_name = "zienswijze"
         verbose_name_plural = "zienswijzen"
@@ -291,6 +298,8 @@ class PartyEvent(models.Model):
     date = models.DateField("datum")
     title = models.CharField("omschrijving", max_length=200, blank=True)
     note = models.TextField("toelichting", blank=True)
+
+    history = Historical()
 
     class Meta:
         verbose_name = "afspraak van een partij"

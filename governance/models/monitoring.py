@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.urls import reverse
 
 from partners.choices import ParticipantKind
+from partners.history import Historical
 from partners.models import Participant, Participation, Party
 
 from ..choices import CriterionGroup, Signal
@@ -33,6 +34,8 @@ class Criterion(models.Model):
         limit_choices_to={"kind": ParticipantKind.GEMEENTE},
         help_text="Leeg: een criterium voor alle gemeenten. Gevuld: een eigen criterium van die gemeente.",
     )
+
+    history = Historical()
 
     class Meta:
         verbose_name = "criterium"
@@ -72,6 +75,8 @@ class Assessment(models.Model):
     findings = models.TextField("bevindingen", blank=True)
     follow_up = models.TextField("vervolgacties", blank=True)
 
+    history = Historical()
+
     class Meta:
         verbose_name = "beoordeling (monitoringscan)"
         verbose_name_plural = "beoordelingen (monitoringscan)"
@@ -109,6 +114,8 @@ class Score(models.Model):
         help_text="1 (slecht) tot en met 5 (goed).",
     )
     note = models.CharField("toelichting", max_length=255, blank=True)
+
+    history = Historical()
 
     class Meta:
         verbose_name = "score"
@@ -154,6 +161,8 @@ class MunicipalPolicy(models.Model):
         help_text="De visie op verbonden partijen in relatie tot de realisatie van de doelstellingen "
         "en de beleidsvoornemens daarover (BBV art. 15 lid 1a).",
     )
+
+    history = Historical()
 
     class Meta:
         verbose_name = "visie op verbonden partijen"

@@ -9,9 +9,10 @@ from django.db.models import F, Q
 from django.urls import reverse
 
 from partners.choices import ParticipantKind
+from partners.history import Historical
 from partners.models import Participant, Participation, Party
 
-from ..choices import ARRANGEMENTS, REVIEW_MONTHS, Body, PersonFunction, RiskProfile, SeatRole
+from ..choices import ARRANGEMENTS, REVIEW_MONTHS, Body, CriterionGroup, PersonFunction, RiskProfile, SeatRole
 from ..dates import add_months
 
 PORTFOLIO_HOLDER_FUNCTIONS = [PersonFunction.BURGEMEESTER, PersonFunction.WETHOUDER]
@@ -34,6 +35,8 @@ class Person(models.Model):
     )
     email = models.EmailField("e-mailadres", blank=True)
     phone = models.CharField("telefoonnummer", max_length=30, blank=True)
+
+    history = Historical()
 
     class Meta:
         verbose_name = "persoon"
@@ -77,6 +80,8 @@ class Seat(models.Model):
     note = models.CharField("toelichting", max_length=255, blank=True)
 
     objects = SeatQuerySet.as_manager()
+
+    history = Historical()
 
     class Meta:
         verbose_name = "zetel"
@@ -185,6 +190,28 @@ class ParticipationGovernance(models.Model):
         limit_choices_to={"function": PersonFunction.AMBTENAAR},
     )
 
+    own_interest = models.TextField(
+        "eigen belang",
+        blank=True,
+        help_text="Wat deze gemeente zelf met de samenwerking wil bereiken, naast het gedeelde belang van alle "
+        "deelnemers (bij de partij).",
+    )
+    motives = models.ManyToManyField(
+        "Criterion",
+        verbose_name="motieven (4 K's)",
+        blank=True,
+        related_name="participations",
+        limit_choices_to={"group": CriterionGroup.VIER_K},
+        help_text="De redenen waarom de gemeente deze samenwerking koos: kosten, kwaliteit, klantgerichtheid, "
+        "kwetsbaarheid.",
+    )
+    interest_divergence = models.TextField(
+        "waar de belangen uiteenlopen",
+        blank=True,
+        help_text="Waar het eigen belang afwijkt van het gedeelde belang, zodat het is vastgelegd en niet "
+        "alleen gevoeld.",
+    )
+
     risk_profile = models.CharField(
         "risicoprofiel",
         max_length=10,
@@ -196,6 +223,8 @@ class ParticipationGovernance(models.Model):
     risk_profile_reason = models.TextField("onderbouwing risicoprofiel", blank=True)
     risk_profile_set_on = models.DateField("risicoprofiel vastgesteld op", null=True, blank=True)
     last_review_on = models.DateField("laatste beoordeling", null=True, blank=True)
+
+    history = Historical()
 
     class Meta:
         verbose_name = "sturing van een deelname"

@@ -6,6 +6,10 @@ parsing of the rows (plan.py), so the three cannot drift apart.
 
 from dataclasses import dataclass, field
 
+from governance.choices import Body, PersonFunction, SeatRole
+from risks.choices import RiskCategory, RiskStatus
+from risks.matrix import IMPACT_LABELS, LIKELIHOOD_LABELS
+
 from ..choices import FigureKind, FinancialInterestForm, LegalForm, PartyStatus
 
 # What a column holds: the format shown in the explanation sheet.
@@ -24,6 +28,9 @@ FORMATS = {
     "policy_area": "code (1) of naam (Veiligheid) van het beleidsveld",
     "kvk": "acht cijfers",
     "url": "webadres, zoals https://www.voorbeeld.nl/",
+    "municipality": "CBS-code (GM0014, 0014 of 14) of naam van een gemeente",
+    "email": "e-mailadres, zoals naam@gemeente.nl",
+    "class": "klasse 1 tot en met 5: het cijfer (3), de naam (gemiddeld) of beide (3 – gemiddeld)",
 }
 
 
@@ -35,9 +42,15 @@ class Column:
     required: bool = False
     note: str = ""
     choices: type | None = None
+    # For a "class" column: the Dutch name of each class 1–5.
+    labels: dict | None = None
+    # For a "yesno" column: what an empty cell means.
+    default: bool = True
 
     @property
     def allowed(self) -> str:
+        if self.labels is not None:
+            return "; ".join(f"{number} – {label}" for number, label in self.labels.items())
         if self.choices is None:
             return ""
         return "; ".join(str(label) for _, label in self.choices.choices)
@@ -157,5 +170,90 @@ PARTICIPATION_FIGURES = Sheet(
     ],
 )
 
-SHEETS = [PARTIES, PARTICIPATIONS, PARTY_FIGURES, PARTICIPATION_FIGURES]
+REPRESENTATIVES = Sheet(
+    "vertegenwoordigers",
+    "Vertegenwoordigers",
+    "Eén rij per zetel: een persoon in een orgaan van een partij, of één rij met alleen de persoon. Een persoon "
+    "wordt gekoppeld op naam en gemeente (leeg bij een extern lid) en staat op elke rij met dezelfde functie, "
+    "e-mail en telefoon. Een zetel wordt gekoppeld op persoon, partij, orgaan, rol en begindatum; zetels van "
+    "dezelfde persoon in dezelfde rol en hetzelfde orgaan mogen elkaar niet overlappen.",
+    [
+        Column("Naam", "name", required=True),
+        Column("Functie", "function", "choice", True, choices=PersonFunction),
+        Column(
+            "Gemeente",
+            "municipality",
+            "municipality",
+            note="De gemeente namens welke de persoon optreedt; leeg bij een extern lid.",
+        ),
+        Column("E-mailadres", "email", "email"),
+        Column("Telefoonnummer", "phone"),
+        Column("Partij", "party", "party", note="Leeg: alleen de persoon, zonder zetel."),
+        PARTY_REF[1],
+        Column("Orgaan", "body", "choice", note="Verplicht bij een zetel.", choices=Body),
+        Column("Rol", "role", "choice", note="Leeg is Lid.", choices=SeatRole),
+        Column(
+            "Namens",
+            "on_behalf_of",
+            "participant",
+            note="De deelnemer die de persoon in deze partij vertegenwoordigt; die moet deelnemen in de partij. "
+            "Leeg bij een onafhankelijk lid.",
+        ),
+        Column("Begindatum", "started_on", "date", note="Verplicht bij een zetel."),
+        Column("Einddatum", "ended_on", "date", note="Leeg zolang de zetel loopt."),
+        Column("Toelichting", "note"),
+    ],
+)
+
+RISKS = Sheet(
+    "risicos",
+    "Risico's",
+    "Eén rij per risico van een partij, of van de deelname van één deelnemer (zoals een garantstelling). "
+    "Gekoppeld op partij, titel en deelnemer (leeg bij een risico van de hele partij). BBV art. 11.",
+    [
+        *PARTY_REF,
+        Column(
+            "Deelnemer",
+            "participant",
+            "participant",
+            note="Alleen bij een risico van de deelname van één deelnemer; die deelname moet bestaan of op het "
+            "tabblad Deelnames staan. Leeg: een risico van de hele partij.",
+        ),
+        Column("Titel", "title", required=True),
+        Column("Categorie", "category", "choice", True, choices=RiskCategory),
+        Column("Omschrijving", "description"),
+        Column("Kans", "likelihood", "class", True, labels=LIKELIHOOD_LABELS),
+        Column("Impact", "impact", "class", True, labels=IMPACT_LABELS),
+        Column(
+            "Financieel gevolg minimum",
+            "amount_min",
+            "amount",
+            note="Bij een bandbreedte; bij één bedrag alleen het maximum invullen. Niet boven het maximum.",
+        ),
+        Column(
+            "Financieel gevolg maximum",
+            "amount_max",
+            "amount",
+            note="Het financiële gevolg als het risico zich voordoet (BBV art. 11 lid 2b).",
+        ),
+        Column("Status", "status", "choice", note="Leeg is Open.", choices=RiskStatus),
+        Column("Eigenaar", "owner"),
+        Column(
+            "Datum geïdentificeerd",
+            "identified_on",
+            "date",
+            note="Leeg: vandaag bij een nieuw risico; bij een bestaand risico blijft de datum staan.",
+        ),
+        Column("Laatst beoordeeld", "reviewed_on", "date", note="Niet vóór de datum geïdentificeerd."),
+        Column(
+            "Vertrouwelijk",
+            "confidential",
+            "yesno",
+            note="Leeg is nee. Een vertrouwelijk risico komt nooit in een openbare rapportage.",
+            default=False,
+        ),
+    ],
+)
+
+SHEETS = [PARTIES, PARTICIPATIONS, PARTY_FIGURES, PARTICIPATION_FIGURES, REPRESENTATIVES, RISKS]
 EXPLANATION_TITLE = "Toelichting"

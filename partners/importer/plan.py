@@ -2,7 +2,8 @@
 
 A Plan reads the whole register it needs in a fixed number of queries, matches rows on natural keys
 (a party on KvK-nummer, else on naam + rechtsvorm; a deelname on partij + deelnemer; figures on
-partij (+ deelnemer) + jaar + soort), and sorts each row into created, updated or unchanged. Only a
+partij (+ deelnemer) + jaar + soort; people and seats in representation.py, risks in risk_rows.py),
+and sorts each row into created, updated or unchanged. Only a
 plan without problems can be applied; it writes in batches (bulk_create / bulk_update), never per row.
 """
 
@@ -13,6 +14,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from ..choices import LegalForm, ParticipantKind, PartyStatus
 from ..models import (
@@ -25,10 +27,23 @@ from ..models import (
     format_percentage,
 )
 from . import values as v
-from .columns import PARTICIPATION_FIGURES, PARTICIPATIONS, PARTIES, PARTY_FIGURES, SHEETS, Sheet
+from .columns import (
+    PARTICIPATION_FIGURES,
+    PARTICIPATIONS,
+    PARTIES,
+    PARTY_FIGURES,
+    REPRESENTATIVES,
+    RISKS,
+    SHEETS,
+    Sheet,
+)
 from .reading import Problem, ReadResult, SheetRows
+from .representation import RepresentativeRows
+from .risk_rows import RiskRows
 
 BATCH = 500
+# The reason on every history record an import writes, shown in the wijzigingshistorie.
+REASON = "import"
 # Constraint messages of the models, reused so the import says what the admin says.
 MESSAGES = {c.name: c.violation_error_message for m in (Party, Participation) for c in m._meta.constraints}
 
@@ -84,6 +99,8 @@ class Change:
     changed: list
     row: int
     share_before: Decimal | None = None
+    # A seat's row also counts as changed when the person on it changed (representation.py).
+    person_news: bool = False
 
 
 def _current(obj, name):
@@ -93,10 +110,10 @@ def _current(obj, name):
 
 
 def _comparable(value):
-    return value.pk if isinstance(value, Participant | PolicyArea) else value
+    return value.pk if isinstance(value, Participant | PolicyArea | Participation) else value
 
 
-class Plan:
+class Plan(RepresentativeRows, RiskRows):
     def __init__(self, read: ReadResult):
         self.report = Report(problems=list(read.problems))
         self.by_sheet = {s.sheet.key: s for s in read.sheets}
@@ -113,6 +130,8 @@ class Plan:
         self._participations()
         self._figures(PARTY_FIGURES, PartyFinancials)
         self._figures(PARTICIPATION_FIGURES, ParticipationFinancials)
+        self._representatives()
+        self._risks()
         # File problems first, then sheet by sheet in the file's order, row by row.
         order = {s.label: i for i, s in enumerate(read.sheets)}
         self.report.problems.sort(key=lambda p: (bool(p.sheet), order.get(p.sheet, -1), p.row or 0))
@@ -146,6 +165,10 @@ class Plan:
             if years
             else {}
         )
+        if REPRESENTATIVES.key in self.by_sheet:
+            self._load_representatives()
+        if RISKS.key in self.by_sheet:
+            self._load_risks()
 
     # --- helpers -------------------------------------------------------------------------------
     def _problem(self, sheet: Sheet, row, column: str, message: str):
@@ -154,7 +177,7 @@ class Plan:
     def participant(self, raw):
         """A deelnemer by code (GM0014, 0014, 14, PV20) or by name, accent and case insensitive."""
         code = v.text(raw).upper().replace(" ", "")
-        if code.isdigit() and len(code) <= 4:
+        if code.isascii() and code.isdigit() and len(code) <= 4:  # not "²", which isdigit() accepts and int() refuses
             code = f"GM{int(code):04d}"
         if code in self.participant_by_code:
             return self.participant_by_code[code]
@@ -173,6 +196,16 @@ class Plan:
             f"Onbekende gemeente of deelnemer “{v.text(raw)}”. Gebruik de CBS-code (GM0014) of de naam van een "
             "gemeente zoals die in het register staat."
         )
+
+    def municipality(self, raw):
+        """A gemeente by CBS-code or name; another kind of deelnemer is refused."""
+        found = self.participant(raw)
+        if found.kind != ParticipantKind.GEMEENTE:
+            raise v.CellError(
+                f"{found.name} ({found.code}) is een {found.get_kind_display().lower()}, geen gemeente. Vul een "
+                "gemeente in, of laat de cel leeg bij een extern lid."
+            )
+        return found
 
     def _cell(self, column, raw, percent):
         kind = column.kind
@@ -194,9 +227,15 @@ class Plan:
         if kind == "date":
             return v.day(raw)
         if kind == "yesno":
-            return v.yes_no(raw, default=True)
+            return v.yes_no(raw, default=column.default)
         if kind == "participant":
             return None if v.is_blank(raw) else self.participant(raw)
+        if kind == "municipality":
+            return None if v.is_blank(raw) else self.municipality(raw)
+        if kind == "email":
+            return v.text(raw)
+        if kind == "class":
+            return v.score_class(raw, column.labels, what=f"{column.header.lower()}klasse")
         if kind == "policy_area":
             if v.is_blank(raw):
                 return None
@@ -236,10 +275,18 @@ class Plan:
             return False
         return True
 
-    def _record(self, sheet: Sheet, row, obj, new: bool, data: dict, model_fields):
+    def _record(self, sheet: Sheet, row, obj, new: bool, data: dict, model_fields, *, key=None, count=True):
+        """Set the row's values on obj and note what changes; key files it elsewhere than under the sheet."""
         changed = [] if new else [f for f in model_fields if _current(obj, f) != _comparable(data[f])]
         for name in model_fields:
             setattr(obj, name, data[name])
+        change = Change(obj, new, changed, row.number)
+        self.changes[key or sheet.key].append(change)
+        if count:
+            self._count(sheet, new=new, changed=bool(changed))
+        return change
+
+    def _count(self, sheet: Sheet, *, new: bool, changed: bool):
         counts = self.report.counts[sheet.title]
         if new:
             counts.created += 1
@@ -247,7 +294,6 @@ class Plan:
             counts.updated += 1
         else:
             counts.unchanged += 1
-        self.changes[sheet.key].append(Change(obj, new, changed, row.number))
 
     def rows(self, sheet: Sheet) -> SheetRows | None:
         return self.by_sheet.get(sheet.key)
@@ -487,8 +533,10 @@ class Plan:
             self._record(sheet, row, obj, existing is None, values, fields)
 
     # --- writing -----------------------------------------------------------------------------
-    def apply(self) -> None:
-        """Write every change in one transaction; only for a plan without problems."""
+    def apply(self, *, user=None) -> None:
+        """Write every change in one transaction, each with a history record naming `user`;
+        only for a plan without problems."""
+        self.user = user
         if not self.report.ok:
             raise ValueError("Een import met fouten kan niet worden uitgevoerd.")
         with transaction.atomic():
@@ -506,24 +554,35 @@ class Plan:
             for sheet, model in ((PARTY_FIGURES, PartyFinancials), (PARTICIPATION_FIGURES, ParticipationFinancials)):
                 fields = [c.key for c in sheet.columns if c.key not in ("party", "party_legal_form", "participant")]
                 self._write(model, sheet, fields)
+            self._write_representatives()
+            self._write_risks()
 
-    def _write(self, model, sheet, fields, before_create=None):
-        changes = self.changes[sheet.key]
+    def _write(self, model, sheet, fields, before_create=None, key=None):
+        changes = self.changes[key or sheet.key]
         created = [c for c in changes if c.new]
         if before_create:
             before_create([c.obj for c in created])
         self._bulk_create(model, created)
         self._bulk_update(model, [c for c in changes if not c.new and c.changed], fields)
 
-    @staticmethod
-    def _bulk_create(model, changes):
+    # Bulk writes send no signals, so the history records are written in bulk alongside (partners/history.py).
+    def _bulk_create(self, model, changes):
         # bulk_create takes the id of a party or deelname created earlier in this transaction.
-        model.objects.bulk_create([c.obj for c in changes], batch_size=BATCH)
-
-    @staticmethod
-    def _bulk_update(model, changes, fields):
         if changes:
-            model.objects.bulk_update([c.obj for c in changes], fields, batch_size=BATCH)
+            bulk_create_with_history(
+                [c.obj for c in changes], model, batch_size=BATCH, default_user=self.user, default_change_reason=REASON
+            )
+
+    def _bulk_update(self, model, changes, fields):
+        if changes:
+            bulk_update_with_history(
+                [c.obj for c in changes],
+                model,
+                fields,
+                batch_size=BATCH,
+                default_user=self.user,
+                default_change_reason=REASON,
+            )
 
     @staticmethod
     def _assign_slugs(parties):

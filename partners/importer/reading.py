@@ -121,8 +121,9 @@ def _check_row_limit(count: int) -> None:
 
 
 def _sheet_for_title(title: str) -> Sheet | None:
-    wanted = normalize(title)
-    return next((s for s in SHEETS if wanted in {normalize(s.title), s.key}), None)
+    """The sheet by its title or key, with or without an apostrophe: Risico's, Risicos, risico’s."""
+    wanted = normalize(title).replace("'", "")
+    return next((s for s in SHEETS if wanted in {normalize(s.title).replace("'", ""), s.key}), None)
 
 
 def _read_xlsx(data: bytes) -> ReadResult:

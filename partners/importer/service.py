@@ -68,38 +68,39 @@ def confirm(*, run_id, user) -> ImportRun:
             run.status = ImportRun.Status.REFUSED
             run.save(update_fields=["counts", "problems", "status"])
             return run
-        outcome.apply()
+        outcome.apply(user=user or run.user)
         # Bulk writes send no signals; saving the run (a model of the register) does, and that also
         # invalidates the cached reports (governance/report_cache.py).
         run.status, run.applied_at = ImportRun.Status.APPLIED, timezone.now()
         run.user = user or run.user
         run.save(update_fields=["counts", "problems", "status", "applied_at", "user"])
-        if user is not None:
-            LogEntry.objects.log_actions(
-                user_id=user.pk,
-                queryset=[run],
-                action_flag=ADDITION,
-                change_message=f"Register geïmporteerd uit {run.file_name}: {summary(report)}",
-                single_object=True,
-            )
+        _log(run)
     return run
 
 
-def summary(report: Report) -> str:
-    return "; ".join(
-        f"{title}: {c.created} nieuw, {c.updated} gewijzigd, {c.unchanged} ongewijzigd"
-        for title, c in report.counts.items()
+def _log(run: ImportRun) -> None:
+    """The applied import in the admin's history (LogEntry): who, which file, what it did."""
+    if run.user_id is None:
+        return
+    LogEntry.objects.log_actions(
+        user_id=run.user_id,
+        queryset=[run],
+        action_flag=ADDITION,
+        change_message=f"Register geïmporteerd uit {run.file_name}: {run.summary}",
+        single_object=True,
     )
 
 
-def run_file(*, data: bytes, filename: str, dry_run: bool) -> Report:
-    """For the command line: check, and unless dry_run write and record the run, in one go."""
+def run_file(*, data: bytes, filename: str, dry_run: bool, user=None) -> Report:
+    """For the command line: check, and unless dry_run write and record the run (and, with a user, a
+    line in the admin's history), in one go."""
     outcome = check(data, filename)
     report = _report(outcome)
     if report.ok and report.has_rows and not dry_run:
         with transaction.atomic():
-            outcome.apply()
-            ImportRun.objects.create(
+            outcome.apply(user=user)
+            run = ImportRun.objects.create(
+                user=user,
                 file_name=filename[:255],
                 file_hash=hashlib.sha256(data).hexdigest(),
                 content=data,
@@ -107,4 +108,5 @@ def run_file(*, data: bytes, filename: str, dry_run: bool) -> Report:
                 applied_at=timezone.now(),
                 counts=report.as_dict(),
             )
+            _log(run)
     return report

@@ -12,6 +12,9 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 CENT = Decimal("0.01")
 SHARE_PLACES = Decimal("0.0001")
+# The register keeps amounts in 16 digits with 2 decimals (partners.models.MONEY). A larger number
+# is refused here: rounding 1E+24 to cents overflows the decimal context and failed the whole import.
+MAX_AMOUNT = Decimal("1e14")
 MONTHS = [
     "januari", "februari", "maart", "april", "mei", "juni",
     "juli", "augustus", "september", "oktober", "november", "december",
@@ -75,7 +78,9 @@ def amount(value) -> Decimal | None:
     if isinstance(value, bool) or isinstance(value, datetime | date):
         raise CellError(f"“{text(value)}” is geen bedrag; verwacht een bedrag in euro's, zoals 1.234.567,89.")
     if isinstance(value, int | float | Decimal):
-        return Decimal(str(value)).quantize(CENT, rounding=ROUND_HALF_UP)
+        number = Decimal(str(value))
+        _check_amount_size(number, text(value))
+        return number.quantize(CENT, rounding=ROUND_HALF_UP)
     raw = str(value).strip()
     cleaned = re.sub(r"^(€|eur|euro)\s*|\s*(€|eur|euro)$", "", raw, flags=re.IGNORECASE).strip()
     cleaned = re.sub(r"^-\s*€\s*", "-", cleaned)
@@ -86,9 +91,17 @@ def amount(value) -> Decimal | None:
             f"“{raw}” is geen bedrag; verwacht een bedrag in euro's, zoals 1.234.567,89 of € 1.234,50 "
             "(punten voor duizendtallen, een komma voor centen)."
         ) from None
+    _check_amount_size(number, raw)
     if number != number.quantize(CENT):
         raise CellError(f"“{raw}” heeft meer dan twee cijfers achter de komma; een bedrag heeft hooguit centen.")
     return number.quantize(CENT)
+
+
+def _check_amount_size(number: Decimal, shown: str) -> None:
+    if not number.is_finite() or abs(number) >= MAX_AMOUNT:
+        raise CellError(
+            f"“{shown}” is te groot voor een bedrag; het register bewaart bedragen onder de 100 biljoen euro."
+        )
 
 
 def percentage(value, *, percent_format: bool = False) -> Decimal | None:
@@ -113,9 +126,12 @@ def percentage(value, *, percent_format: bool = False) -> Decimal | None:
         number *= 100
     elif percent_format:
         number *= 100
+    out_of_range = CellError(f"“{text(value)}” ligt niet tussen 0% en 100%.")
+    if not number.is_finite() or abs(number) > 1000:  # before rounding, which overflows on 1E+24
+        raise out_of_range
     number = number.quantize(SHARE_PLACES, rounding=ROUND_HALF_UP)
     if number < 0 or number > 100:
-        raise CellError(f"“{text(value)}” ligt niet tussen 0% en 100%.")
+        raise out_of_range
     return number
 
 
@@ -206,4 +222,25 @@ def choice(value, choices, *, what: str) -> str:
     if code is not None:
         return code
     allowed = "; ".join(label for _, label in choices.choices)
-    raise CellError(f"“{raw}” is geen bekende {what}; kies uit: {allowed}.")
+    known = "bekend" if what in NEUTER_NOUNS else "bekende"
+    raise CellError(f"“{raw}” is geen {known} {what}; kies uit: {allowed}.")
+
+
+# Column names that are het-words: 'geen bekend orgaan', but 'geen bekende rol'.
+NEUTER_NOUNS = {"orgaan"}
+
+
+def score_class(value, labels: dict, *, what: str) -> int | None:
+    """A kans or impact class 1–5: the number (3), its name (gemiddeld) or both (3 – gemiddeld)."""
+    if is_blank(value):
+        return None
+    raw = text(value)
+    names = {}
+    for number, label in labels.items():
+        for name in (str(number), label, f"{number} {label}"):
+            names[normalize(name)] = number
+    found = names.get(normalize(re.sub(r"[–—:]", " ", raw)))
+    if found is not None:
+        return found
+    allowed = "; ".join(f"{number} – {label}" for number, label in labels.items())
+    raise CellError(f"“{raw}” is geen {what}; kies een {what} van 1 tot en met 5: {allowed}.")

@@ -1,16 +1,31 @@
 """The import template (XLSX): an explanation sheet and one sheet per kind of row, optionally filled
 with the register as it is, so an export in this layout can be edited and imported again."""
 
+from collections import defaultdict
 from io import BytesIO
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from governance.choices import Body, PersonFunction, SeatRole
+from governance.models import Person, Seat
+from risks.choices import RiskCategory, RiskStatus
+from risks.models import Risk
+
 from ..choices import FigureKind, FinancialInterestForm, LegalForm, PartyStatus
-from ..exports import EURO_FORMAT
+from ..exports import EURO_FORMAT, append_literal
 from ..models import Participation, ParticipationFinancials, Party, PartyFinancials
-from .columns import EXPLANATION_TITLE, FORMATS, PARTICIPATIONS, PARTIES, PARTY_FIGURES, SHEETS
+from .columns import (
+    EXPLANATION_TITLE,
+    FORMATS,
+    PARTICIPATIONS,
+    PARTIES,
+    PARTY_FIGURES,
+    REPRESENTATIVES,
+    RISKS,
+    SHEETS,
+)
 
 PERCENT_FORMAT = "0.00##%"
 DATE_FORMAT = "DD-MM-YYYY"
@@ -19,14 +34,17 @@ CELL_FORMATS = {"amount": EURO_FORMAT, "percentage": PERCENT_FORMAT, "date": DAT
 
 INTRODUCTION = [
     "Importsjabloon van het register verbonden partijen",
-    "Vul per tabblad één rij per partij, deelname of jaar met cijfers. Laat de kolomkoppen in de eerste rij staan; "
-    "kolommen mogen in een andere volgorde staan en niet-verplichte kolommen mogen weg.",
+    "Vul per tabblad één rij per partij, deelname, jaar met cijfers, zetel of risico. Laat de kolomkoppen in de "
+    "eerste rij staan; kolommen mogen in een andere volgorde staan en niet-verplichte kolommen mogen weg.",
     "Een lege cel maakt het veld leeg. Bestaande rijen worden bijgewerkt, nieuwe toegevoegd; de import verwijdert "
     "niets. Dezelfde import nog eens uitvoeren verandert niets.",
     "Lege rijen tussendoor worden overgeslagen. Formules, samengevoegde cellen en verborgen tabbladen worden "
     "geweigerd: plak waarden. Een CSV-bestand bevat één tabblad, met dezelfde kolomkoppen.",
     "Eerst volgt een controle zonder iets op te slaan; pas als er geen fouten zijn kunt u de import bevestigen. "
     "Dan worden alle rijen opgeslagen, of geen enkele.",
+    "Koppelen (wat een rij bijwerkt in plaats van toevoegt): een partij op KvK-nummer, anders op naam en rechtsvorm; "
+    "een deelname op partij en deelnemer; cijfers op partij (en deelnemer), jaar en soort; een persoon op naam en "
+    "gemeente; een zetel op persoon, partij, orgaan, rol en begindatum; een risico op partij, titel en deelnemer.",
 ]
 
 
@@ -61,6 +79,18 @@ def _rows(sheet):
                 f.party.name, _label(LegalForm, f.party.legal_form), f.year, _label(FigureKind, f.kind),
                 f.equity_start, f.equity_end, f.liabilities_start, f.liabilities_end, f.result,
             ]  # fmt: skip
+    elif sheet is REPRESENTATIVES:
+        yield from _representative_rows()
+    elif sheet is RISKS:
+        risks = Risk.objects.select_related("party", "participation__participant")
+        for r in risks.order_by("party__name", "title", "participation__participant__code", "pk"):
+            yield [
+                r.party.name, _label(LegalForm, r.party.legal_form),
+                r.participation.participant.code if r.participation else None, r.title,
+                _label(RiskCategory, r.category), r.description, r.likelihood, r.impact, r.amount_min, r.amount_max,
+                _label(RiskStatus, r.status), r.owner, r.identified_on, r.reviewed_on,
+                "ja" if r.confidential else "nee",
+            ]  # fmt: skip
     else:
         figures = ParticipationFinancials.objects.select_related("participation__party", "participation__participant")
         for f in figures.order_by("participation__party__name", "participation__participant__code", "year", "kind"):
@@ -68,6 +98,23 @@ def _rows(sheet):
             yield [
                 party.name, _label(LegalForm, party.legal_form), f.participation.participant.code, f.year,
                 _label(FigureKind, f.kind), f.contribution, f.interest_start, f.interest_end, f.dividend,
+            ]  # fmt: skip
+
+
+def _representative_rows():
+    """One row per seat, and one row for each person without seats."""
+    seats = defaultdict(list)
+    for seat in Seat.objects.select_related("party", "on_behalf_of").order_by("party__name", "body", "started_on"):
+        seats[seat.person_id].append(seat)
+    for p in Person.objects.select_related("municipality").order_by("name", "municipality__code", "pk"):
+        person = [p.name, _label(PersonFunction, p.function), p.municipality.code if p.municipality else None, p.email,
+                  p.phone]  # fmt: skip
+        if not seats[p.pk]:
+            yield person + [None] * 8
+        for s in seats[p.pk]:
+            yield person + [
+                s.party.name, _label(LegalForm, s.party.legal_form), _label(Body, s.body), _label(SeatRole, s.role),
+                s.on_behalf_of.code if s.on_behalf_of else None, s.started_on, s.ended_on, s.note,
             ]  # fmt: skip
 
 
@@ -109,7 +156,7 @@ def template_workbook(*, with_register: bool = False) -> bytes:
         sheet.freeze_panes = "A2"
         if with_register:
             for values in _rows(kind):
-                sheet.append(values)
+                append_literal(sheet, values)
         for index, column in enumerate(kind.columns, start=1):
             letter = get_column_letter(index)
             sheet.column_dimensions[letter].width = max(12, min(40, len(column.header) + 4))

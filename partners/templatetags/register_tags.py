@@ -3,7 +3,7 @@
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django import template
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 
 register = template.Library()
 
@@ -62,6 +62,34 @@ def pct(value):
 
 
 @register.filter
+def clause(value):
+    """A free-text note set inside a sentence of ours: without its own closing full stop, so the
+    sentence does not end in "..", while an abbreviation's or ellipsis' dots stay."""
+    text = str(value or "").rstrip()
+    if text.endswith(".") and not text.endswith(".."):
+        text = text[:-1]
+    return text
+
+
+@register.filter
+def signed_euro(value, decimals=0):
+    """+ € 1.234 or − € 1.234 for a change; 'niet bekend' when it cannot be computed."""
+    if value is None or value == "":
+        return UNKNOWN
+    sign = "+" if value > 0 else "−" if value < 0 else "±"
+    return f"{sign} € {format_number(abs(value), int(decimals))}"
+
+
+@register.filter
+def signed_pct(value):
+    """+3,4% or −1,0% for a change in percent; empty when unknown (the amount says 'niet bekend')."""
+    if value is None or value == "":
+        return ""
+    sign = "+" if value > 0 else "−" if value < 0 else "±"
+    return f"{sign}{format_number(abs(value), 1)}%"
+
+
+@register.filter
 def yesno_nl(value):
     return "ja" if value else "nee"
 
@@ -99,3 +127,26 @@ def sort_header(context, field, label):
         label,
         arrow,
     )
+
+
+@register.simple_tag(takes_context=True)
+def hidden_query_fields(context, *leave_out, form=None):
+    """Hidden inputs that carry the current query parameters (but `leave_out`, the page and what
+    `form` refused) through a form."""
+    query = context["request"].GET
+    refused = form.errors if getattr(form, "is_bound", False) else ()
+    skip = {"page", *leave_out, *refused}
+    return format_html_join(
+        "",
+        '<input type="hidden" name="{}" value="{}">',
+        ((k, v) for k in query if k not in skip for v in query.getlist(k)),
+    )
+
+
+@register.simple_tag(takes_context=True)
+def peildatum_query(context, first=True):
+    """`?peildatum=2025-12-31` (or `&…` with first=False) when the page shows a past state; else nothing."""
+    day = getattr(context.get("request"), "peildatum", None)
+    if not day:
+        return ""
+    return f"{'?' if first else '&'}peildatum={day:%Y-%m-%d}"

@@ -31,17 +31,18 @@ def _section(heatmap, filter_query: dict, title: str, subject: str):
     }
 
 
-@register.inclusion_tag("risks/includes/heatmap.html")
-def party_risk_heatmap(party):
-    """The open risks of a party in the matrix (2 queries)."""
-    return _section(selectors.party_heatmap(party=party), {"partij": party.slug}, "Risico's", party.name)
+@register.inclusion_tag("risks/includes/heatmap.html", takes_context=True)
+def party_risk_heatmap(context, party):
+    """The open risks of a party that the user may see, in the matrix (2 queries)."""
+    heatmap = selectors.party_heatmap(party=party, user=context["request"].user)
+    return _section(heatmap, {"partij": party.slug}, "Risico's", party.name)
 
 
-@register.inclusion_tag("risks/includes/heatmap.html")
-def municipality_risk_heatmap(municipality):
-    """The open risks of the parties a gemeente takes part in (2 queries)."""
+@register.inclusion_tag("risks/includes/heatmap.html", takes_context=True)
+def municipality_risk_heatmap(context, municipality):
+    """The open risks of the parties a gemeente takes part in that the user may see (2 queries)."""
     return _section(
-        selectors.municipality_heatmap(municipality=municipality),
+        selectors.municipality_heatmap(municipality=municipality, user=context["request"].user),
         {"gemeente": municipality.code},
         "Risico's van de partijen",
         f"de partijen waarin {municipality.name} deelneemt",

@@ -2,6 +2,8 @@
 
 One server per session: a fresh SQLite file, `migrate` and `load_demo` in a subprocess, then
 `runserver --insecure` with DEBUG off, so the real 404 page shows and static files are still served.
+It runs on plain http (HTTPS=false) but otherwise with the production settings: the CSP, the
+login lockout and the TOTP step for the admin, which the beheerder passes with the key it shows.
 """
 
 import os
@@ -17,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from .pages import ANONYMOUS, NOT_YET_BUILT, PAGES
+from .pages import ANONYMOUS, AS_USER, PAGES
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -35,6 +37,7 @@ SCREENSHOTS = Path(os.environ.get("SCREENSHOT_DIR", ROOT / "screenshots"))
 # The demo users of load_demo and the role (group) each one has.
 USERS = {
     "beleid": ("beleid-demo-2026", "beleidsmedewerker"),
+    "beleid-oldambt": ("oldambt-demo-2026", "beleidsmedewerker"),
     "controller": ("controller-demo-2026", "controller"),
     "beheer": ("beheer-demo-2026", "beheerder"),
 }
@@ -77,6 +80,7 @@ def base_url():
             "DEBUG": "false",
             "SECRET_KEY": "browser-test-only-secret",
             "ALLOWED_HOSTS": "127.0.0.1",
+            "HTTPS": "false",
             "PYTHONUNBUFFERED": "1",
         }
         manage = [sys.executable, str(ROOT / "manage.py")]
@@ -122,15 +126,49 @@ def log_in(page, base_url, username, password):
     page.wait_for_load_state()
 
 
+# Filled while the session fixture sets up the beheerder's authenticator: the key it was shown and
+# what axe found on the setup page (a page seen only once per user, so it is checked right there).
+TWO_FACTOR = {}
+
+
+def totp_code(key):
+    """The current code for a TOTP key, as an authenticator app computes it."""
+    from django_otp.oath import totp
+
+    return f"{totp(key):06d}"
+
+
+def set_up_two_factor(page, base_url):
+    """A beheerder's first visit to /admin/: the setup page, a first code, then the admin."""
+    from base64 import b32decode
+
+    from .test_pages import axe_problems
+
+    page.goto(f"{base_url}/admin/")
+    assert "/tweestaps/instellen/" in page.url, f"geen tweestapsverificatie maar {page.url}"
+    TWO_FACTOR["setup_problems"] = axe_problems(page)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / "tweestaps-instellen-1280.png", full_page=True)
+    secret = page.locator(".secret-key code").inner_text().replace(" ", "")
+    TWO_FACTOR["key"] = b32decode(secret + "=" * (-len(secret) % 8))
+    page.get_by_label("Code uit de app").fill(totp_code(TWO_FACTOR["key"]))
+    page.get_by_role("button", name="Bevestigen").click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/admin/"), f"na de code niet in het beheer maar op {page.url}"
+
+
 @pytest.fixture(scope="session")
 def sessions(browser, base_url):
-    """A logged-in browser state per demo user, made once by logging in through the form."""
+    """A logged-in browser state per demo user, made once by logging in through the form; the
+    beheerder also sets up and passes the TOTP step, so its session may use /admin/."""
     states = {}
     for username, (password, _role) in USERS.items():
         context = browser.new_context()
         page = context.new_page()
         log_in(page, base_url, username, password)
         assert page.url.rstrip("/").endswith("/partijen"), f"{username} kon niet inloggen"
+        if username == "beheer":
+            set_up_two_factor(page, base_url)
         states[username] = context.storage_state()
         context.close()
     return states
@@ -173,19 +211,38 @@ def page_paths(browser, base_url, sessions):
     paths["persoon"] = _first_link(page, "/personen/", r"/personen/\d+/")
     paths["risico"] = _first_link(page, "/risicos/", r"/risicos/\d+/")
     context.close()
+    paths["importverslag"] = _import_dry_run(browser, base_url, sessions)
     return paths
+
+
+def _import_dry_run(browser, base_url, sessions):
+    """Download the register in the import template and upload it again: the path of the dry run report."""
+    context = browser.new_context(base_url=base_url, storage_state=sessions["beheer"], accept_downloads=True)
+    page = context.new_page()
+    page.goto("/import/")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Het huidige register in dit sjabloon (XLSX)").click()
+    with tempfile.TemporaryDirectory(prefix="vp-import-") as tmp:
+        file = Path(tmp) / download.value.suggested_filename
+        download.value.save_as(file)
+        page.get_by_label("Bestand").set_input_files(file)
+        page.get_by_role("button", name="Controleren").click()
+        page.wait_for_load_state()
+    path = page.url.removeprefix(base_url)
+    context.close()
+    return path
 
 
 @pytest.fixture
 def visit(open_as, page_paths):
-    """visit("factsheet", width=360) opens a named page as `beleid`; skips a page not built yet."""
+    """visit("factsheet", width=360) opens a named page as `beleid` (or the user AS_USER names) and checks
+    its status."""
 
-    def _visit(name, width=1280, username="beleid"):
+    def _visit(name, width=1280, username=None):
+        username = username or AS_USER.get(name, "beleid")
         page = open_as(None if name in ANONYMOUS else username, width=width)
         response = page.goto(page_paths[name])
-        if name in NOT_YET_BUILT and response.status == 404:
-            pytest.skip(NOT_YET_BUILT[name])
-        expected = 404 if name == "niet-gevonden" else 200
+        expected = {"niet-gevonden": 404, "ongeldig-verzoek": 400, "geen-toegang": 403}.get(name, 200)
         assert response.status == expected, f"{page_paths[name]} gaf {response.status}"
         return page
 

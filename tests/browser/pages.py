@@ -1,29 +1,43 @@
 """The pages of the application the browser suite visits, by name, in menu order."""
 
+import datetime
+
 GEMEENTE = "GM0014"  # Groningen, the centre of the demo region
 PARTY = "veiligheidsregio-groningen"  # a party with risks, seats and cycle documents in the demo
 REPORT_YEAR = 2026
+# The demo is loaded when the suite starts, so the register as it stood today is the demo itself.
+TODAY = datetime.date.today().isoformat()
 
 PAGES = {
     "inloggen": "/inloggen/",
     "partijen": "/partijen/",
     "partijen-gefilterd": "/partijen/?bbv_categorie=1&o=naam",
+    "partijen-peildatum": f"/partijen/?peildatum={TODAY}",
+    "peildatum-ongeldig": "/partijen/?peildatum=31-02-2025",
     "factsheet": f"/partijen/{PARTY}/",
+    "factsheet-peildatum": f"/partijen/{PARTY}/?peildatum={TODAY}",
+    "historie": f"/partijen/{PARTY}/historie/",
     "deelnemers": f"/partijen/{PARTY}/deelnemers/",
     "gemeenten": "/gemeenten/",
     "gemeente": f"/gemeenten/{GEMEENTE}/",
+    "doelen": f"/gemeenten/{GEMEENTE}/doelen/",
     "dashboard": f"/gemeenten/{GEMEENTE}/dashboard/",
     "weerstandsvermogen": f"/gemeenten/{GEMEENTE}/weerstandsvermogen/",
     "rapportage": f"/gemeenten/{GEMEENTE}/rapportage/{REPORT_YEAR}/begroting",
+    "rapportage-peildatum": f"/gemeenten/{GEMEENTE}/rapportage/{REPORT_YEAR}/begroting?peildatum={TODAY}",
     "personen": "/personen/",
     "persoon": None,  # the first person in /personen/: ids of demo rows are not fixed
     "risicos": "/risicos/",
     "risico": None,  # the first risk in /risicos/
+    "import": "/import/",
+    "importverslag": None,  # the dry run of the demo register exported in the import template
     "niet-gevonden": "/bestaat-niet/",
+    "ongeldig-verzoek": "/partijen/?q=%00",  # a NUL in the address: the Dutch 400 page
+    "geen-toegang": "/admin/autocomplete/",  # a refused request: the Dutch 403 page
 }
-# Pages that answer 404 until another part of the application is built; tests skip them until then.
-NOT_YET_BUILT = {"rapportage": "de rapportage (paragraaf verbonden partijen) is nog niet gebouwd"}
+# Pages only a beheerder may open; the others are visited as a beleidsmedewerker.
+AS_USER = {"import": "beheer", "importverslag": "beheer", "geen-toegang": "beheer"}
 # Pages opened without logging in.
 ANONYMOUS = {"inloggen"}
 # Standalone documents (the report preview prints as A4): no application header, menu or skip link.
-DOCUMENTS = {"rapportage"}
+DOCUMENTS = {"rapportage", "rapportage-peildatum"}

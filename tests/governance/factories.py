@@ -7,8 +7,19 @@ from factory.django import DjangoModelFactory
 
 from governance.choices import Body, PersonFunction, SeatRole, Signal
 from governance.deadlines import DocumentKind
-from governance.models import Assessment, CycleDocument, Opinion, ParticipationGovernance, Person, Seat
-from tests.partners.factories import MunicipalityFactory, ParticipationFactory, PartyFactory
+from governance.goals import Direction, Unit
+from governance.models import (
+    Assessment,
+    CycleDocument,
+    Goal,
+    Indicator,
+    IndicatorValue,
+    Opinion,
+    ParticipationGovernance,
+    Person,
+    Seat,
+)
+from tests.partners.factories import MunicipalityFactory, ParticipationFactory, PartyFactory, PolicyAreaFactory
 
 
 class PersonFactory(DjangoModelFactory):
@@ -84,3 +95,38 @@ class AssessmentFactory(DjangoModelFactory):
     municipality = factory.SelfAttribute("participation.participant")
     assessed_on = datetime.date(2025, 3, 1)
     signal = Signal.GROEN
+
+
+class GoalFactory(DjangoModelFactory):
+    """A shared doel of a party, serving a test programma."""
+
+    class Meta:
+        model = Goal
+
+    party = factory.SubFactory(PartyFactory)
+    title = factory.Sequence(lambda n: f"Testdoel {n:04d}")
+    policy_area = factory.SubFactory(PolicyAreaFactory)
+
+
+class IndicatorFactory(DjangoModelFactory):
+    class Meta:
+        model = Indicator
+
+    goal = factory.SubFactory(GoalFactory)
+    name = factory.Sequence(lambda n: f"Testindicator {n:04d}")
+    unit = Unit.PROCENT
+    direction = Direction.HOGER
+
+
+class IndicatorValueFactory(DjangoModelFactory):
+    """A year with a streefwaarde and a realisatie, measured at the end of the year."""
+
+    class Meta:
+        model = IndicatorValue
+
+    indicator = factory.SubFactory(IndicatorFactory)
+    year = 2025
+    target = 80
+    actual = 85
+    source = "Testjaarverslag"
+    measured_on = factory.LazyAttribute(lambda v: datetime.date(v.year, 12, 31) if v.actual is not None else None)

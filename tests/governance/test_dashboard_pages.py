@@ -105,18 +105,28 @@ def test_the_ics_feed_uses_crlf_lines_of_at_most_75_octets(logged_in_client, par
     assert all(b"\n" not in line and len(line) <= 75 for line in lines)
 
 
-def test_a_calendar_program_reads_the_feed_with_its_token(client, participation):
+def test_a_calendar_program_reads_the_feed_with_its_token(client, user, participation):
     municipality = participation.participant
-    response = client.get(feed_url(municipality) + f"?token={feed_token(municipality)}")
+    response = client.get(feed_url(municipality) + f"?token={feed_token(municipality, user=user)}")
     assert response.status_code == 200 and parse(response).walk("VEVENT")
 
 
-def test_without_a_valid_token_the_feed_asks_to_log_in(client, participation):
+def test_without_a_valid_token_the_feed_asks_to_log_in(client, user, participation):
     municipality = participation.participant
     other = MunicipalityFactory()
-    for query in ["", "?token=onzin", f"?token={feed_token(other)}"]:
+    forged = feed_token(municipality, user=user).replace(f"{user.pk}-", f"{user.pk + 1}-", 1)
+    for query in ["", "?token=onzin", f"?token={feed_token(other, user=user)}", f"?token={forged}"]:
         response = client.get(feed_url(municipality) + query)
         assert response.status_code == 302 and response["Location"].startswith("/inloggen/")
+
+
+def test_the_token_of_a_deactivated_user_no_longer_opens_the_feed(client, user, participation):
+    municipality = participation.participant
+    token = feed_token(municipality, user=user)
+    user.is_active = False
+    user.save()
+    response = client.get(feed_url(municipality) + f"?token={token}")
+    assert response.status_code == 302 and response["Location"].startswith("/inloggen/")
 
 
 def test_the_feed_of_an_unknown_gemeente_is_a_404(client, logged_in_client):

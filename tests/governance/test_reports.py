@@ -17,8 +17,16 @@ from pypdf import PdfReader
 
 from governance import report_views
 from partners.choices import FigureKind, LegalForm
+from partners.models import PolicyArea
 from partners.roles import BELEIDSMEDEWERKER, CONTROLLER
-from tests.governance.factories import ParticipationGovernanceFactory, PersonFactory, SeatFactory
+from tests.governance.factories import (
+    GoalFactory,
+    IndicatorFactory,
+    IndicatorValueFactory,
+    ParticipationGovernanceFactory,
+    PersonFactory,
+    SeatFactory,
+)
 from tests.partners.factories import (
     MunicipalityFactory,
     ParticipationFactory,
@@ -186,9 +194,10 @@ def test_the_internal_version_shows_confidential_risks_and_is_marked_on_every_pa
     assert all("VERTROUWELIJK" in page for page in pages)
 
 
-def test_only_controllers_beheerders_and_superusers_get_the_internal_version(client, user, superuser, gemeente):
-    user.groups.add(Group.objects.get(name=BELEIDSMEDEWERKER))
-    client.force_login(user)
+def test_only_controllers_beheerders_and_superusers_get_the_internal_version(client, make_user, superuser, gemeente):
+    client.force_login(make_user("controller", role=CONTROLLER, municipalities=[gemeente]))
+    assert "Geheime garantstelling" in client.get(url(gemeente, versie="intern")).content.decode()
+    client.force_login(make_user("beleid", role=BELEIDSMEDEWERKER, municipalities=[gemeente]))
     assert client.get(url(gemeente, versie="intern")).status_code == 404
     assert "Geheime garantstelling" not in client.get(url(gemeente)).content.decode()
     client.force_login(superuser)
@@ -251,6 +260,8 @@ def test_the_report_takes_the_same_number_of_queries_for_more_parties(logged_in_
             assert logged_in_client.get(url(gemeente)).status_code == 200
         return len(queries)
 
+    first = gemeente.participations.order_by("pk").first().party
+    IndicatorValueFactory(indicator=IndicatorFactory(goal=GoalFactory(party=first)))
     before = count()
     for n in range(6):
         participation = verbonden(
@@ -259,6 +270,7 @@ def test_the_report_takes_the_same_number_of_queries_for_more_parties(logged_in_
         risk = RiskFactory(party=participation.party)
         MeasureFactory(risk=risk)
         SeatFactory(participation=participation)
+        IndicatorValueFactory(indicator=IndicatorFactory(goal=GoalFactory(party=participation.party)))
     assert count() == before
 
 
@@ -278,10 +290,10 @@ def test_a_repeated_request_is_served_from_the_cache_until_the_data_changes(logg
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_pdf_is_rendered_outside_any_database_transaction(client, django_user_model, monkeypatch):
+def test_the_pdf_is_rendered_outside_any_database_transaction(client, make_user, monkeypatch):
     municipality = MunicipalityFactory(code="GM9102")
     verbonden(municipality, "Regeling buiten transactie", LegalForm.OPENBAAR_LICHAAM, share="10", contribution="1")
-    client.force_login(django_user_model.objects.create_user(username="lezer", password="x"))
+    client.force_login(make_user("lezer", role=BELEIDSMEDEWERKER, municipalities=[municipality]))
     seen = []
     render = report_views.html_to_pdf
     monkeypatch.setattr(
@@ -319,3 +331,45 @@ def test_the_gemeente_page_and_the_party_page_link_to_the_reports(logged_in_clie
     party = gemeente.participations.get(party__name="Stichting Testarchief").party
     page = logged_in_client.get(party.get_absolute_url()).content
     assert reverse("governance:factsheet_pdf", kwargs={"slug": party.slug}).encode() in page
+
+
+def add_goals(party, municipality):
+    safety = PolicyArea.objects.get(code="1")
+    shared = GoalFactory(party=party, title="Snelle hulp bij brand", policy_area=safety)
+    IndicatorValueFactory(
+        indicator=IndicatorFactory(goal=shared, name="Opkomsten binnen de normtijd"), year=YEAR, target=80, actual=70
+    )
+    own = GoalFactory(party=party, title="Post in het dorp blijft", policy_area=safety, municipality=municipality)
+    IndicatorValueFactory(
+        indicator=IndicatorFactory(goal=own, name="Bemande posten", unit="aantal"), year=YEAR, target=2, actual=2
+    )
+    other = MunicipalityFactory(name="Anderdorp")
+    ParticipationFactory(party=party, participant=other)
+    GoalFactory(party=party, title="Doel van een ander", policy_area=safety, municipality=other)
+
+
+def test_the_paragraph_pdf_shows_the_doelen_with_status_per_party_and_per_programma(logged_in_client, gemeente):
+    party = gemeente.participations.get(party__name="Regionale Uitvoeringsdienst Test").party
+    add_goals(party, gemeente)
+    _, pages = pdf_text(logged_in_client.get(url(gemeente, fmt="pdf")))
+    text = " ".join(" ".join(pages).split())
+    assert "niet behaald Snelle hulp bij brand — programma 1 Veiligheid." in text
+    assert "Opkomsten binnen de normtijd: 70% in 2025 (streefwaarde 80%), niet behaald." in text
+    assert "behaald Post in het dorp blijft (eigen doel)" in text
+    assert "Doel van een ander" not in text
+    assert "Bijdrage aan de programma's" in text
+    assert "Programma 1 Veiligheid" in text
+
+
+def test_the_factsheet_pdf_shows_the_doelen_with_charts_and_the_costs_over_time(logged_in_client, gemeente):
+    party = gemeente.participations.get(party__name="Regionale Uitvoeringsdienst Test").party
+    add_goals(party, gemeente)
+    path = reverse("governance:factsheet_pdf", kwargs={"slug": party.slug})
+    response = logged_in_client.get(f"{path}?gemeente={gemeente.code}&jaar={YEAR}")
+    _, pages = pdf_text(response)
+    text = " ".join(" ".join(pages).split())
+    assert "Doelen en resultaten" in text
+    assert "niet behaald Snelle hulp bij brand" in text
+    assert "Opkomsten binnen de normtijd (hoger is beter) 2025 80% 70% niet behaald" in text
+    assert "Kosten door de jaren" in text
+    assert "2025 € 1.234.567 begroting" in text

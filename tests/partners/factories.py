@@ -14,6 +14,7 @@ from partners.models import (
     Party,
     PartyFinancials,
     PolicyArea,
+    Population,
 )
 
 YEAR = 2025
@@ -108,6 +109,16 @@ class ParticipationFinancialsFactory(DjangoModelFactory):
     year = YEAR
     kind = FigureKind.BEGROTING
     contribution = Decimal("100000.00")
+
+
+class PopulationFactory(DjangoModelFactory):
+    class Meta:
+        model = Population
+
+    participant = factory.SubFactory(MunicipalityFactory)
+    year = YEAR
+    inhabitants = 10_000
+    source = "Testbron"
 
 
 def sample_register():

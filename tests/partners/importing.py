@@ -5,22 +5,30 @@ import io
 
 from openpyxl import Workbook
 
-from partners.importer.columns import PARTICIPATION_FIGURES, PARTICIPATIONS, PARTIES, PARTY_FIGURES
+from governance.models import (
+    Assessment,
+    CycleDocument,
+    CycleRules,
+    Opinion,
+    ParticipationGovernance,
+    PartyEvent,
+    Person,
+    Score,
+    Seat,
+)
+from partners.importer.columns import SHEETS
+from partners.importer.values import normalize
 from partners.models import Participation, ParticipationFinancials, Party, PartyFinancials
+from risks.models import Risk
 
-HEADERS = {
-    "Partijen": PARTIES.headers,
-    "Deelnames": PARTICIPATIONS.headers,
-    "Financiën partij": PARTY_FIGURES.headers,
-    "Financiën deelname": PARTICIPATION_FIGURES.headers,
-}
+HEADERS = {sheet.title: sheet.headers for sheet in SHEETS}
 
 
 def row(sheet: str, **values) -> list:
     """A row in the column order of `sheet`, from header=value pairs (kvk_nummer for KvK-nummer)."""
 
     def key(name):
-        return "".join(ch for ch in name.casefold() if ch.isalnum())
+        return "".join(ch for ch in normalize(name) if ch.isalnum())
 
     by_header = {key(k): v for k, v in values.items()}
     unknown = set(by_header) - {key(h) for h in HEADERS[sheet]}
@@ -83,10 +91,32 @@ def register_state():
                 "interest_start", "interest_end", "dividend",
             )
         ),
+        sorted(Person.objects.values_list("name", "function", "municipality__code", "email", "phone")),
+        sorted(
+            Seat.objects.values_list(
+                "person__name", "person__municipality__code", "party__name", "body", "role", "on_behalf_of__code",
+                "started_on", "ended_on", "note",
+            ),
+            key=str,
+        ),
+        sorted(
+            Risk.objects.values_list(
+                "party__name", "participation__participant__code", "title", "category", "description", "likelihood",
+                "impact", "amount_min", "amount_max", "status", "owner", "identified_on", "reviewed_on",
+                "confidential",
+            ),
+            key=str,
+        ),
     )  # fmt: skip
 
 
 def empty_register():
+    """Delete everything the import can write, and what protects it (the cycle, assessments, roles)."""
+    for model in (Score, Assessment, Opinion, CycleDocument, PartyEvent, CycleRules, ParticipationGovernance):
+        model.objects.all().delete()
+    Risk.objects.all().delete()
+    Seat.objects.all().delete()
+    Person.objects.all().delete()
     ParticipationFinancials.objects.all().delete()
     PartyFinancials.objects.all().delete()
     Participation.objects.all().delete()

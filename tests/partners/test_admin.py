@@ -16,6 +16,7 @@ from .factories import (
     ParticipationFinancialsFactory,
     PartyFactory,
     PartyFinancialsFactory,
+    PopulationFactory,
 )
 from .pages import text
 
@@ -32,10 +33,11 @@ PARTNER_MODELS = sorted(
 def one_of_each():
     figures = ParticipationFinancialsFactory(participation__party__name="Testregio", participation__share_percentage=50)
     PartyFinancialsFactory(party=figures.participation.party)
+    PopulationFactory(participant=figures.participation.participant)
     return figures
 
 
-def test_all_six_register_models_are_in_the_admin():
+def test_all_seven_register_models_are_in_the_admin():
     assert [model._meta.model_name for model in PARTNER_MODELS] == [
         "participant",
         "participation",
@@ -43,6 +45,7 @@ def test_all_six_register_models_are_in_the_admin():
         "party",
         "partyfinancials",
         "policyarea",
+        "population",
     ]
 
 

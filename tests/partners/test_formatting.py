@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 from django.template import Context, Template
 
-from partners.templatetags.register_tags import euro, number, pct
+from partners.templatetags.register_tags import clause, euro, number, pct
 
 
 @pytest.mark.parametrize(
@@ -82,3 +82,17 @@ def test_the_filters_are_available_in_every_template_without_load():
     template = Template("{{ amount|euro }} · {{ share|pct }} · {{ count|number }} · {{ missing|euro }}")
     context = Context({"amount": Decimal("18800000"), "share": Decimal("8.33"), "count": 12000, "missing": None})
     assert template.render(context) == "€ 18.800.000 · 8,33% · 12.000 · niet bekend"
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("naar rato van het inwonertal verdeeld.", "naar rato van het inwonertal verdeeld"),
+        ("aandelen in Enexis Holding N.V.", "aandelen in Enexis Holding N.V"),
+        ("nog te bepalen...", "nog te bepalen..."),
+        ("zonder punt  ", "zonder punt"),
+        (None, ""),
+    ],
+)
+def test_clause_drops_the_closing_full_stop_of_a_note_set_inside_our_sentence(value, expected):
+    assert clause(value) == expected

@@ -6,16 +6,21 @@ from decimal import Decimal
 from io import BytesIO
 
 import pytest
+from django.contrib.admin.models import LogEntry
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
+from governance.demo import load_governance_demo
+from governance.models import Person, Seat
 from partners.choices import FigureKind, LegalForm
 from partners.demo import load_demo
 from partners.importer.service import run_file
 from partners.importer.workbook import template_workbook
 from partners.models import ImportRun, Participant, Participation, ParticipationFinancials, Party, PartyFinancials
+from risks.demo import load_risk_demo
+from risks.models import Risk
 
 from .factories import ParticipantFactory, PartyFactory
 from .importing import empty_register, register_state, row, save, xlsx
@@ -23,8 +28,14 @@ from .importing import empty_register, register_state, row, save, xlsx
 pytestmark = pytest.mark.django_db
 
 
-def test_the_demo_register_exported_in_the_template_imports_into_an_empty_database_unchanged():
+def load_full_demo():
     load_demo()
+    load_risk_demo()
+    load_governance_demo()
+
+
+def test_the_demo_register_exported_in_the_template_imports_into_an_empty_database_unchanged():
+    load_full_demo()
     before = register_state()
     data = template_workbook(with_register=True)
     empty_register()
@@ -35,11 +46,16 @@ def test_the_demo_register_exported_in_the_template_imports_into_an_empty_databa
     assert register_state() == before
     assert report.counts["Partijen"].created == Party.objects.count() == len(before[0])
     assert report.counts["Financiën deelname"].created == ParticipationFinancials.objects.count()
+    assert (Person.objects.count(), Seat.objects.count(), Risk.objects.count()) == (8, 12, 7)
+    # One row per seat, and one for the person without a seat.
+    assert report.counts["Vertegenwoordigers"].created == 13
+    assert report.counts["Risico's"].created == 7
+    assert Risk.objects.filter(participation__isnull=False).exists()
     assert ImportRun.objects.get().status == ImportRun.Status.APPLIED
 
 
 def test_importing_the_same_file_again_changes_nothing():
-    load_demo()
+    load_full_demo()
     data = template_workbook(with_register=True)
     before = register_state()
 
@@ -206,15 +222,34 @@ def test_blank_rows_in_between_are_skipped_and_counted():
     assert "Partijen: 2 nieuw, 0 gewijzigd, 0 ongewijzigd, 1 lege rijen overgeslagen" in report.lines()
 
 
-def test_the_command_prints_the_report_and_saves(tmp_path, capsys):
+def test_the_command_prints_the_report_saves_and_records_who_imported_which_file(tmp_path, capsys, user):
     path = tmp_path / "partijen.xlsx"
     path.write_bytes(xlsx({"Partijen": [row("Partijen", naam="A", rechtsvorm="Stichting", vestigingsplaats="Ede")]}))
 
-    call_command("import_register", str(path))
+    call_command("import_register", str(path), "--gebruiker", user.username)
 
     out = capsys.readouterr().out
     assert "Partijen: 1 nieuw, 0 gewijzigd, 0 ongewijzigd" in out and "Import uitgevoerd." in out
     assert Party.objects.filter(name="A").exists()
+    run = ImportRun.objects.get()
+    assert (run.user, run.file_name, run.counts["Partijen"]["created"]) == (user, "partijen.xlsx", 1)
+    entry = LogEntry.objects.get()
+    assert (entry.user, entry.object_id) == (user, str(run.pk))
+    assert entry.change_message == (
+        "Register geïmporteerd uit partijen.xlsx: Partijen: 1 nieuw, 0 gewijzigd, 0 ongewijzigd"
+    )
+
+
+def test_the_command_does_not_import_without_knowing_who_imports(tmp_path):
+    path = tmp_path / "partijen.xlsx"
+    path.write_bytes(xlsx({"Partijen": [row("Partijen", naam="A", rechtsvorm="Stichting", vestigingsplaats="Ede")]}))
+
+    with pytest.raises(CommandError, match="Geef met --gebruiker GEBRUIKERSNAAM aan wie importeert"):
+        call_command("import_register", str(path))
+    with pytest.raises(CommandError, match="Onbekende gebruiker “niemand”; er is niets opgeslagen."):
+        call_command("import_register", str(path), "--gebruiker", "niemand")
+
+    assert not Party.objects.exists() and not ImportRun.objects.exists()
 
 
 def test_the_command_with_dry_run_saves_nothing(tmp_path, capsys):
@@ -227,12 +262,12 @@ def test_the_command_with_dry_run_saves_nothing(tmp_path, capsys):
     assert not Party.objects.exists()
 
 
-def test_the_command_fails_with_the_row_errors(tmp_path, capsys):
+def test_the_command_fails_with_the_row_errors(tmp_path, capsys, user):
     path = tmp_path / "partijen.xlsx"
     path.write_bytes(xlsx({"Partijen": [row("Partijen", naam="A", rechtsvorm="GmbH", vestigingsplaats="Ede")]}))
 
     with pytest.raises(CommandError, match="1 fout"):
-        call_command("import_register", str(path))
+        call_command("import_register", str(path), "--gebruiker", user.username)
 
     assert "Fout — Partijen, rij 2, kolom Rechtsvorm: “GmbH” is geen bekende rechtsvorm" in capsys.readouterr().out
     assert not Party.objects.exists()
@@ -248,6 +283,12 @@ def _file_with(parties: int) -> bytes:
                              for i in range(parties)],
         "Financiën deelname": [row("Financiën deelname", partij=f"P{i}", deelnemer="GM0014", jaar=2025,
                                    soort="Begroting", bijdrage="1.000") for i in range(parties)],
+        "Vertegenwoordigers": [row("Vertegenwoordigers", naam=f"Persoon {i % 7}", functie="Wethouder",
+                                   gemeente="GM0014", partij=f"P{i}", orgaan="Algemeen bestuur", namens="GM0014",
+                                   begindatum="01-01-2024") for i in range(parties)],
+        "Risico's": [row("Risico's", partij=f"P{i}", deelnemer="GM0014" if i % 2 else None, titel="Tekort",
+                         categorie="Financieel", kans=3, impact="groot", financieel_gevolg_maximum="100.000")
+                     for i in range(parties)],
     })  # fmt: skip
 
 

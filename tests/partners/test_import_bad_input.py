@@ -126,8 +126,9 @@ def test_a_hidden_sheet_is_refused():
 
 
 def test_an_unknown_sheet_is_refused_so_nothing_is_silently_ignored():
-    problem = only(refused(xlsx({"Partijen": [GOOD_PARTY], "Vertegenwoordigers": [["x"]]})))
-    assert problem.startswith("Vertegenwoordigers|||Onbekend tabblad “Vertegenwoordigers”. De import kent de tabbladen")
+    problem = only(refused(xlsx({"Partijen": [GOOD_PARTY], "Zienswijzen": [["x"]]})))
+    assert problem.startswith("Zienswijzen|||Onbekend tabblad “Zienswijzen”. De import kent de tabbladen")
+    assert "“Vertegenwoordigers”, “Risico's”." in problem
 
 
 def test_a_duplicate_row_names_the_first():

@@ -6,10 +6,13 @@ import pytest
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from partners.models import ImportRun, Party
-from partners.roles import BEHEERDER
+from partners.roles import BEHEERDER, BELEIDSMEDEWERKER, CONTROLLER
 
 from .importing import register_state, row, xlsx
 from .pages import text
@@ -37,17 +40,24 @@ def test_an_anonymous_user_is_sent_to_the_login_page(client):
     assert response.status_code == 302 and response["Location"].startswith("/inloggen/")
 
 
-def test_a_reader_without_the_beheerder_role_gets_a_404(logged_in_client):
-    assert logged_in_client.get("/import/").status_code == 404
-    assert logged_in_client.get("/import/sjabloon.xlsx").status_code == 404
-    assert upload(logged_in_client).status_code == 404
+@pytest.mark.parametrize(
+    ("role", "staff"), [(BELEIDSMEDEWERKER, False), (CONTROLLER, False), (CONTROLLER, True), (None, True)]
+)
+def test_a_user_without_the_beheerder_role_gets_a_404_even_with_staff_rights(client, make_user, role, staff):
+    client.force_login(make_user("lezer", role=role, is_staff=staff))
+    assert client.get("/import/").status_code == 404
+    assert client.get("/import/sjabloon.xlsx").status_code == 404
+    assert upload(client).status_code == 404
     assert not Party.objects.exists()
 
 
-def test_the_nav_shows_import_only_to_staff(logged_in_client, superuser):
-    assert 'href="/import/"' not in logged_in_client.get("/partijen/").content.decode()
-    logged_in_client.force_login(superuser)
-    assert 'href="/import/"' in logged_in_client.get("/partijen/").content.decode()
+def test_the_nav_shows_import_only_to_beheerders(client, make_user, superuser):
+    client.force_login(make_user("lezer", role=CONTROLLER, is_staff=True))
+    assert 'href="/import/"' not in client.get("/partijen/").content.decode()
+    client.force_login(make_user("beheer", role=BEHEERDER))
+    assert 'href="/import/"' in client.get("/partijen/").content.decode()
+    client.force_login(superuser)
+    assert 'href="/import/"' in client.get("/partijen/").content.decode()
 
 
 def test_the_admin_index_links_to_the_import(superuser_client):
@@ -58,12 +68,26 @@ def test_the_admin_index_links_to_the_import(superuser_client):
 def test_the_template_has_an_explanation_and_one_sheet_per_kind(beheerder_client):
     response = beheerder_client.get("/import/sjabloon.xlsx")
     workbook = load_workbook(BytesIO(response.content))
-    assert workbook.sheetnames == ["Toelichting", "Partijen", "Deelnames", "Financiën partij", "Financiën deelname"]
+    assert workbook.sheetnames == [
+        "Toelichting", "Partijen", "Deelnames", "Financiën partij", "Financiën deelname", "Vertegenwoordigers",
+        "Risico's",
+    ]  # fmt: skip
     assert [c.value for c in workbook["Deelnames"][1]][:3] == ["Partij", "Rechtsvorm partij", "Deelnemer"]
+    assert [c.value for c in workbook["Vertegenwoordigers"][1]][:4] == ["Naam", "Functie", "Gemeente", "E-mailadres"]
     explanation = [[c.value for c in r] for r in workbook["Toelichting"].iter_rows()]
+
+    def explained(sheet, column):
+        return next(r for r in explanation if r[:2] == [sheet, column])
+
     assert ["Partijen", "Rechtsvorm", "ja", "een van de toegestane waarden (hoofdletters maken niet uit)"] == (
-        next(r for r in explanation if r[:2] == ["Partijen", "Rechtsvorm"])[:4]
+        explained("Partijen", "Rechtsvorm")[:4]
     )
+    assert explained("Risico's", "Kans")[2] == "ja"
+    assert explained("Risico's", "Kans")[4] == "1 – zeer klein; 2 – klein; 3 – gemiddeld; 4 – groot; 5 – zeer groot"
+    assert explained("Vertegenwoordigers", "Orgaan")[4].startswith("Algemeen bestuur; Dagelijks bestuur;")
+    assert explained("Vertegenwoordigers", "Rol")[5] == "Leeg is Lid."
+    keys = next(r[0] for r in explanation if r[0] and r[0].startswith("Koppelen"))
+    assert "een zetel op persoon, partij, orgaan, rol en begindatum; een risico op partij, titel en deelnemer" in keys
     assert workbook["Partijen"].max_row == 1
     assert workbook["Partijen"].column_dimensions["G"].number_format == "@"  # KvK-nummer as text
 
@@ -145,3 +169,41 @@ def test_the_admin_lists_imports_read_only(superuser_client, superuser):
     assert "oud.xlsx" in text(superuser_client.get("/admin/partners/importrun/"))
     assert superuser_client.get(f"/admin/partners/importrun/{run.pk}/change/").status_code == 200
     assert superuser_client.get("/admin/partners/importrun/add/").status_code == 403
+
+
+def test_the_import_page_lists_the_history_with_who_when_and_what(beheerder_client):
+    upload(beheerder_client)
+    beheerder_client.post(f"/import/{ImportRun.objects.get().pk}/bevestigen/")
+    upload(beheerder_client, BAD, "fout.xlsx")
+
+    page = text(beheerder_client.get("/import/"))
+
+    assert "Importgeschiedenis" in page
+    assert "fout.xlsx" in page and "Niet uitgevoerd: fouten gevonden" in page
+    applied = ImportRun.objects.get(file_name="partijen.xlsx")
+    assert f"partijen.xlsx {timezone.localtime(applied.created_at):%d-%m-%Y %H:%M} Bea Heer Uitgevoerd" in page
+    assert f"{timezone.localtime(applied.applied_at):%d-%m-%Y %H:%M} 1 0 0" in page  # one party new
+
+
+def test_the_import_history_takes_the_same_queries_for_few_and_many_runs(beheerder_client, django_user_model):
+    user = django_user_model.objects.get(username="beheer")
+
+    def runs(count):
+        for i in range(count):
+            ImportRun.objects.create(user=user, file_name=f"r{i}.xlsx", file_hash="0" * 64, content=b"",
+                                     counts={"Partijen": {"created": i, "updated": 0, "unchanged": 0}})  # fmt: skip
+
+    sizes = []
+    for count in (2, 20):
+        runs(count)
+        with CaptureQueriesContext(connection) as queries:
+            assert beheerder_client.get("/import/").status_code == 200
+        sizes.append(len(queries))
+    assert sizes[0] == sizes[1]
+
+
+def test_the_admin_shows_what_each_import_did(superuser_client, superuser):
+    ImportRun.objects.create(user=superuser, file_name="oud.xlsx", file_hash="0" * 64, content=b"",
+                             counts={"Risico's": {"created": 3, "updated": 1, "unchanged": 2}})  # fmt: skip
+    page = text(superuser_client.get("/admin/partners/importrun/"))
+    assert "Risico's: 3 nieuw, 1 gewijzigd, 2 ongewijzigd" in page

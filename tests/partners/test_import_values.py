@@ -81,3 +81,16 @@ def test_an_unknown_legal_form_lists_the_allowed_labels():
 
 def test_names_compare_without_case_accents_or_extra_spaces():
     assert v.normalize("  Súdwest-Fryslân ") == v.normalize("sudwest-fryslan")
+
+
+@pytest.mark.parametrize("raw", ["1E24", "-1E24", 1e30, "1.000.000.000.000.000,00", "123456789012345678901234567890"])
+def test_an_amount_too_large_for_the_register_is_a_cell_error_not_a_crash(raw):
+    """Rounding 1E+24 to cents overflowed the decimal context and failed the whole import."""
+    with pytest.raises(v.CellError, match="te groot voor een bedrag"):
+        v.amount(raw)
+
+
+@pytest.mark.parametrize("raw", ["1E24", "1E24%", 1e30, "-1E30"])
+def test_a_huge_percentage_is_out_of_range_not_a_crash(raw):
+    with pytest.raises(v.CellError, match="ligt niet tussen 0% en 100%"):
+        v.percentage(raw)

@@ -7,13 +7,15 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from governance.demo import load_governance_demo
+from governance.goals_demo import load_goals_demo
 from partners.demo import DEMO_URL, DEMO_USERS, load_demo
+from partners.history import ensure_initial_history
 from risks.demo import load_risk_demo
 
 
 class Command(BaseCommand):
     help = (
-        "Laadt demogegevens: de verbonden partijen van de Groninger gemeenten met hun cijfers, en drie "
+        "Laadt demogegevens: de verbonden partijen van de Groninger gemeenten met hun cijfers, en vier "
         "demogebruikers. Veilig om te herhalen. Weigert als DEBUG uit staat, tenzij --force."
     )
 
@@ -37,6 +39,9 @@ class Command(BaseCommand):
                 stats = Counter(load_demo())
                 stats.update(load_risk_demo())
                 stats.update(load_governance_demo())
+                stats.update(load_goals_demo())
+                # The demo writes in bulk, without history: its rows count as there from the start.
+                ensure_initial_history()
         except LookupError as exc:
             raise CommandError(str(exc)) from exc
 
@@ -45,8 +50,9 @@ class Command(BaseCommand):
         if changes:
             self.stdout.write(f"Gewijzigd: {changes}.")
         self.stdout.write(f"\nOpen het register op {DEMO_URL} en log in met een van deze demo-accounts:\n")
-        rows = [("Gebruikersnaam", "Wachtwoord", "Rol", "Naam")] + [
-            (u["username"], u["password"], u["group"], f"{u['first_name']} {u['last_name']}") for u in DEMO_USERS
+        rows = [("Gebruikersnaam", "Wachtwoord", "Rol", "Gemeente", "Naam")] + [
+            (u["username"], u["password"], u["group"], ", ".join(u["gemeenten"]), f"{u['first_name']} {u['last_name']}")
+            for u in DEMO_USERS
         ]
         widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
         for index, row in enumerate(rows):

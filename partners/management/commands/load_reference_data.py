@@ -2,6 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
+from partners.history import ensure_initial_history
 from partners.models import Participant, PolicyArea
 from partners.reference_data import load_reference_data
 
@@ -11,6 +12,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         created = load_reference_data(Participant, PolicyArea)
+        ensure_initial_history()
         self.stdout.write(
             "Referentiegegevens bijgewerkt: " + ", ".join(f"{count} nieuwe {name}" for name, count in created.items())
         )

@@ -1,0 +1,254 @@
+"""The wijzigingshistorie of a party in plain Dutch: per change when, who, which record, and per
+field "label: old → new", read from the history tables (partners/history.py).
+
+A party's history includes its deelnames, its own and its deelnames' financial figures, its seats
+and its risks. The number of queries does not depend on the number of changes: one per kind of
+record (the changes with the versions before them) and one per kind of related record named.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+
+from django.db import DEFAULT_DB_ALIAS, models
+from django.db.models import OuterRef, Q, Subquery
+from django.utils import timezone
+
+from .history import BEGINSTAND_REASON
+from .templatetags.register_tags import euro, number, pct
+
+ACTIONS = {"+": "aangemaakt", "~": "gewijzigd", "-": "verwijderd"}
+EMPTY = "leeg"
+LONG_TEXT = 120
+
+
+@dataclass
+class FieldChange:
+    label: str
+    old: str
+    new: str
+
+
+@dataclass
+class Change:
+    when: datetime
+    who: str
+    subject: str
+    action: str
+    reason: str = ""
+    fields: list[FieldChange] = field(default_factory=list)
+
+
+@dataclass
+class _Source:
+    """One kind of record in a party's history: the model and how its records belong to the party."""
+
+    model: type
+    belongs: Q
+    subject: object  # (record, names) -> str
+
+
+def _sources(party_id: int, user) -> list[_Source]:
+    from governance.models import Seat
+    from risks.models import Risk
+
+    from . import scoping
+    from .models import Participation, ParticipationFinancials, Party, PartyFinancials
+
+    participations = Participation.history.filter(party_id=party_id).values("id")
+    # The risks the user may see now (partners/scoping.py); a confidential version stays hidden too.
+    risks = scoping.visible_risks(user, Risk.objects.using(DEFAULT_DB_ALIAS).filter(party_id=party_id))
+    shown_risks = Q(party_id=party_id, id__in=risks.values("id"))
+    if not scoping.can_see_confidential(user):
+        shown_risks &= Q(confidential=False)
+    return [
+        _Source(Party, Q(id=party_id), lambda r, n: "Partij"),
+        _Source(Participation, Q(party_id=party_id), lambda r, n: f"Deelname van {n.participant(r.participant_id)}"),
+        _Source(
+            PartyFinancials,
+            Q(party_id=party_id),
+            lambda r, n: f"Cijfers van de partij {r.year}, {n.choice(r, 'kind').lower()},",
+        ),
+        _Source(
+            ParticipationFinancials,
+            Q(participation_id__in=participations),
+            lambda r, n: f"Cijfers {r.year}, {n.choice(r, 'kind').lower()}, van {n.participation(r.participation_id)}",
+        ),
+        _Source(Seat, Q(party_id=party_id), lambda r, n: f"Zetel van {n.label(Seat, 'person', r.person_id)}"),
+        _Source(Risk, shown_risks, lambda r, n: f"Risico “{r.title}”"),
+    ]
+
+
+def _previous_id(historical):
+    """The history id of the version just before each record (of the same row), as a subquery."""
+    pk = historical.instance_type._meta.pk.attname
+    earlier = historical.objects.filter(**{pk: OuterRef(pk)}).filter(
+        Q(history_date__lt=OuterRef("history_date"))
+        | Q(history_date=OuterRef("history_date"), history_id__lt=OuterRef("history_id"))
+    )
+    return Subquery(earlier.order_by("-history_date", "-history_id").values("history_id")[:1])
+
+
+def party_changes(*, party, user, before: datetime | None = None, limit: int | None = None) -> list[Change]:
+    """The changes to `party` and its records that `user` may see, newest first; only those before
+    `before` (a peildatum)."""
+    records = []
+    for source in _sources(party.pk, user):
+        historical = source.model.history.model
+        listed = historical.objects.filter(source.belongs).exclude(history_change_reason=BEGINSTAND_REASON)
+        if before is not None:
+            listed = listed.filter(history_date__lt=before)
+        newest = listed.annotate(previous_id=_previous_id(historical)).order_by("-history_date", "-history_id")
+        newest = newest[:limit] if limit else newest
+        # One query for the newest records and the versions just before them; the newest are picked
+        # out again below (a version before one of them is either among them or not listed at all).
+        versions = list(
+            historical.objects.filter(
+                Q(history_id__in=newest.values("history_id")) | Q(history_id__in=newest.values("previous_id"))
+            )
+            .annotate(previous_id=_previous_id(historical))
+            .select_related("history_user")
+        )
+        by_id = {version.pk: version for version in versions}
+        shown = [
+            v
+            for v in versions
+            if v.history_change_reason != BEGINSTAND_REASON and (before is None or v.history_date < before)
+        ]
+        shown.sort(key=lambda v: (v.history_date, v.history_id), reverse=True)
+        records.extend((source, record, by_id.get(record.previous_id)) for record in shown[:limit])
+    records.sort(key=lambda item: (item[1].history_date, item[1].history_id), reverse=True)
+    if limit:
+        records = records[:limit]
+    names = _Names(party, user)
+    changes = []
+    for source, record, previous in records:
+        # A change to a row written without history (a bulk write) has no earlier version to compare.
+        changed = record.history_type == "~" and previous is not None
+        fields = _field_changes(source.model, previous, record, names) if changed else []
+        if record.history_type == "~" and previous is not None and not fields:
+            continue  # saved without a change
+        changes.append(
+            Change(
+                when=timezone.localtime(record.history_date),
+                who=_who(record.history_user),
+                subject=source.subject(record, names),
+                action=ACTIONS[record.history_type],
+                reason=record.history_change_reason or "",
+                fields=fields,
+            )
+        )
+    return changes
+
+
+def _who(user) -> str:
+    if user is None:
+        return "onbekend (systeem)"
+    return user.get_full_name() or user.username
+
+
+def _tracked(model) -> list:
+    return [f for f in model._meta.concrete_fields if not f.primary_key and f.name != "slug"]
+
+
+def _field_changes(model, previous, record, names) -> list[FieldChange]:
+    found = []
+    for model_field in _tracked(model):
+        old = getattr(previous, model_field.attname) if previous else None
+        new = getattr(record, model_field.attname)
+        if old == new or (old in (None, "") and new in (None, "")):
+            continue
+        label = str(model_field.verbose_name)
+        if isinstance(old, str) and isinstance(new, str) and old and new:
+            old, new = _from_first_difference(old, new)
+        old_text, new_text = names.value(model_field, old), names.value(model_field, new)
+        if old_text == new_text and isinstance(new, Decimal | float):
+            old_text, new_text = names.value(model_field, old, cents=True), names.value(model_field, new, cents=True)
+        found.append(FieldChange(label[:1].upper() + label[1:], old_text, new_text))
+    return found
+
+
+def _from_first_difference(old: str, new: str, context: int = 30) -> tuple[str, str]:
+    """Two long texts from a little before where they start to differ, so the change shows."""
+    same = 0
+    for a, b in zip(old, new, strict=False):
+        if a != b:
+            break
+        same += 1
+    start = max(0, same - context)
+    if start == 0:
+        return old, new
+    start = old.rfind(" ", 0, start) + 1  # begin at a word
+    return "…" + old[start:], "…" + new[start:]
+
+
+class _Names:
+    """Labels of the records a party's history refers to (gemeenten, people, policy areas, deelnames):
+    one query per kind of record, for all of them that any version of the history names.
+
+    Names are read from the register as it is now (the main database, also at a peildatum): a
+    gemeente or person keeps its name, and a record deleted since reads as its number.
+    """
+
+    def __init__(self, party, user):
+        from .models import Participation, Party
+
+        # A reference to a party is a reference to this one: its name is known without a query.
+        self._labels = {Party: {party.pk: party.name}}
+        wanted: dict[type, Q] = {}
+        for source in _sources(party.pk, user):
+            versions = source.model.history.model.objects.filter(source.belongs)
+            for model_field in _tracked(source.model):
+                if model_field.is_relation and model_field.related_model is not Party:
+                    named = Q(pk__in=versions.values(model_field.attname))
+                    related = model_field.related_model
+                    wanted[related] = wanted[related] | named if related in wanted else named
+        for model, named in wanted.items():
+            related = [f.name for f in model._meta.concrete_fields if f.is_relation]
+            objects = model._base_manager.using(DEFAULT_DB_ALIAS).select_related(*related).filter(named)
+            # A deelname is named by its deelnemer: the party is the page the history is on.
+            name = (lambda obj: str(obj.participant)) if model is Participation else str
+            self._labels[model] = {obj.pk: name(obj) for obj in objects}
+
+    def label(self, model, field_name, pk) -> str:
+        related = model._meta.get_field(field_name).related_model
+        return self._labels.get(related, {}).get(pk, f"nr. {pk}")
+
+    def participant(self, pk) -> str:
+        from .models import Participant
+
+        return self._labels.get(Participant, {}).get(pk, f"deelnemer nr. {pk}")
+
+    def participation(self, pk) -> str:
+        from .models import Participation
+
+        return self._labels.get(Participation, {}).get(pk, f"deelname nr. {pk}")
+
+    @staticmethod
+    def choice(record, field_name) -> str:
+        return str(dict(record._meta.get_field(field_name).choices).get(getattr(record, field_name), ""))
+
+    def value(self, model_field, value, *, cents=False) -> str:
+        if value is None or value == "":
+            return EMPTY
+        if model_field.is_relation:
+            return self._labels.get(model_field.related_model, {}).get(value, f"nr. {value}")
+        if model_field.choices:
+            return str(dict(model_field.flatchoices).get(value, value))
+        if isinstance(model_field, models.BooleanField):
+            return "ja" if value else "nee"
+        if isinstance(model_field, models.DateTimeField):
+            return f"{timezone.localtime(value):%d-%m-%Y %H:%M}"
+        if isinstance(model_field, models.DateField) and isinstance(value, date):
+            return f"{value:%d-%m-%Y}"
+        if isinstance(model_field, models.DecimalField):
+            label = str(model_field.verbose_name)
+            if "€" in label:
+                return euro(value, 2 if cents else 0)
+            if "%" in label:
+                return pct(value)
+            return number(value, model_field.decimal_places if cents else 0)
+        if isinstance(model_field, models.IntegerField):
+            return str(value) if model_field.name == "year" else number(value)
+        text = str(value)
+        return text if len(text) <= LONG_TEXT else text[: LONG_TEXT - 1].rstrip() + "…"

@@ -1,0 +1,226 @@
+"""Who sees what: the one place that narrows the register to a user's gemeenten.
+
+Every view, export, report, feed and template tag asks this module, never the user's groups itself:
+
+- Superusers and beheerders see the whole register.
+- Any other user sees the gemeenten they are linked to (UserMunicipality), the parties in which one of
+  those gemeenten takes part (also a deelname that has ended: its history stays readable), the risks of
+  those parties that are not recorded on another deelnemer's own deelname, and the people of their
+  gemeenten or with a seat in a visible party. Anything else answers 404, as if it did not exist.
+- Confidential risks only for controllers, beheerders and superusers.
+
+A visible party shows all its deelnemers, seats and zienswijzen: those are public facts of the party
+(its regeling names them). What a gemeente decides for itself (its sturing and risk profile per deelname,
+its monitoring scans) shows only for the user's own gemeenten.
+
+The user's groups and gemeenten are read once per request and kept on the user object, so a list
+costs the same number of queries however many rows it shows.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from .choices import ParticipantKind
+from .models import Participant, Participation, Party
+from .roles import BEHEERDER, CONTROLLER
+
+NOT_FOUND = "Deze pagina bestaat niet."
+_GROUPS = "_scope_groups"
+_MUNICIPALITIES = "_scope_municipality_ids"
+
+
+def _group_names(user) -> frozenset[str]:
+    if not getattr(user, "is_authenticated", False):
+        return frozenset()
+    if not hasattr(user, _GROUPS):
+        setattr(user, _GROUPS, frozenset(user.groups.values_list("name", flat=True)))
+    return getattr(user, _GROUPS)
+
+
+def sees_everything(user) -> bool:
+    """Superusers and beheerders: the whole register, in the pages and in the admin."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    return user.is_superuser or BEHEERDER in _group_names(user)
+
+
+def can_see_confidential(user) -> bool:
+    """Confidential risks: controllers, beheerders and superusers only."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    return user.is_superuser or bool(_group_names(user) & {CONTROLLER, BEHEERDER})
+
+
+def may_import(user) -> bool:
+    """The import of an existing register writes to the whole register: beheerders and superusers."""
+    return sees_everything(user)
+
+
+def municipality_ids(user) -> frozenset[int] | None:
+    """The pks of the user's gemeenten; None when the user sees every gemeente."""
+    if sees_everything(user):
+        return None
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return frozenset()
+    if not hasattr(user, _MUNICIPALITIES):
+        ids = user.municipality_links.values_list("municipality_id", flat=True)
+        setattr(user, _MUNICIPALITIES, frozenset(ids))
+    return getattr(user, _MUNICIPALITIES)
+
+
+def own_municipalities(user):
+    """The gemeenten the user is linked to (for the header), also for a beheerder who sees all."""
+    if not getattr(user, "is_authenticated", False):
+        return Participant.objects.none()
+    return Participant.objects.filter(user_links__user=user).order_by("name")
+
+
+def municipality_visible(user, participant: Participant) -> bool:
+    """Whether a gemeente's own pages (page, dashboard, reports, feed) open for this user."""
+    ids = municipality_ids(user)
+    return ids is None or participant.pk in ids
+
+
+# --- Querysets ------------------------------------------------------------------------------------
+
+
+def visible_municipalities(user, queryset=None):
+    """Gemeenten whose pages the user may open."""
+    queryset = Participant.objects.municipalities() if queryset is None else queryset.municipalities()
+    ids = municipality_ids(user)
+    return queryset if ids is None else queryset.filter(pk__in=ids)
+
+
+def visible_participants(user, queryset=None):
+    """Deelnemers a filter may offer: every provincie, waterschap and other body, and the user's gemeenten."""
+    queryset = Participant.objects.all() if queryset is None else queryset
+    ids = municipality_ids(user)
+    return queryset if ids is None else queryset.filter(~Q(kind=ParticipantKind.GEMEENTE) | Q(pk__in=ids))
+
+
+def _visible_party_ids(ids):
+    return Participation.objects.filter(participant_id__in=ids).values("party_id")
+
+
+def visible_parties(user, queryset=None):
+    """Parties in which one of the user's gemeenten takes part (or has taken part)."""
+    queryset = Party.objects.all() if queryset is None else queryset
+    ids = municipality_ids(user)
+    return queryset if ids is None else queryset.filter(pk__in=_visible_party_ids(ids))
+
+
+def party_q(user, field: str = "party_id") -> Q:
+    """A condition on `field` (a party id) for rows of visible parties, for use inside annotations."""
+    ids = municipality_ids(user)
+    return Q() if ids is None else Q(**{f"{field}__in": _visible_party_ids(ids)})
+
+
+def visible_participations(user, queryset=None, *, prefix: str = ""):
+    """Deelnames of the user's own gemeenten (or rows hanging on one, via `prefix`): where a gemeente's
+    own sturing, risk profile and scans are kept."""
+    queryset = Participation.objects.all() if queryset is None else queryset
+    ids = municipality_ids(user)
+    return queryset if ids is None else queryset.filter(**{f"{prefix}participant_id__in": ids})
+
+
+def visible_risks(user, queryset=None):
+    """Risks of visible parties, not recorded on another deelnemer's own deelname; confidential ones
+    only for controllers and beheerders."""
+    from risks.models import Risk
+
+    queryset = Risk.objects.all() if queryset is None else queryset
+    if not can_see_confidential(user):
+        queryset = queryset.filter(confidential=False)
+    ids = municipality_ids(user)
+    if ids is None:
+        return queryset
+    return queryset.filter(party_id__in=_visible_party_ids(ids)).filter(
+        Q(participation__isnull=True) | Q(participation__participant_id__in=ids)
+    )
+
+
+def risk_shown(user, risk) -> bool:
+    """For a risk of one of the user's gemeenten already loaded (e.g. in its weerstandsvermogen):
+    whether the page may name it."""
+    return not risk.confidential or can_see_confidential(user)
+
+
+def visible_seats(user, queryset=None):
+    """Seats in visible parties (a party's board is a public fact of the party)."""
+    from governance.models import Seat
+
+    queryset = Seat.objects.all() if queryset is None else queryset
+    ids = municipality_ids(user)
+    return queryset if ids is None else queryset.filter(party_id__in=_visible_party_ids(ids))
+
+
+def visible_people(user, queryset=None):
+    """People of the user's gemeenten, and anyone with a seat in a visible party."""
+    from governance.models import Person, Seat
+
+    queryset = Person.objects.all() if queryset is None else queryset
+    ids = municipality_ids(user)
+    if ids is None:
+        return queryset
+    seated = Seat.objects.filter(party_id__in=_visible_party_ids(ids)).values("person_id")
+    return queryset.filter(Q(municipality_id__in=ids) | Q(pk__in=seated))
+
+
+def visible_assessments(user, queryset=None):
+    """Monitoring scans: a gemeente's own judgement of a party, for its own users only."""
+    from governance.models import Assessment
+
+    queryset = Assessment.objects.all() if queryset is None else queryset
+    ids = municipality_ids(user)
+    return queryset if ids is None else queryset.filter(municipality_id__in=ids)
+
+
+# --- Lookups that answer 404 ----------------------------------------------------------------------
+
+
+def get_municipality_or_404(user, code: str, queryset=None) -> Participant:
+    """The gemeente with this CBS code, if the user may see it; any other code is a plain 404."""
+    return get_object_or_404(visible_municipalities(user, queryset), code=code)
+
+
+def get_party_or_404(user, slug: str, queryset=None) -> Party:
+    return get_object_or_404(visible_parties(user, queryset), slug=slug)
+
+
+def require(condition: bool) -> None:
+    """Raise the Dutch 404 unless `condition` holds."""
+    if not condition:
+        raise Http404(NOT_FOUND)
+
+
+# --- What the header says -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Header:
+    """The role(s) and gemeente(n) the header names next to the user."""
+
+    roles: list[str]
+    municipalities: list[str]
+    sees_everything: bool
+    may_import: bool
+
+    @property
+    def municipalities_text(self) -> str:
+        if len(self.municipalities) == 1:
+            return f"Gemeente {self.municipalities[0]}"
+        if self.municipalities:
+            return "Gemeenten " + ", ".join(self.municipalities)
+        return "Alle gemeenten" if self.sees_everything else "Geen gemeente gekoppeld"
+
+
+def header(user) -> Header:
+    return Header(
+        roles=sorted(_group_names(user)),
+        municipalities=list(own_municipalities(user).values_list("name", flat=True)),
+        sees_everything=sees_everything(user),
+        may_import=may_import(user),
+    )

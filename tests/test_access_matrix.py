@@ -1,0 +1,359 @@
+"""Who may open what: every URL of the application against every kind of user (partners/scoping.py).
+
+Each row names a URL pattern, a request and the expected status for, in this order:
+
+    anonymous · beleidsmedewerker of gemeente A · controller of gemeente A · beheerder · superuser
+
+404 means the Dutch "Pagina niet gevonden", never a 403: a page out of a user's scope does not
+exist for them. The test walks the URL resolver and fails when a pattern has no row, so a new
+page cannot go without its access rules.
+"""
+
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from governance.calendar import feed_token
+from partners.importer import service
+from partners.roles import BEHEERDER, BELEIDSMEDEWERKER, CONTROLLER
+from tests.conftest import pass_two_factor
+from tests.governance.factories import AssessmentFactory, ParticipationGovernanceFactory, PersonFactory, SeatFactory
+from tests.partners.factories import MunicipalityFactory, ParticipationFactory, PartyFactory
+from tests.partners.importing import row, xlsx
+from tests.risks.factories import RiskFactory
+
+pytestmark = pytest.mark.django_db
+
+USERS = ["anonymous", "beleid_a", "controller_a", "beheer", "superuser"]
+YEAR = 2025
+
+INTERNAL = "302 404 200 200 200"  # the version with confidential risks
+
+# name, method, path (formatted with the world below), expected statuses in USERS order.
+ROWS = [
+    ("home", "get", "/", "302 302 302 302 302"),
+    ("login", "get", "/inloggen/", "200 200 200 200 200"),
+    ("logout", "post", "/uitloggen/", "302 302 302 302 302"),
+    ("partners:party_list", "get", "/partijen/", "302 200 200 200 200"),
+    ("partners:party_list", "get", "/partijen/?format=csv", "302 200 200 200 200"),
+    ("partners:party_list", "get", "/partijen/?format=xlsx", "302 200 200 200 200"),
+    ("partners:party_detail", "get", "/partijen/{party_a}/", "302 200 200 200 200"),
+    ("partners:party_detail", "get", "/partijen/{shared}/", "302 200 200 200 200"),
+    ("partners:party_detail", "get", "/partijen/{party_b}/", "302 404 404 200 200"),
+    ("partners:party_participants", "get", "/partijen/{party_a}/deelnemers/", "302 200 200 200 200"),
+    ("partners:party_participants", "get", "/partijen/{party_b}/deelnemers/", "302 404 404 200 200"),
+    ("partners:party_history", "get", "/partijen/{party_a}/historie/", "302 200 200 200 200"),
+    ("partners:party_history", "get", "/partijen/{party_b}/historie/", "302 404 404 200 200"),
+    ("partners:party_detail", "get", "/partijen/{party_b}/?peildatum=2025-12-31", "302 404 404 404 404"),
+    ("partners:municipality_list", "get", "/gemeenten/", "302 200 200 200 200"),
+    ("partners:municipality_detail", "get", "/gemeenten/{a}/", "302 200 200 200 200"),
+    ("partners:municipality_detail", "get", "/gemeenten/{b}/", "302 404 404 200 200"),
+    ("partners:municipality_detail", "get", "/gemeenten/GM9999/", "302 404 404 404 404"),
+    ("partners:import", "get", "/import/", "302 404 404 200 200"),
+    ("partners:import_template", "get", "/import/sjabloon.xlsx", "302 404 404 200 200"),
+    ("partners:import_report", "get", "/import/{run}/", "302 404 404 200 200"),
+    ("partners:import_confirm", "post", "/import/{run}/bevestigen/", "302 404 404 302 302"),
+    ("governance:person_list", "get", "/personen/", "302 200 200 200 200"),
+    ("governance:person_detail", "get", "/personen/{person_a}/", "302 200 200 200 200"),
+    ("governance:person_detail", "get", "/personen/{person_b}/", "302 404 404 200 200"),
+    ("governance:person_detail", "get", "/personen/{person_b_shared}/", "302 200 200 200 200"),
+    ("governance:municipality_goals", "get", "/gemeenten/{a}/doelen/", "302 200 200 200 200"),
+    ("governance:municipality_goals", "get", "/gemeenten/{b}/doelen/", "302 404 404 200 200"),
+    ("governance:municipality_goals", "get", "/gemeenten/GM9999/doelen/", "302 404 404 404 404"),
+    ("governance:dashboard", "get", "/gemeenten/{a}/dashboard/", "302 200 200 200 200"),
+    ("governance:dashboard", "get", "/gemeenten/{b}/dashboard/", "302 404 404 200 200"),
+    ("governance:deadlines_ics", "get", "/gemeenten/{a}/deadlines.ics", "302 200 200 200 200"),
+    ("governance:deadlines_ics", "get", "/gemeenten/{b}/deadlines.ics", "302 404 404 200 200"),
+    ("governance:deadlines_ics", "get", "/gemeenten/{a}/deadlines.ics?token={token_a}", "200 200 200 200 200"),
+    ("governance:deadlines_ics", "get", "/gemeenten/{b}/deadlines.ics?token={token_b}", "404 404 404 200 200"),
+    ("governance:paragraph_report", "get", "/gemeenten/{a}/rapportage/2025/begroting", "302 200 200 200 200"),
+    ("governance:paragraph_report", "get", "/gemeenten/{a}/rapportage/2025/begroting.pdf", "302 200 200 200 200"),
+    ("governance:paragraph_report", "get", "/gemeenten/{a}/rapportage/2025/jaarstukken.xlsx", "302 200 200 200 200"),
+    ("governance:paragraph_report", "get", "/gemeenten/{a}/rapportage/2025/jaarstukken.csv", "302 200 200 200 200"),
+    (
+        "governance:paragraph_report",
+        "get",
+        "/gemeenten/{a}/rapportage/2025/begroting?versie=intern",
+        "302 404 200 200 200",
+    ),
+    ("governance:paragraph_report", "get", "/gemeenten/{b}/rapportage/2025/begroting", "302 404 404 200 200"),
+    ("governance:paragraph_report", "get", "/gemeenten/{b}/rapportage/2025/begroting.pdf", "302 404 404 200 200"),
+    ("governance:paragraph_report", "get", "/gemeenten/{b}/rapportage/2025/begroting.csv", "302 404 404 200 200"),
+    ("governance:factsheet_pdf", "get", "/partijen/{party_a}/factsheet.pdf", "302 200 200 200 200"),
+    ("governance:factsheet_pdf", "get", "/partijen/{shared}/factsheet.pdf?gemeente={a}", "302 200 200 200 200"),
+    ("governance:factsheet_pdf", "get", "/partijen/{shared}/factsheet.pdf?gemeente={b}", "302 404 404 200 200"),
+    ("governance:factsheet_pdf", "get", "/partijen/{party_b}/factsheet.pdf", "302 404 404 200 200"),
+    ("risks:risk_list", "get", "/risicos/", "302 200 200 200 200"),
+    ("risks:risk_list", "get", "/risicos/?format=csv", "302 200 200 200 200"),
+    ("risks:risk_detail", "get", "/risicos/{risk_a}/", "302 200 200 200 200"),
+    ("risks:risk_detail", "get", "/risicos/{risk_a_confidential}/", "302 404 200 200 200"),
+    ("risks:risk_detail", "get", "/risicos/{risk_b}/", "302 404 404 200 200"),
+    ("risks:risk_detail", "get", "/risicos/{risk_on_b_in_shared}/", "302 404 404 200 200"),
+    ("risks:resistance", "get", "/gemeenten/{a}/weerstandsvermogen/", "302 200 200 200 200"),
+    ("risks:resistance", "get", "/gemeenten/{b}/weerstandsvermogen/", "302 404 404 200 200"),
+    ("risks:level_styles", "get", "/risicos/niveaus.css", "200 200 200 200 200"),
+    # The TOTP step before the admin: staff only; staff here have passed it, so it sends them on.
+    ("accounts:two_factor", "get", "/tweestaps/", "302 404 404 302 302"),
+    ("accounts:two_factor_setup", "get", "/tweestaps/instellen/", "302 404 404 302 302"),
+    # The admin is Django's own; a few rows show that only staff get in and who reads the logboek.
+    ("admin:index", "get", "/admin/", "302 302 302 200 200"),
+    ("admin:admin_logentry_changelist", "get", "/admin/admin/logentry/", "302 302 302 200 200"),
+    ("admin:auth_user_changelist", "get", "/admin/auth/user/", "302 302 302 403 200"),
+]
+
+
+def app_pattern_names(patterns=None, namespace="") -> set[str]:
+    """Every named URL pattern outside Django's admin."""
+    names = set()
+    for pattern in get_resolver().url_patterns if patterns is None else patterns:
+        if isinstance(pattern, URLResolver):
+            if pattern.namespace == "admin":
+                continue
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            names |= app_pattern_names(pattern.url_patterns, inner)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            names.add(f"{namespace}{pattern.name}")
+    return names
+
+
+def test_every_url_pattern_of_the_application_has_a_row_in_the_matrix():
+    missing = app_pattern_names() - {name for name, *_ in ROWS}
+    assert not missing, f"Geen rij in de toegangsmatrix voor: {sorted(missing)}"
+
+
+@pytest.fixture
+def world(make_user, superuser):
+    """Gemeente A and B, a party of each, a party they share, risks, people and an import."""
+    a = MunicipalityFactory(code="GM8001", name="Aastad")
+    b = MunicipalityFactory(code="GM8002", name="Beedorp")
+    party_a = ParticipationFactory(participant=a, share_percentage=Decimal("40")).party
+    party_b = ParticipationFactory(participant=b, share_percentage=Decimal("40")).party
+    shared = PartyFactory(name="Gedeelde regeling")
+    ParticipationFactory(party=shared, participant=a, share_percentage=Decimal("30"))
+    shared_b = ParticipationFactory(party=shared, participant=b, share_percentage=Decimal("30"))
+    users = {
+        "anonymous": None,
+        "beleid_a": make_user("beleid_a", role=BELEIDSMEDEWERKER, municipalities=[a]),
+        "controller_a": make_user("controller_a", role=CONTROLLER, municipalities=[a]),
+        "beheer": make_user("beheer", role=BEHEERDER, is_staff=True),
+        "superuser": superuser,
+    }
+    workbook = xlsx(
+        {"Partijen": [row("Partijen", naam="GGD Matrix", rechtsvorm="Openbaar lichaam", vestigingsplaats="Ee")]}
+    )
+    run = service.start(data=workbook, filename="matrix.xlsx", user=superuser)
+    return {
+        "users": users,
+        "a": a.code,
+        "b": b.code,
+        "party_a": party_a.slug,
+        "party_b": party_b.slug,
+        "shared": shared.slug,
+        "run": run.pk,
+        "person_a": PersonFactory(municipality=a).pk,
+        "person_b": PersonFactory(municipality=b).pk,
+        "person_b_shared": SeatFactory(participation=shared_b).person.pk,
+        "token_a": feed_token(a, user=users["beleid_a"]),
+        "token_b": feed_token(b, user=users["beleid_a"]),
+        "risk_a": RiskFactory(party=party_a, title="Openbaar risico A").pk,
+        "risk_a_confidential": RiskFactory(party=party_a, title="Geheim risico A", confidential=True).pk,
+        "risk_b": RiskFactory(party=party_b, title="Risico B").pk,
+        "risk_on_b_in_shared": RiskFactory(party=shared, participation=shared_b, title="Garantie B").pk,
+    }
+
+
+def request(client, method, path, user):
+    client.logout()
+    if user is not None and user.is_staff:
+        pass_two_factor(client, user)  # staff as they use the admin: past the TOTP step
+    elif user is not None:
+        client.force_login(user)
+    response = getattr(client, method)(path)
+    if getattr(response, "streaming", False):
+        b"".join(response.streaming_content)
+    return response
+
+
+@pytest.mark.parametrize(
+    ("name", "method", "path", "expected"), ROWS, ids=[f"{name} {method} {path}" for name, method, path, _ in ROWS]
+)
+def test_each_user_gets_the_expected_status(client, world, name, method, path, expected):
+    url = path.format(**world)
+    wrong = []
+    for who, status in zip(USERS, expected.split(), strict=True):
+        response = request(client, method, url, world["users"][who])
+        if response.status_code != int(status):
+            wrong.append(f"{who}: {response.status_code} in plaats van {status}")
+        elif response.status_code == 404:
+            assert "Pagina niet gevonden" in response.content.decode(), f"{who} kreeg geen Nederlandse 404"
+        elif response.status_code == 302 and who == "anonymous" and name not in ("login", "logout"):
+            logins = ("/inloggen/?next=", "/admin/login/?next=") if name.startswith("admin:") else ("/inloggen/?next=",)
+            assert response["Location"].startswith(logins), response["Location"]
+    assert not wrong, f"{method.upper()} {url}: " + "; ".join(wrong)
+
+
+# --- What a scoped user sees inside the pages that do open -----------------------------------------
+
+
+@pytest.fixture
+def beleid_client(client, world):
+    client.force_login(world["users"]["beleid_a"])
+    return client
+
+
+def page(client, url) -> str:
+    response = client.get(url)
+    assert response.status_code == 200
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    return body.decode("utf-8-sig")
+
+
+def test_the_party_list_and_its_export_show_only_the_parties_of_the_users_gemeenten(beleid_client, world):
+    html = page(beleid_client, "/partijen/")
+    assert "Gedeelde regeling" in html and world["party_a"] in html
+    assert world["party_b"] not in html
+    csv = page(beleid_client, "/partijen/?format=csv")
+    assert world["party_b"] not in csv and "Gedeelde regeling" in csv
+
+
+def test_a_party_list_filter_on_another_gemeente_finds_nothing_and_does_not_offer_it(beleid_client, world):
+    html = page(beleid_client, f"/partijen/?deelnemer={world['b']}")
+    assert "Gedeelde regeling" not in html
+    assert f'value="{world["b"]}"' not in html and f'value="{world["a"]}"' in html
+    assert "Gedeelde regeling" not in page(beleid_client, f"/partijen/?deelnemer={world['b']}&format=csv")
+
+
+def test_the_gemeente_list_shows_only_the_users_own_gemeenten(beleid_client):
+    html = page(beleid_client, "/gemeenten/")
+    assert "Aastad" in html and "Beedorp" not in html
+
+
+def test_a_beleidsmedewerker_never_sees_a_confidential_risk_in_lists_exports_or_counts(client, world):
+    for who, sees in [("beleid_a", False), ("controller_a", True)]:
+        client.force_login(world["users"][who])
+        html = page(client, "/risicos/")
+        assert ("Geheim risico A" in html) is sees
+        assert "Openbaar risico A" in html and "Risico B" not in html and "Garantie B" not in html
+        assert ("Geheim risico A" in page(client, "/risicos/?format=csv")) is sees
+        assert ("Vertrouwelijk" in html) is sees  # the filter on confidentiality is not even offered
+        party = page(client, f"/partijen/{world['party_a']}/")
+        # The party's heatmap counts its open risks: 2 for the controller, 1 for the beleidsmedewerker.
+        assert ("alle 2 open risico's" in party) is sees
+        assert ("het open risico<" in party) is not sees
+
+
+def test_the_weerstandsvermogen_counts_a_confidential_risk_without_naming_it_to_a_beleidsmedewerker(client, world):
+    client.force_login(world["users"]["beleid_a"])
+    html = page(client, f"/gemeenten/{world['a']}/weerstandsvermogen/")
+    assert "Openbaar risico A" in html and "Geheim risico A" not in html
+    assert "1 vertrouwelijk risico" in html
+    client.force_login(world["users"]["controller_a"])
+    html = page(client, f"/gemeenten/{world['a']}/weerstandsvermogen/")
+    assert "Geheim risico A" in html and "vertrouwelijk risico (" not in html
+
+
+def test_a_shared_party_names_the_other_gemeente_without_linking_to_its_page(beleid_client, world):
+    html = page(beleid_client, f"/partijen/{world['shared']}/")
+    assert "Beedorp" in html
+    assert f'href="/gemeenten/{world["b"]}/"' not in html
+    assert f'href="/gemeenten/{world["a"]}/"' in html
+
+
+def test_a_shared_party_shows_only_the_users_own_sturing_and_monitoring(beleid_client, world):
+    shared = ParticipationFactory._meta.model.objects.filter(party__slug=world["shared"])
+    for participation in shared:
+        ParticipationGovernanceFactory(participation=participation, risk_profile_reason=f"Reden {participation}")
+        AssessmentFactory(party=participation.party, municipality=participation.participant)
+    html = page(beleid_client, f"/partijen/{world['shared']}/")
+    assert "Beoordeling door Aastad" in html
+    assert "Beoordeling door Beedorp" not in html
+
+
+def test_a_shared_party_shows_the_shared_doelen_and_only_the_users_own_doelen_and_belang(beleid_client, world):
+    from governance.models import Goal
+
+    party = PartyFactory._meta.model.objects.get(slug=world["shared"])
+    area = party.goals.model.policy_area.field.related_model.objects.get(code="1")
+    Goal.objects.create(party=party, title="Gedeeld doel van allen", policy_area=area)
+    for participation in party.participations.select_related("participant"):
+        name = participation.participant.name
+        Goal.objects.create(
+            party=party, title=f"Eigen doel van {name}", policy_area=area, municipality=participation.participant
+        )
+        ParticipationGovernanceFactory(participation=participation, own_interest=f"Eigen belang van {name}")
+    html = page(beleid_client, f"/partijen/{world['shared']}/")
+    assert "Gedeeld doel van allen" in html
+    assert "Eigen doel van Aastad" in html and "Eigen belang van Aastad" in html
+    assert "Eigen doel van Beedorp" not in html and "Eigen belang van Beedorp" not in html
+
+
+def test_the_people_list_shows_people_of_the_users_gemeenten_and_members_of_their_parties(beleid_client, world):
+    from governance.models import Person
+
+    html = page(beleid_client, "/personen/")
+    assert Person.objects.get(pk=world["person_a"]).name in html
+    assert Person.objects.get(pk=world["person_b_shared"]).name in html
+    assert Person.objects.get(pk=world["person_b"]).name not in html
+    assert f'value="{world["b"]}"' not in html
+
+
+def test_the_header_names_the_users_gemeente_and_role(beleid_client):
+    html = page(beleid_client, "/partijen/")
+    assert "Gemeente Aastad" in html.split("</header>")[0]
+    assert "beleidsmedewerker" in html.split("</header>")[0]
+
+
+def test_a_user_without_a_gemeente_sees_an_empty_register_and_says_so(client, make_user, world):
+    client.force_login(make_user("nieuw", role=BELEIDSMEDEWERKER))
+    html = page(client, "/partijen/")
+    assert "Geen gemeente gekoppeld" in html
+    assert "Gedeelde regeling" not in html
+    assert client.get(f"/gemeenten/{world['a']}/").status_code == 404
+
+
+# --- Scoping costs the same number of queries however many rows there are ---------------------------
+
+
+def count_queries(client, url) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+        assert response.status_code == 200
+        if getattr(response, "streaming", False):
+            b"".join(response.streaming_content)
+    return len(queries)
+
+
+def grow(world, times):
+    """More parties and risks on both sides of the scope."""
+    from partners.models import Participant
+
+    a, b = Participant.objects.get(code=world["a"]), Participant.objects.get(code=world["b"])
+    for _ in range(times):
+        for municipality in (a, b):
+            participation = ParticipationFactory(participant=municipality, share_percentage=Decimal("10"))
+            RiskFactory(party=participation.party)
+            RiskFactory(party=participation.party, confidential=True)
+            SeatFactory(participation=participation)
+
+
+@pytest.mark.parametrize(
+    "url", ["/partijen/", "/partijen/?format=xlsx", "/risicos/", "/risicos/?format=csv", "/personen/", "/gemeenten/"]
+)
+def test_scoped_lists_use_the_same_number_of_queries_for_few_and_many_rows(beleid_client, world, url):
+    few = count_queries(beleid_client, url)
+    grow(world, 20)
+    assert count_queries(beleid_client, url) == few
+
+
+def test_the_scoped_gemeente_page_and_factsheet_use_the_same_number_of_queries_as_rows_grow(beleid_client, world):
+    urls = [
+        f"/gemeenten/{world['a']}/?jaar={YEAR}",
+        f"/partijen/{world['shared']}/",
+        f"/gemeenten/{world['a']}/doelen/",
+    ]
+    few = [count_queries(beleid_client, url) for url in urls]
+    grow(world, 10)
+    assert [count_queries(beleid_client, url) for url in urls] == few
