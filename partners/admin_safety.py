@@ -7,8 +7,12 @@ like the admin does for any other bad input.
 - An autocomplete field re-rendered after a failed save looks up the posted value to show it as
   the selected option; a value that is no key at all ("12]]3", a 30-digit number) made that lookup
   raise instead of showing the form with "Selecteer een geldige keuze". Such values are left out.
+- A many-to-many field (the 4 K's of a participation) checks the posted keys with one IN query; on
+  SQLite a key beyond 64 bits made that query raise OverflowError. Such a key is now the invalid
+  choice it is.
 """
 
+from django import forms
 from django.contrib.admin import options
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.views.main import ChangeList
@@ -42,11 +46,39 @@ class ValidKeysOnly:
         remote = self.field.remote_field
         target = remote.model._meta.get_field(remote.field_name or remote.model._meta.pk.name)
         try:
-            key = target.to_python(value)
+            target.to_python(value)
         except (ValidationError, ValueError, TypeError):
             return False
-        low, high = connections[self.db or "default"].ops.integer_field_range(target.get_internal_type())
-        return not isinstance(key, int) or ((low is None or key >= low) and (high is None or key <= high))
+        return _key_in_range(target, value, self.db or "default")
+
+
+def _key_in_range(target, value, using="default") -> bool:
+    """Whether value is a key the database can compare with target (an int field: within its range)."""
+    try:
+        key = target.to_python(value)
+    except (ValidationError, ValueError, TypeError):
+        return True  # not a key at all: the form field itself refuses it with its own message
+    low, high = connections[using].ops.integer_field_range(target.get_internal_type())
+    return not isinstance(key, int) or ((low is None or key >= low) and (high is None or key <= high))
+
+
+class KeysInRangeMultipleChoiceField(forms.ModelMultipleChoiceField):
+    def _check_values(self, value):
+        meta = self.queryset.model._meta
+        target = meta.get_field(self.to_field_name) if self.to_field_name else meta.pk
+        for pk in value if isinstance(value, (list, tuple)) else ():
+            if not _key_in_range(target, pk, self.queryset.db):
+                message = self.error_messages["invalid_choice"]
+                raise ValidationError(message, code="invalid_choice", params={"value": pk})
+        return super()._check_values(value)
+
+
+def _formfield_for_manytomany(original):
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        kwargs.setdefault("form_class", KeysInRangeMultipleChoiceField)
+        return original(self, db_field, request, **kwargs)
+
+    return formfield_for_manytomany
 
 
 class SafeAutocompleteSelect(ValidKeysOnly, AutocompleteSelect):
@@ -61,3 +93,7 @@ def install():
     """Let every ModelAdmin build its autocomplete fields with the widgets above (called from ready())."""
     options.AutocompleteSelect = SafeAutocompleteSelect
     options.AutocompleteSelectMultiple = SafeAutocompleteSelectMultiple
+    base = options.BaseModelAdmin
+    if not getattr(base.formfield_for_manytomany, "keys_in_range", False):
+        base.formfield_for_manytomany = _formfield_for_manytomany(base.formfield_for_manytomany)
+        base.formfield_for_manytomany.keys_in_range = True

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from governance.choices import EventKind
 from governance.models import MunicipalPolicy, PartyEvent
 from partners.importer.columns import PARTICIPATIONS, PARTIES
-from partners.models import ImportRun
+from partners.models import ImportRun, Participation
 from tests.bad_input import NASTY, depths, run_settings, values
 from tests.governance.factories import (
     AssessmentFactory,
@@ -225,6 +225,29 @@ def test_no_admin_form_gives_a_server_error_or_a_partial_write(model, view, exam
         assert_saved_or_refused(superuser_client.post(url, data), before)
 
     check()
+
+
+@pytest.mark.parametrize(
+    ("key", "message"),
+    [
+        ("99999999999999999999999999999999", "Selecteer een geldige keuze"),
+        ("-99999999999999999999", "Selecteer een geldige keuze"),
+        ("1e400", "is geen geldige waarde"),
+    ],
+)
+def test_a_4k_key_beyond_any_integer_is_refused_not_a_server_error(key, message, register, superuser_client):
+    participation = register["vr"].participations.order_by("pk").first()
+    url = _admin_url(Participation, "change", participation)
+    data = initial_data(superuser_client.get(url))
+    motives = next(name for name in data if name.endswith("-motives"))
+    data[motives] = key
+    before = database_state()
+
+    response = superuser_client.post(url, data)
+
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert database_state() == before
 
 
 # --- the login form ---------------------------------------------------------------------------
