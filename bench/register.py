@@ -15,6 +15,7 @@ import statistics
 import sys
 import time
 import tracemalloc
+import warnings
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, Decimal
 from pathlib import Path
@@ -91,6 +92,10 @@ def setup_django(database_url: str) -> None:
     os.environ.setdefault("SECRET_KEY", "bench-only-secret")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     os.environ.setdefault("LOG_LEVEL", "WARNING")
+    # The test client speaks plain http: without this the production default answers 301 to https.
+    os.environ.setdefault("HTTPS", "false")
+    # WhiteNoise warns that collectstatic has not run; the benchmarks serve no static files.
+    warnings.filterwarnings("ignore", message="No directory at", category=UserWarning)
     sys.path.insert(0, str(ROOT))
     import django
     from django.conf import settings

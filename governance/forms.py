@@ -3,6 +3,8 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
+from partners.admin_safety import StoredRowsUniqueMixin
+
 from .choices import Body, SeatRole
 from .models.representation import period_text
 
@@ -12,7 +14,7 @@ def _overlaps(a, b) -> bool:
     return (b_end is None or a["started_on"] <= b_end) and (a_end is None or b["started_on"] <= a_end)
 
 
-class SeatInlineFormSet(forms.BaseInlineFormSet):
+class SeatInlineFormSet(StoredRowsUniqueMixin, forms.BaseInlineFormSet):
     """All seats of one party (or one person) are edited together, so overlap is checked between
     the submitted rows rather than against the stored rows, which the same save may change."""
 

@@ -10,6 +10,10 @@ like the admin does for any other bad input.
 - A many-to-many field (the 4 K's of a participation) checks the posted keys with one IN query; on
   SQLite a key beyond 64 bits made that query raise OverflowError. Such a key is now the invalid
   choice it is.
+- An inline formset checks its unique constraints (a score per criterion, figures per year) only
+  between the submitted rows. A request that leaves stored rows out of the submission (a lowered
+  TOTAL_FORMS or INITIAL_FORMS) could repeat one of them and fail in the database; every inline now
+  also checks against the stored rows that are not in the submission (StoredRowsUniqueMixin).
 """
 
 from django import forms
@@ -19,6 +23,7 @@ from django.contrib.admin.views.main import ChangeList
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core.exceptions import ValidationError
 from django.db import connections
+from django.forms.models import BaseInlineFormSet
 
 
 class SafeDateChangeList(ChangeList):
@@ -73,6 +78,43 @@ class KeysInRangeMultipleChoiceField(forms.ModelMultipleChoiceField):
         return super()._check_values(value)
 
 
+class StoredRowsUniqueMixin:
+    """For an inline formset: the unique constraints that include the parent, checked against the
+    stored rows of that parent which the submission does not contain (those it does contain are
+    checked between the submitted rows by Django itself)."""
+
+    def stored_rows_outside_submission(self):
+        if self.instance.pk is None:
+            return self.model._default_manager.none()
+        submitted = [form.instance.pk for form in self.initial_forms if form.instance.pk is not None]
+        return self.model._default_manager.filter(**{self.fk.name: self.instance}).exclude(pk__in=submitted)
+
+    def clean(self):
+        super().clean()
+        meta = self.model._meta
+        groups = [tuple(fields) for fields in meta.unique_together]
+        groups += [constraint.fields for constraint in meta.total_unique_constraints]
+        groups = [fields for fields in groups if self.fk.name in fields]
+        if not groups:
+            return
+        stored = self.stored_rows_outside_submission()
+        for form in self.forms:
+            data = getattr(form, "cleaned_data", None)
+            if not data or form.errors or data.get("DELETE"):
+                continue
+            for fields in groups:
+                lookup = {name: data.get(name) for name in fields if name != self.fk.name}
+                if None in lookup.values() or not all(name in data for name in lookup):
+                    continue
+                if stored.filter(**lookup).exists():
+                    form.add_error(None, form.instance.unique_error_message(self.model, fields))
+                    break
+
+
+class SafeInlineFormSet(StoredRowsUniqueMixin, BaseInlineFormSet):
+    pass
+
+
 def _formfield_for_manytomany(original):
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         kwargs.setdefault("form_class", KeysInRangeMultipleChoiceField)
@@ -93,6 +135,8 @@ def install():
     """Let every ModelAdmin build its autocomplete fields with the widgets above (called from ready())."""
     options.AutocompleteSelect = SafeAutocompleteSelect
     options.AutocompleteSelectMultiple = SafeAutocompleteSelectMultiple
+    if options.InlineModelAdmin.formset is BaseInlineFormSet:
+        options.InlineModelAdmin.formset = SafeInlineFormSet
     base = options.BaseModelAdmin
     if not getattr(base.formfield_for_manytomany, "keys_in_range", False):
         base.formfield_for_manytomany = _formfield_for_manytomany(base.formfield_for_manytomany)

@@ -5,12 +5,14 @@ from decimal import Decimal
 from django import forms
 from django.core.exceptions import ValidationError
 
+from .admin_safety import StoredRowsUniqueMixin
 from .models import format_percentage
 
 
-class ParticipationInlineFormSet(forms.BaseInlineFormSet):
+class ParticipationInlineFormSet(StoredRowsUniqueMixin, forms.BaseInlineFormSet):
     """All participations of one party are edited together, so the sum of their shares is checked
-    here over the submitted rows instead of against the stored rows (which the same save may change)."""
+    here over the submitted rows instead of against the stored rows (which the same save may change),
+    plus any stored rows a request left out of the submission."""
 
     def _construct_form(self, i, **kwargs):
         form = super()._construct_form(i, **kwargs)
@@ -41,7 +43,9 @@ class ParticipationInlineFormSet(forms.BaseInlineFormSet):
 
     def clean(self):
         super().clean()
-        total = Decimal("0")
+        total = sum(
+            (row.share_percentage or Decimal("0") for row in self.stored_rows_outside_submission()), Decimal("0")
+        )
         for form in self.forms:
             if not hasattr(form, "cleaned_data") or form.cleaned_data.get("DELETE"):
                 continue

@@ -15,7 +15,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from governance.choices import EventKind
-from governance.models import MunicipalPolicy, PartyEvent
+from governance.models import Assessment, Criterion, MunicipalPolicy, PartyEvent, Score
 from partners.importer.columns import PARTICIPATIONS, PARTIES
 from partners.models import ImportRun, Participation
 from tests.bad_input import NASTY, depths, run_settings, values
@@ -247,6 +247,47 @@ def test_a_4k_key_beyond_any_integer_is_refused_not_a_server_error(key, message,
 
     assert response.status_code == 200
     assert message in response.content.decode()
+    assert database_state() == before
+
+
+def _leave_out_stored_rows(data, prefix, keep):
+    """The POST of an inline with only its first `keep` stored rows, as an edited request could send."""
+    data = {k: v for k, v in data.items() if not re.match(rf"{prefix}-(\d+)-", k) or int(k.split("-")[1]) < keep}
+    data[f"{prefix}-TOTAL_FORMS"] = data[f"{prefix}-INITIAL_FORMS"] = str(keep)
+    return data
+
+
+def test_a_score_repeating_a_stored_row_left_out_of_the_post_is_refused_not_a_server_error(register, superuser_client):
+    """Found by the deep property run: with the second score left out of the submission, the first
+    could take its criterion, and the database refused the duplicate with an IntegrityError."""
+    assessment = Assessment.objects.order_by("pk").first()
+    first, second = Criterion.objects.order_by("pk")[:2]
+    scores = [Score.objects.create(assessment=assessment, criterion=c, score=3) for c in (first, second)]
+    url = _admin_url(Assessment, "change", assessment)
+    data = _leave_out_stored_rows(initial_data(superuser_client.get(url)), "scores", keep=1)
+    data["scores-0-criterion"] = str(scores[1].criterion_id)
+    before = database_state()
+
+    response = superuser_client.post(url, data)
+
+    assert response.status_code == 200
+    assert "bestaat al" in response.content.decode()
+    assert database_state() == before
+
+
+def test_shares_of_stored_rows_left_out_of_the_post_still_count_towards_100_percent(register, superuser_client):
+    party = register["vr"]
+    rows = list(party.participations.order_by("pk"))
+    url = _admin_url(type(party), "change", party)
+    data = _leave_out_stored_rows(initial_data(superuser_client.get(url)), "participations", keep=1)
+    others = sum(row.share_percentage for row in rows[1:])
+    data["participations-0-share_percentage"] = str(100 - others + 1)
+    before = database_state()
+
+    response = superuser_client.post(url, data)
+
+    assert response.status_code == 200
+    assert "dat mag niet meer dan 100% zijn" in response.content.decode()
     assert database_state() == before
 
 
