@@ -98,14 +98,15 @@ def party_changes(*, party, user, before: datetime | None = None, limit: int | N
         listed = historical.objects.filter(source.belongs).exclude(history_change_reason=BEGINSTAND_REASON)
         if before is not None:
             listed = listed.filter(history_date__lt=before)
-        newest = listed.annotate(previous_id=_previous_id(historical)).order_by("-history_date", "-history_id")
+        newest = listed.order_by("-history_date", "-history_id").values("history_id")
         newest = newest[:limit] if limit else newest
+        # The version before each is looked up for the newest only, not for every listed record
+        # (a party with 342 deelnames has thousands of versions of their figures).
+        previous = historical.objects.filter(history_id__in=newest).annotate(previous_id=_previous_id(historical))
         # One query for the newest records and the versions just before them; the newest are picked
         # out again below (a version before one of them is either among them or not listed at all).
         versions = list(
-            historical.objects.filter(
-                Q(history_id__in=newest.values("history_id")) | Q(history_id__in=newest.values("previous_id"))
-            )
+            historical.objects.filter(Q(history_id__in=newest) | Q(history_id__in=previous.values("previous_id")))
             .annotate(previous_id=_previous_id(historical))
             .select_related("history_user")
         )
@@ -120,7 +121,7 @@ def party_changes(*, party, user, before: datetime | None = None, limit: int | N
     records.sort(key=lambda item: (item[1].history_date, item[1].history_id), reverse=True)
     if limit:
         records = records[:limit]
-    names = _Names(party, user)
+    names = _Names(party, records, _sources(party.pk, user))
     changes = []
     for source, record, previous in records:
         # A change to a row written without history (a bulk write) has no earlier version to compare.
@@ -184,27 +185,35 @@ def _from_first_difference(old: str, new: str, context: int = 30) -> tuple[str, 
 
 class _Names:
     """Labels of the records a party's history refers to (gemeenten, people, policy areas, deelnames):
-    one query per kind of record, for all of them that any version of the history names.
+    one query per kind of record, for those that the shown changes and the versions before them name.
 
     Names are read from the register as it is now (the main database, also at a peildatum): a
     gemeente or person keeps its name, and a record deleted since reads as its number.
     """
 
-    def __init__(self, party, user):
+    def __init__(self, party, records, sources):
         from .models import Participation, Party
 
         # A reference to a party is a reference to this one: its name is known without a query.
         self._labels = {Party: {party.pk: party.name}}
-        wanted: dict[type, Q] = {}
-        for source in _sources(party.pk, user):
-            versions = source.model.history.model.objects.filter(source.belongs)
+        # Every kind a source can name gets its query, named or not, so that the number of queries
+        # does not depend on which changes happen to be shown.
+        wanted: dict[type, set] = {}
+        for source in sources:
             for model_field in _tracked(source.model):
                 if model_field.is_relation and model_field.related_model is not Party:
-                    named = Q(pk__in=versions.values(model_field.attname))
-                    related = model_field.related_model
-                    wanted[related] = wanted[related] | named if related in wanted else named
-        for model, named in wanted.items():
+                    wanted.setdefault(model_field.related_model, set())
+        for source, record, previous in records:
+            for model_field in _tracked(source.model):
+                if model_field.is_relation and model_field.related_model is not Party:
+                    for version in (record, previous):
+                        value = getattr(version, model_field.attname) if version is not None else None
+                        if value is not None:
+                            wanted[model_field.related_model].add(value)
+        for model, pks in wanted.items():
             related = [f.name for f in model._meta.concrete_fields if f.is_relation]
+            # pk IS NULL matches nothing; it keeps Django from skipping the query when pks is empty.
+            named = Q(pk__in=pks) | Q(pk__isnull=True)
             objects = model._base_manager.using(DEFAULT_DB_ALIAS).select_related(*related).filter(named)
             # A deelname is named by its deelnemer: the party is the page the history is on.
             name = (lambda obj: str(obj.participant)) if model is Participation else str

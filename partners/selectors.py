@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import NamedTuple
 
 from django.db.models import Case, CharField, Count, DecimalField, OuterRef, Prefetch, Subquery, Sum, Value, When
 from django.db.models.functions import Coalesce
@@ -208,19 +209,23 @@ def _count(queryset):
     return Coalesce(Subquery(queryset.values("participant").annotate(n=Count("pk")).values("n")), 0)
 
 
-def _contribution_figures():
-    return Prefetch(
-        "financials",
-        queryset=ParticipationFinancials.objects.filter(contribution__isnull=False).order_by("year", "kind"),
-        to_attr="contribution_figures",
+class _Contribution(NamedTuple):
+    kind: str
+    contribution: Decimal
+
+
+def _contributions(participations) -> dict[int, dict[int, list[_Contribution]]]:
+    """participation id -> year -> its bijdragen of that year (one query). Plain tuples, not model
+    instances: a national party has thousands of these rows and the cost series reads two fields."""
+    rows = (
+        ParticipationFinancials.objects.filter(participation__in=participations, contribution__isnull=False)
+        .order_by("year", "kind")
+        .values_list("participation_id", "year", "kind", "contribution")
     )
-
-
-def _by_year(figures) -> dict[int, list]:
-    years = {}
-    for figure in figures:
-        years.setdefault(figure.year, []).append(figure)
-    return years
+    found: dict[int, dict[int, list[_Contribution]]] = {}
+    for participation_id, year, kind, contribution in rows:
+        found.setdefault(participation_id, {}).setdefault(year, []).append(_Contribution(kind, contribution))
+    return found
 
 
 def populations(*, participant_ids) -> dict[tuple[int, int], int]:
@@ -235,22 +240,21 @@ def party_costs(*, party: Party, year: int) -> costs.PartyCosts:
     """A party's bijdragen per year over all deelnemers, and the regional comparison per inwoner of
     `year` (3 queries, however many deelnemers and years)."""
     participations = list(
-        Participation.objects.filter(party=party)
-        .select_related("participant")
-        .prefetch_related(_contribution_figures())
-        .order_by("participant__name", "pk")
+        Participation.objects.filter(party=party).select_related("participant").order_by("participant__name", "pk")
     )
+    contributions = _contributions(participations)
     inhabitants = populations(
         participant_ids=[p.participant_id for p in participations if p.participant.is_municipality]
     )
     yearly, rows = {}, []
     for participation in participations:
-        for figure_year, figures in _by_year(participation.contribution_figures).items():
+        by_year = contributions.get(participation.pk, {})
+        for figure_year, figures in by_year.items():
             amount, budgeted = costs.contribution_for_year(figures)
             yearly.setdefault(figure_year, costs.Yearly()).add(
                 amount, budgeted, inhabitants.get((participation.participant_id, figure_year))
             )
-        amount, budgeted = costs.contribution_for_year(f for f in participation.contribution_figures if f.year == year)
+        amount, budgeted = costs.contribution_for_year(by_year.get(year, []))
         rows.append(
             costs.ComparisonRow(
                 participant=participation.participant,
@@ -273,15 +277,15 @@ def municipality_costs(*, municipality: Participant) -> costs.MunicipalityCosts:
         Participation.objects.verbonden()
         .filter(participant=municipality)
         .select_related("party")
-        .prefetch_related(_contribution_figures())
         .order_by("party__name", "pk")
     )
+    contributions = _contributions(participations)
     inhabitants = populations(participant_ids=[municipality.pk])
     per_party = []
     yearly = {}
     for participation in participations:
         cells = {}
-        for figure_year, figures in _by_year(participation.contribution_figures).items():
+        for figure_year, figures in contributions.get(participation.pk, {}).items():
             amount, budgeted = costs.contribution_for_year(figures)
             population = inhabitants.get((municipality.pk, figure_year))
             yearly.setdefault(figure_year, costs.Yearly()).add(amount, budgeted, None)
