@@ -9,9 +9,10 @@ record (the changes with the versions before them) and one per kind of related r
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
+from itertools import pairwise
 
 from django.db import DEFAULT_DB_ALIAS, models
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import Case, Q, Value, When
 from django.utils import timezone
 
 from .history import BEGINSTAND_REASON
@@ -79,45 +80,35 @@ def _sources(party_id: int, user) -> list[_Source]:
     ]
 
 
-def _previous_id(historical):
-    """The history id of the version just before each record (of the same row), as a subquery."""
-    pk = historical.instance_type._meta.pk.attname
-    earlier = historical.objects.filter(**{pk: OuterRef(pk)}).filter(
-        Q(history_date__lt=OuterRef("history_date"))
-        | Q(history_date=OuterRef("history_date"), history_id__lt=OuterRef("history_id"))
-    )
-    return Subquery(earlier.order_by("-history_date", "-history_id").values("history_id")[:1])
-
-
 def party_changes(*, party, user, before: datetime | None = None, limit: int | None = None) -> list[Change]:
     """The changes to `party` and its records that `user` may see, newest first; only those before
     `before` (a peildatum)."""
     records = []
     for source in _sources(party.pk, user):
         historical = source.model.history.model
+        pk = source.model._meta.pk.attname
         listed = historical.objects.filter(source.belongs).exclude(history_change_reason=BEGINSTAND_REASON)
         if before is not None:
             listed = listed.filter(history_date__lt=before)
-        newest = listed.order_by("-history_date", "-history_id").values("history_id")
-        newest = newest[:limit] if limit else newest
-        # The version before each is looked up for the newest only, not for every listed record
-        # (a party with 342 deelnames has thousands of versions of their figures).
-        previous = historical.objects.filter(history_id__in=newest).annotate(previous_id=_previous_id(historical))
-        # One query for the newest records and the versions just before them; the newest are picked
-        # out again below (a version before one of them is either among them or not listed at all).
+        listed = listed.order_by("-history_date", "-history_id")
+        newest, rows = listed.values("history_id"), listed.values(pk)
+        if limit:
+            newest, rows = newest[:limit], rows[:limit]
+        # One query: every version of the rows that have one of the newest changes, so that the
+        # version before each change is among them; the newest themselves are marked.
         versions = list(
-            historical.objects.filter(Q(history_id__in=newest) | Q(history_id__in=previous.values("previous_id")))
-            .annotate(previous_id=_previous_id(historical))
+            historical.objects.filter(**{f"{pk}__in": rows})
+            .annotate(is_listed=Case(When(history_id__in=newest, then=Value(True)), default=Value(False)))
             .select_related("history_user")
         )
-        by_id = {version.pk: version for version in versions}
-        shown = [
-            v
-            for v in versions
-            if v.history_change_reason != BEGINSTAND_REASON and (before is None or v.history_date < before)
-        ]
-        shown.sort(key=lambda v: (v.history_date, v.history_id), reverse=True)
-        records.extend((source, record, by_id.get(record.previous_id)) for record in shown[:limit])
+        versions.sort(key=lambda v: (getattr(v, pk), v.history_date, v.history_id))
+        previous = {
+            version.history_id: earlier
+            for earlier, version in pairwise(versions)
+            if getattr(earlier, pk) == getattr(version, pk)
+        }
+        shown = sorted((v for v in versions if v.is_listed), key=lambda v: (v.history_date, v.history_id), reverse=True)
+        records.extend((source, record, previous.get(record.history_id)) for record in shown[:limit])
     records.sort(key=lambda item: (item[1].history_date, item[1].history_id), reverse=True)
     if limit:
         records = records[:limit]
