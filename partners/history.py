@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 
 from django.apps import apps as global_apps
 from django.db import DEFAULT_DB_ALIAS
+from django.db.models import Exists, OuterRef
 from simple_history.models import HistoricalRecords
 
 REGISTER_APPS = ("partners", "governance", "risks")
@@ -75,13 +76,17 @@ def ensure_initial_history() -> int:
     made = 0
     for model in historied_models():
         history = model.history
-        recorded = history.model.objects.values_list(model._meta.pk.attname, flat=True)
-        missing = model._default_manager.exclude(pk__in=recorded).order_by("pk")
-        while batch := list(missing[:2000]):
+        # NOT EXISTS, not NOT IN: PostgreSQL answers NOT IN over a large history table row by row
+        # (hours for 300,000 figures), and an anti-join in well under a second.
+        recorded = history.model.objects.filter(**{model._meta.pk.attname: OuterRef("pk")})
+        missing = model._default_manager.filter(~Exists(recorded)).order_by("pk")
+        last = None
+        while batch := list((missing if last is None else missing.filter(pk__gt=last))[:2000]):
             history.bulk_history_create(
                 batch, default_date=BEGINSTAND, default_change_reason=BEGINSTAND_REASON, batch_size=500
             )
             made += len(batch)
+            last = batch[-1].pk
     return made
 
 
