@@ -300,19 +300,29 @@ def _fetch(client, url: str) -> int:
     return len(response.content)
 
 
-def measure(client, label: str, url: str, *, runs: int, target_ms: float, memory: bool = False) -> Result:
+def measure(
+    client, label: str, url: str, *, runs: int, target_ms: float, memory: bool = False, cold: bool = False
+) -> Result:
+    """`cold`: every request is the first after a change to the register, so nothing derived from
+    it comes from the cache (partners/register_cache.py); the change itself is not timed."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
+
+    from partners.register_cache import bump_version
 
     for _ in range(2):
         _fetch(client, url)
     timings, cpu = [], []
     for _ in range(runs):
+        if cold:
+            bump_version()
         started, started_cpu = time.perf_counter(), time.process_time()
         size = _fetch(client, url)
         timings.append((time.perf_counter() - started) * 1000)
         cpu.append((time.process_time() - started_cpu) * 1000)
     # Counting queries and tracing memory slow a request down, so they get runs of their own.
+    if cold:
+        bump_version()
     with CaptureQueriesContext(connection) as captured:
         _fetch(client, url)
     queries = len(captured.captured_queries)  # read now: the next request clears the query log
@@ -361,19 +371,26 @@ def pages_to_measure():
         Participant.objects.municipalities().annotate(n=Count("participations")).order_by("-n", "code").first()
     )
     list_url = reverse("partners:party_list")
-    return [
-        ("Lijst, eerste pagina", list_url, TARGET_PAGE_MS, False),
-        ("Lijst, gefilterd", f"{list_url}?{FILTERED_QUERY}", TARGET_PAGE_MS, False),
-        (f"Factsheet ({party.n} deelnemers)", party.get_absolute_url(), TARGET_PAGE_MS, False),
-        (f"Factsheet ({typical.n} deelnemers, gewoon)", typical.get_absolute_url(), TARGET_PAGE_MS, False),
-        (
-            f"Gemeentepagina {municipality.code} ({municipality.n} deelnames)",
-            municipality.get_absolute_url(),
-            TARGET_PAGE_MS,
-            False,
-        ),
-        ("Export CSV, alles", f"{list_url}?format=csv", TARGET_EXPORT_MS, True),
-        ("Export XLSX, alles", f"{list_url}?format=xlsx", TARGET_EXPORT_MS, True),
+    # (label, url, target, trace memory, every request the first after a change)
+    pages = [
+        ("Lijst, eerste pagina", list_url, TARGET_PAGE_MS, False, False),
+        ("Lijst, gefilterd", f"{list_url}?{FILTERED_QUERY}", TARGET_PAGE_MS, False, False),
+    ]
+    for cold, when in ((True, "na wijziging"), (False, "herhaald")):
+        pages += [
+            (f"Factsheet ({party.n} deeln.), {when}", party.get_absolute_url(), TARGET_PAGE_MS, False, cold),
+            (f"Factsheet ({typical.n} deeln.), {when}", typical.get_absolute_url(), TARGET_PAGE_MS, False, cold),
+            (
+                f"Gemeente {municipality.code} ({municipality.n}), {when}",
+                municipality.get_absolute_url(),
+                TARGET_PAGE_MS,
+                False,
+                cold,
+            ),
+        ]
+    return pages + [
+        ("Export CSV, alles", f"{list_url}?format=csv", TARGET_EXPORT_MS, True, False),
+        ("Export XLSX, alles", f"{list_url}?format=xlsx", TARGET_EXPORT_MS, True, False),
     ]
 
 
@@ -383,6 +400,8 @@ def print_table(results: list[Result], vendor: str, runs: int) -> None:
     print()
     print(f"Resultaten op {vendor}, {runs} runs per pagina na 2 opwarmruns.")
     print("Servertijd in ms (mediaan, p90); cpu = mediaan van de processortijd van dit proces in ms.")
+    print('"na wijziging": elk verzoek is het eerste na een wijziging van het register (niets uit de cache);')
+    print('"herhaald": hetzelfde verzoek opnieuw, kosten en historie uit de cache (partners/register_cache.py).')
     print(header)
     print("-" * len(header))
     for r in results:
@@ -439,8 +458,8 @@ def main(argv=None) -> int:
 
     print(f"Meten ({args.runs} runs per pagina) …")
     results = [
-        measure(client, label, url, runs=args.runs, target_ms=target, memory=memory)
-        for label, url, target, memory in pages_to_measure()
+        measure(client, label, url, runs=args.runs, target_ms=target, memory=memory, cold=cold)
+        for label, url, target, memory, cold in pages_to_measure()
     ]
     list_url = "/partijen/"
     results += [

@@ -194,7 +194,7 @@ PAGE_SIZE = _int("PAGE_SIZE", 50, 1, 1000)
 # The year the register shows by default (begroting of this year); defaults to the current year.
 REPORT_YEAR = _int("REPORT_YEAR", 0, 0, 2100) or None
 
-# Cache of rendered reports (governance/report_cache.py). The default keeps it in each process's
+# Cache of rendered reports and derived figures (partners/register_cache.py). The default keeps it in each process's
 # memory; with several worker processes use a shared cache (filecache:///pad, rediscache://…), or a
 # change saved through one worker would not invalidate the reports cached by another.
 try:

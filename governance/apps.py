@@ -6,9 +6,3 @@ from django.apps import AppConfig
 class GovernanceConfig(AppConfig):
     name = "governance"
     verbose_name = "Sturing en governance"
-
-    def ready(self):
-        from .report_cache import connect_signals
-
-        # A change to any record a report shows makes its cached PDF stale.
-        connect_signals()

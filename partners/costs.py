@@ -8,10 +8,11 @@ an inwonertal for that year it is "niet bekend", never a guess. The figures are 
 partners/selectors.py (`party_costs`, `municipality_costs`) in a fixed number of queries.
 """
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.db.models import Count, Max, Q
+from django.db.models.functions import Coalesce
 from django.utils.safestring import SafeString
 
 from . import charts
@@ -21,18 +22,20 @@ from .templatetags.register_tags import euro
 
 CENT = Decimal("0.01")
 HUNDRED = Decimal("100")
-# Which figure counts as the bijdrage of a year, in order of preference.
-PREFERRED_KINDS = (FigureKind.REALISATIE, FigureKind.BEGROTING)
 
 
-def contribution_for_year(figures: Iterable) -> tuple[Decimal | None, bool]:
-    """The bijdrage of one deelname in one year from its figures of that year, and whether it is a
-    begroting: the realisatie when known, else the begroting, else (None, False)."""
-    by_kind = {f.kind: f.contribution for f in figures if f.contribution is not None}
-    for kind in PREFERRED_KINDS:
-        if kind in by_kind:
-            return by_kind[kind], kind == FigureKind.BEGROTING
-    return None, False
+def contribution_of_year() -> dict:
+    """Annotations for a deelname's figures grouped by deelname and year: `amount`, its bijdrage of
+    that year (the realisatie when known, else the begroting), and `realised`, the number of
+    realisaties among them (0: the amount rests on a begroting). The database chooses, so a national
+    party's thousands of figures arrive as one amount per deelname per year."""
+    known = Q(contribution__isnull=False)
+    realisatie = Max("contribution", filter=known & Q(kind=FigureKind.REALISATIE))
+    begroting = Max("contribution", filter=known & Q(kind=FigureKind.BEGROTING))
+    return {
+        "amount": Coalesce(realisatie, begroting),
+        "realised": Count("pk", filter=known & Q(kind=FigureKind.REALISATIE)),
+    }
 
 
 def per_inhabitant(amount: Decimal | None, inhabitants: int | None) -> Decimal | None:
@@ -212,46 +215,38 @@ class ComparisonRow:
 
 @dataclass
 class RegionalComparison:
-    """Who pays what per inwoner, for one party in one year, across its deelnemers."""
+    """Who pays what per inwoner, for one party in one year, across its deelnemers.
+
+    It keeps the rows a page lists (a chart or table of 342 gemeenten reads as nothing on a
+    factsheet) and the figures over all deelnemers, so that it stays small in the cache."""
 
     party: Party
     year: int
-    rows: list[ComparisonRow] = field(default_factory=list)
-    chart_limit: int = 50  # a chart or table of 342 gemeenten reads as nothing on a factsheet
-
-    @property
-    def municipal_rows(self) -> list[ComparisonRow]:
-        return [row for row in self.rows if row.per_inhabitant is not None]
-
-    @property
-    def total(self) -> Decimal | None:
-        known = [row.amount for row in self.rows if row.amount is not None]
-        return sum(known, Decimal("0")) if known else None
-
-    @property
-    def average(self) -> Decimal | None:
-        """The regional average: the gemeenten's bijdragen together divided by their inwoners together
-        (a weighted average, so a small gemeente does not count as much as a large one)."""
-        rows = self.municipal_rows
-        return per_inhabitant(sum((r.amount for r in rows), Decimal("0")), sum(r.inhabitants for r in rows))
-
-    @property
-    def is_chart_cut(self) -> bool:
-        return len(self.municipal_rows) > self.chart_limit
+    # The listed deelnemers: the highest per inwoner first, at most `chart_limit`.
+    rows: list[ComparisonRow]
+    # The listed gemeenten with a bijdrage per inwoner, at most `chart_limit`, for the chart.
+    municipal_rows: list[ComparisonRow]
+    count: int
+    municipal_count: int
+    total: Decimal | None
+    average: Decimal | None
+    chart_limit: int = 50
 
     @property
     def listed_rows(self) -> list[ComparisonRow]:
-        """The rows a factsheet lists: the highest per inwoner first, at most `chart_limit`; the
-        total and the average stay over all deelnemers."""
-        return self.rows[: self.chart_limit]
+        return self.rows
+
+    @property
+    def is_chart_cut(self) -> bool:
+        return self.municipal_count > self.chart_limit
 
     @property
     def is_table_cut(self) -> bool:
-        return len(self.rows) > self.chart_limit
+        return self.count > self.chart_limit
 
     @property
     def chart(self) -> SafeString:
-        rows = self.municipal_rows[: self.chart_limit]
+        rows = self.municipal_rows
         described = "; ".join(f"{r.participant.name}: {euro(r.per_inhabitant, 2)}" for r in rows)
         return charts.bar_chart(
             bars=[charts.Bar(r.participant.name, r.per_inhabitant) for r in rows],
@@ -268,17 +263,29 @@ def regional_comparison(
     *, party: Party, year: int, rows: list[ComparisonRow], chart_limit: int = 50
 ) -> RegionalComparison:
     """Order the deelnemers by bijdrage per inwoner, highest first; deelnemers without an inwonertal
-    (provincie, waterschap, or a gemeente whose inwonertal is missing) follow by name."""
-    comparison = RegionalComparison(party=party, year=year, chart_limit=chart_limit)
-    with_figure = sorted(
+    (provincie, waterschap, or a gemeente whose inwonertal is missing) follow by name. The total is
+    over all deelnemers; the average is regional: the gemeenten's bijdragen together divided by their
+    inwoners together (weighted, so a small gemeente does not count as much as a large one)."""
+    municipal = sorted(
         (r for r in rows if r.per_inhabitant is not None), key=lambda r: (-r.per_inhabitant, r.participant.name)
     )
     without = sorted((r for r in rows if r.per_inhabitant is None), key=lambda r: r.participant.name)
-    comparison.rows = with_figure + without
-    average = comparison.average
-    for row in comparison.rows:
+    known = [r.amount for r in rows if r.amount is not None]
+    average = per_inhabitant(sum((r.amount for r in municipal), Decimal("0")), sum(r.inhabitants for r in municipal))
+    listed = (municipal + without)[:chart_limit]
+    for row in listed:
         row.average = average
-    return comparison
+    return RegionalComparison(
+        party=party,
+        year=year,
+        rows=listed,
+        municipal_rows=municipal[:chart_limit],
+        count=len(rows),
+        municipal_count=len(municipal),
+        total=sum(known, Decimal("0")) if known else None,
+        average=average,
+        chart_limit=chart_limit,
+    )
 
 
 @dataclass

@@ -84,6 +84,13 @@ def municipality_visible(user, participant: Participant) -> bool:
     return ids is None or participant.pk in ids
 
 
+def visibility_key(user) -> str:
+    """What this user may see, as part of a cache key: users with the same key see the same rows."""
+    ids = municipality_ids(user)
+    municipalities = "alle" if ids is None else "-".join(map(str, sorted(ids)))
+    return f"{'vertrouwelijk' if can_see_confidential(user) else 'openbaar'}.{municipalities}"
+
+
 # --- Querysets ------------------------------------------------------------------------------------
 
 

@@ -5,7 +5,7 @@ from datetime import date
 from decimal import Decimal
 from typing import NamedTuple
 
-from django.db.models import Case, CharField, Count, DecimalField, OuterRef, Prefetch, Subquery, Sum, Value, When
+from django.db.models import Case, CharField, Count, DecimalField, F, OuterRef, Prefetch, Subquery, Sum, Value, When
 from django.db.models.functions import Coalesce
 
 from . import costs, peildatum
@@ -210,21 +210,25 @@ def _count(queryset):
 
 
 class _Contribution(NamedTuple):
-    kind: str
-    contribution: Decimal
+    amount: Decimal
+    budgeted: bool
 
 
-def _contributions(participations) -> dict[int, dict[int, list[_Contribution]]]:
-    """participation id -> year -> its bijdragen of that year (one query). Plain tuples, not model
-    instances: a national party has thousands of these rows and the cost series reads two fields."""
+def _contributions(participations) -> dict[int, dict[int, _Contribution]]:
+    """participation id -> year -> its bijdrage of that year (partners/costs.py chooses it) for
+    `participations` (a list, or a queryset of their pks), in one query. Plain tuples, not model
+    instances: a national party has thousands of figures and the cost series reads one per year."""
     rows = (
-        ParticipationFinancials.objects.filter(participation__in=participations, contribution__isnull=False)
-        .order_by("year", "kind")
-        .values_list("participation_id", "year", "kind", "contribution")
+        ParticipationFinancials.objects.filter(participation__in=participations)
+        .values("participation_id", "year")
+        .annotate(**costs.contribution_of_year())
+        .filter(amount__isnull=False)
+        .order_by()
+        .values_list("participation_id", "year", "amount", "realised")
     )
-    found: dict[int, dict[int, list[_Contribution]]] = {}
-    for participation_id, year, kind, contribution in rows:
-        found.setdefault(participation_id, {}).setdefault(year, []).append(_Contribution(kind, contribution))
+    found: dict[int, dict[int, _Contribution]] = {}
+    for participation_id, year, amount, realised in rows:
+        found.setdefault(participation_id, {})[year] = _Contribution(amount, not realised)
     return found
 
 
@@ -239,28 +243,29 @@ def populations(*, participant_ids) -> dict[tuple[int, int], int]:
 def party_costs(*, party: Party, year: int) -> costs.PartyCosts:
     """A party's bijdragen per year over all deelnemers, and the regional comparison per inwoner of
     `year` (3 queries, however many deelnemers and years)."""
-    participations = list(
-        Participation.objects.filter(party=party).select_related("participant").order_by("participant__name", "pk")
+    # The deelnemers themselves, not their deelnames with the deelnemer joined: a national party has
+    # 342 of them, and one object per row costs half as much as two.
+    participants = list(
+        Participant.objects.filter(participations__party=party)
+        .annotate(participation_id=F("participations__id"))
+        .order_by("name", "pk")
     )
-    contributions = _contributions(participations)
-    inhabitants = populations(
-        participant_ids=[p.participant_id for p in participations if p.participant.is_municipality]
-    )
+    contributions = _contributions(Participation.objects.filter(party=party).values("pk"))
+    inhabitants = populations(participant_ids=[p.pk for p in participants if p.is_municipality])
     yearly, rows = {}, []
-    for participation in participations:
-        by_year = contributions.get(participation.pk, {})
-        for figure_year, figures in by_year.items():
-            amount, budgeted = costs.contribution_for_year(figures)
+    for participant in participants:
+        by_year = contributions.get(participant.participation_id, {})
+        for figure_year, (amount, budgeted) in by_year.items():
             yearly.setdefault(figure_year, costs.Yearly()).add(
-                amount, budgeted, inhabitants.get((participation.participant_id, figure_year))
+                amount, budgeted, inhabitants.get((participant.pk, figure_year))
             )
-        amount, budgeted = costs.contribution_for_year(by_year.get(year, []))
+        amount, budgeted = by_year.get(year, (None, False))
         rows.append(
             costs.ComparisonRow(
-                participant=participation.participant,
+                participant=participant,
                 amount=amount,
                 budgeted=budgeted,
-                inhabitants=inhabitants.get((participation.participant_id, year)),
+                inhabitants=inhabitants.get((participant.pk, year)),
             )
         )
     return costs.PartyCosts(
@@ -285,8 +290,7 @@ def municipality_costs(*, municipality: Participant) -> costs.MunicipalityCosts:
     yearly = {}
     for participation in participations:
         cells = {}
-        for figure_year, figures in contributions.get(participation.pk, {}).items():
-            amount, budgeted = costs.contribution_for_year(figures)
+        for figure_year, (amount, budgeted) in contributions.get(participation.pk, {}).items():
             population = inhabitants.get((municipality.pk, figure_year))
             yearly.setdefault(figure_year, costs.Yearly()).add(amount, budgeted, None)
             cells[figure_year] = costs.YearCost(figure_year, amount, budgeted, population, amount)

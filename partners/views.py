@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 
-from . import changes, peildatum, scoping, selectors
+from . import changes, peildatum, register_cache, scoping, selectors
 from .choices import LegalForm, PartyStatus
 from .exports import EXPORT_FORMATS, Column, export_response
 from .filters import MunicipalityFilterSet, PartyFilterSet
@@ -98,9 +98,17 @@ class PartyDetailView(YearMixin, DetailView):
         context["participant_rows"] = selectors.participant_rows(participations[: selectors.FACTSHEET_PARTICIPANTS])
         context["participants_caption"] = f"Deelnemers met hun belang en bijdrage {self.year} (begroting)"
         context["financials"] = list(party.financials.all())
-        context["costs"] = selectors.party_costs(party=party, year=self.year)
-        context["history"] = changes.party_changes(
-            party=party, user=self.request.user, before=history_cutoff(self.request), limit=HISTORY_ON_FACTSHEET
+        # The costs over all deelnemers and the history are the costly parts of a national party's
+        # factsheet; they are kept until the register changes (partners/register_cache.py).
+        at = self.request.peildatum or ""
+        context["costs"] = register_cache.cached(
+            register_cache.key("partij-kosten", party.pk, self.year, at),
+            lambda: selectors.party_costs(party=party, year=self.year),
+        )
+        user, before = self.request.user, history_cutoff(self.request)
+        context["history"] = register_cache.cached(
+            register_cache.key("partij-historie", party.pk, at, HISTORY_ON_FACTSHEET, scoping.visibility_key(user)),
+            lambda: changes.party_changes(party=party, user=user, before=before, limit=HISTORY_ON_FACTSHEET),
         )
         return context
 
@@ -174,5 +182,8 @@ class MunicipalityDetailView(YearMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["overview"] = selectors.municipality_overview(municipality=self.object, year=self.year)
-        context["costs"] = selectors.municipality_costs(municipality=self.object)
+        context["costs"] = register_cache.cached(
+            register_cache.key("gemeente-kosten", self.object.pk, self.request.peildatum or ""),
+            lambda: selectors.municipality_costs(municipality=self.object),
+        )
         return context

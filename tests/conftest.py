@@ -93,3 +93,13 @@ def _own_peildatum_snapshots(settings, tmp_path):
     """Snapshots of past states (partners/peildatum.py) in a folder of this test only: the ids of a
     rolled-back test come back in the next one, so a shared folder could serve another test's state."""
     settings.PEILDATUM_DIR = tmp_path / "peildatum"
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts without cached reports, costs or history (partners/register_cache.py)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

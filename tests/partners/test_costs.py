@@ -59,13 +59,22 @@ def region():
 
 
 def test_the_bijdrage_of_a_year_is_the_realisatie_when_there_is_one_else_the_begroting():
-    class Figure:
-        def __init__(self, kind, contribution):
-            self.kind, self.contribution = kind, contribution
+    party = PartyFactory()
+    both, only_budget, empty_realisatie = (ParticipationFactory(party=party) for _ in range(3))
+    pays(both, 2025, B, "110")
+    pays(both, 2025, R, "120")
+    pays(only_budget, 2025, B, "90")
+    pays(empty_realisatie, 2025, B, "80")
+    ParticipationFinancialsFactory(participation=empty_realisatie, year=2025, kind=R, contribution=None)
 
-    assert costs.contribution_for_year([Figure(B, D("110")), Figure(R, D("120"))]) == (D("120"), False)
-    assert costs.contribution_for_year([Figure(B, D("110")), Figure(R, None)]) == (D("110"), True)
-    assert costs.contribution_for_year([]) == (None, False)
+    rows = {row.participant.pk: row for row in selectors.party_costs(party=party, year=2025).comparison.rows}
+
+    assert (rows[both.participant_id].amount, rows[both.participant_id].budgeted) == (D("120"), False)
+    assert (rows[only_budget.participant_id].amount, rows[only_budget.participant_id].budgeted) == (D("90"), True)
+    assert (rows[empty_realisatie.participant_id].amount, rows[empty_realisatie.participant_id].budgeted) == (
+        D("80"),
+        True,
+    )
 
 
 def test_per_inwoner_is_in_cents_and_unknown_without_inwoners_or_with_zero():
@@ -104,6 +113,26 @@ def test_the_regional_comparison_ranks_gemeenten_per_inwoner_against_the_weighte
     assert comparison.average == D("9.00")  # 360.000 over 40.000 inwoners, not the mean of 12 and 8
     assert [row.difference for row in comparison.rows] == [D("3.00"), D("-1.00"), None]
     assert comparison.total == D("410000")
+
+
+def test_a_comparison_of_many_deelnemers_lists_the_highest_and_counts_all(region):
+    """Beyond the limit a factsheet lists the highest per inwoner; total and average stay over all."""
+    comparison = costs.regional_comparison(
+        party=region["party"],
+        year=2025,
+        rows=[
+            costs.ComparisonRow(participant=municipality, amount=D(amount), budgeted=False, inhabitants=1_000)
+            for municipality, amount in [(region["a"], "3000"), (region["b"], "1000"), (MunicipalityFactory(), "2000")]
+        ]
+        + [costs.ComparisonRow(participant=region["water"], amount=D("500"), budgeted=False, inhabitants=None)],
+        chart_limit=2,
+    )
+    assert [row.participant for row in comparison.listed_rows] == [region["a"], comparison.rows[1].participant]
+    assert [row.per_inhabitant for row in comparison.municipal_rows] == [D("3.00"), D("2.00")]
+    assert (comparison.count, comparison.is_table_cut, comparison.is_chart_cut) == (4, True, True)
+    assert comparison.total == D("6500")
+    assert comparison.average == D("2.00")  # 6.000 over 3.000 inwoners: the cut-off gemeente counts too
+    assert [row.difference for row in comparison.listed_rows] == [D("1.00"), D("0.00")]
 
 
 def test_the_factsheet_shows_the_comparison_table_and_the_series_of_the_party(logged_in_client, region):
@@ -198,3 +227,12 @@ def test_the_factsheet_and_gemeente_page_queries_stay_constant_as_years_and_deel
     assert count_queries(logged_in_client, few_gemeente.get_absolute_url()) == count_queries(
         logged_in_client, many_gemeente.get_absolute_url()
     )
+
+
+def test_the_factsheet_says_when_the_comparison_lists_only_the_highest(logged_in_client, region, monkeypatch):
+    monkeypatch.setattr(selectors, "FACTSHEET_PARTICIPANTS", 2)
+    response = logged_in_client.get(region["party"].get_absolute_url() + "?jaar=2025")
+    assert "de 2 deelnemers met de hoogste bijdrage per inwoner" in text(response)
+    assert "gaan over alle 3 deelnemers" in text(response)
+    assert row_of(response, "Totaal en gemiddelde") == "Totaal en gemiddelde € 410.000 € 9,00"
+    assert not any(row.startswith("Testwaterschap") for row in table_rows(response))

@@ -1,0 +1,110 @@
+"""The factsheet and the gemeente page keep their costly parts (costs over all deelnemers, the
+wijzigingshistorie) until the register changes: a repeated request is cheaper, a change shows at once,
+and a cached part never shows one user what another may see."""
+
+from decimal import Decimal
+
+import pytest
+from django.db import transaction
+
+from partners import register_cache
+from partners.choices import FigureKind
+from partners.roles import BELEIDSMEDEWERKER, CONTROLLER
+from tests.governance.test_reports import YEAR
+from tests.partners.test_peildatum import MOMENT, at, change_everything, register_of_teststad
+from tests.risks.factories import RiskFactory
+
+from .factories import MunicipalityFactory, ParticipationFactory, ParticipationFinancialsFactory, PartyFactory
+from .pages import table_rows, text
+from .test_query_counts import count_queries
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def party():
+    party = PartyFactory(name="Omgevingsdienst Testland")
+    stad = MunicipalityFactory(name="Teststad")
+    participation = ParticipationFactory(party=party, participant=stad, share_percentage=Decimal("60"))
+    ParticipationFactory(party=party, participant=MunicipalityFactory(name="Testdorp"), share_percentage=Decimal("40"))
+    ParticipationFinancialsFactory(
+        participation=participation, year=2025, kind=FigureKind.BEGROTING, contribution=Decimal("250000")
+    )
+    return party
+
+
+def cost_row(response, year: int) -> str:
+    """The row of `year` in the table of bijdragen per year."""
+    return next(row for row in table_rows(response) if row.startswith(f"{year} €"))
+
+
+def test_a_repeated_factsheet_reads_its_costs_and_history_from_the_cache(logged_in_client, party):
+    first = count_queries(logged_in_client, party.get_absolute_url())
+    again = count_queries(logged_in_client, party.get_absolute_url())
+    # 3 queries for the costs over all deelnemers, 10 for the history (tests/partners/test_query_counts.py)
+    assert again == first - 13
+
+
+def test_a_changed_bijdrage_shows_on_the_factsheet_and_the_gemeente_page_at_once(logged_in_client, party):
+    stad = party.participations.get(participant__name="Teststad")
+    assert "€ 250.000" in cost_row(logged_in_client.get(party.get_absolute_url()), 2025)
+    assert "€ 250.000" in cost_row(logged_in_client.get(stad.participant.get_absolute_url()), 2025)
+
+    figure = stad.financials.get(year=2025)
+    figure.contribution = Decimal("275000")
+    figure.save()
+
+    assert "€ 275.000" in cost_row(logged_in_client.get(party.get_absolute_url()), 2025)
+    assert "€ 275.000" in cost_row(logged_in_client.get(stad.participant.get_absolute_url()), 2025)
+    history = logged_in_client.get(party.get_absolute_url()).content.decode()
+    assert "€ 250.000" in history.split('id="historie"')[1] and "€ 275.000" in history.split('id="historie"')[1]
+
+
+def test_a_beleidsmedewerker_never_gets_the_history_cached_for_a_controller(client, make_user, party):
+    stad = party.participations.get(participant__name="Teststad").participant
+    controller = make_user("controller", role=CONTROLLER, municipalities=[stad])
+    beleid = make_user("beleid", role=BELEIDSMEDEWERKER, municipalities=[stad])
+    RiskFactory(party=party, title="Geheime garantstelling", confidential=True)
+
+    client.force_login(controller)
+    assert "Geheime garantstelling" in text(client.get(party.get_absolute_url()))
+    client.force_login(beleid)
+    page = text(client.get(party.get_absolute_url()))
+
+    assert "Omgevingsdienst Testland" in page and "Geheime garantstelling" not in page
+
+
+def test_a_change_in_a_transaction_replaces_the_version_again_when_it_commits(
+    party, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        with transaction.atomic():
+            party.seat = "Assen"
+            party.save()
+            during = register_cache.data_version()  # what a request reading before the commit uses
+    assert register_cache.data_version() != during
+
+
+def test_a_login_keeps_the_cache_and_a_renamed_user_empties_it(client, make_user):
+    user = make_user("anna", role=BELEIDSMEDEWERKER)
+    before = register_cache.data_version()
+    client.force_login(user)  # saves the login time
+    assert register_cache.data_version() == before
+
+    user.last_name = "de Vries"  # the history names who made a change
+    user.save()
+    assert register_cache.data_version() != before
+
+
+def test_the_factsheet_at_a_peildatum_and_today_each_show_their_own_costs(logged_in_client):
+    with at(MOMENT):
+        _, gr = register_of_teststad()
+    change_everything(gr)  # the bijdrage rises from € 1.234.567 to € 2.000.000
+    url = gr.party.get_absolute_url()
+
+    today = cost_row(logged_in_client.get(url), YEAR)
+    then = cost_row(logged_in_client.get(url + "?peildatum=2025-12-31"), YEAR)
+    today_again = cost_row(logged_in_client.get(url), YEAR)
+
+    assert "€ 2.000.000" in today and "€ 2.000.000" in today_again
+    assert "€ 1.234.567" in then and "€ 2.000.000" not in then
