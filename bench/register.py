@@ -262,6 +262,27 @@ def generate_register(seed: int) -> None:
     print(f"Genereren duurde {time.perf_counter() - started:.1f} s")
 
 
+def ensure_populations(seed: int) -> int:
+    """Inwonertallen of every gemeente for the years with figures, so that the factsheets show the
+    bijdrage per inwoner and the regional comparison (as a register with CBS figures loaded does).
+    Only missing ones are added, also to a benchmark database made before they were generated."""
+    from partners.models import Participant, Population
+    from partners.periods import report_year
+
+    rng = random.Random(seed + 1)
+    first_year = report_year() - YEARS + 1
+    have = set(Population.objects.values_list("participant_id", "year"))
+    new = []
+    for municipality in Participant.objects.municipalities().order_by("code"):
+        inhabitants = round(10 ** rng.uniform(3.7, 5.9))  # 5.000 to 800.000
+        for year in range(first_year, first_year + YEARS):
+            if (municipality.pk, year) not in have:
+                new.append(Population(participant=municipality, year=year, inhabitants=inhabitants))
+            inhabitants = round(inhabitants * rng.uniform(0.995, 1.012))
+    Population.objects.bulk_create(new, batch_size=BATCH)
+    return len(new)
+
+
 # --- measuring ----------------------------------------------------------------------------------
 
 
@@ -401,7 +422,9 @@ def print_table(results: list[Result], vendor: str, runs: int) -> None:
     print(f"Resultaten op {vendor}, {runs} runs per pagina na 2 opwarmruns.")
     print("Servertijd in ms (mediaan, p90); cpu = mediaan van de processortijd van dit proces in ms.")
     print('"na wijziging": elk verzoek is het eerste na een wijziging van het register (niets uit de cache);')
-    print('"herhaald": hetzelfde verzoek opnieuw, kosten en historie uit de cache (partners/register_cache.py).')
+    print(
+        '"herhaald": hetzelfde verzoek opnieuw; de inhoud van de pagina komt uit de cache (partners/register_cache.py).'
+    )
     print(header)
     print("-" * len(header))
     for r in results:
@@ -429,7 +452,7 @@ def main(argv=None) -> int:
     from django.db import connection
     from django.test import Client
 
-    from partners.models import Participation, ParticipationFinancials, Party, PartyFinancials
+    from partners.models import Participation, ParticipationFinancials, Party, PartyFinancials, Population
 
     print(f"Benchmarkdatabase: {connection.vendor} ({connection.settings_dict['NAME']})")
     call_command("migrate", verbosity=0, interactive=False)
@@ -440,12 +463,16 @@ def main(argv=None) -> int:
             sys.exit("De benchmarkdatabase is onvolledig; draai opnieuw met --regenerate.")
         print("Register op landelijke schaal genereren …")
         generate_register(args.seed)
+    added = ensure_populations(args.seed)
+    if added:
+        print(f"  {added:>7,} inwonertallen toegevoegd")
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
     print(
         f"Inhoud: {Party.objects.count():,} partijen, {Participation.objects.count():,} deelnames, "
-        f"{PartyFinancials.objects.count():,} + {ParticipationFinancials.objects.count():,} cijferregels"
+        f"{PartyFinancials.objects.count():,} + {ParticipationFinancials.objects.count():,} cijferregels, "
+        f"{Population.objects.count():,} inwonertallen"
     )
 
     # A superuser sees the whole register; a beleidsmedewerker of the busiest gemeente sees the

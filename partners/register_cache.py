@@ -15,6 +15,7 @@ A user's name shows in the history ("who"), so saving a user replaces the token 
 the login time that Django saves at every login.
 """
 
+import hashlib
 import uuid
 
 from django.apps import apps
@@ -54,7 +55,10 @@ def _bump_for_user(update_fields=None, **kwargs) -> None:
 
 
 def key(*parts) -> str:
-    return ":".join(["register", data_version(), *map(str, parts)])
+    """A cache key for a result of the register as it is now. The parts (a URL, a list of gemeenten)
+    are hashed, so every cache backend takes the key whatever its length or characters."""
+    digest = hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()
+    return f"register:{data_version()}:{digest}"
 
 
 def cached(cache_key: str, build):

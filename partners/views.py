@@ -2,12 +2,14 @@
 
 from django.conf import settings
 from django.http import Http404
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 
 from . import changes, peildatum, register_cache, scoping, selectors
 from .choices import LegalForm, PartyStatus
+from .context_processors import user_scope
 from .exports import EXPORT_FORMATS, Column, export_response
 from .filters import MunicipalityFilterSet, PartyFilterSet
 from .models import Participant, Party
@@ -83,29 +85,58 @@ class PartyListView(YearMixin, ExportableFilterView):
         ]
 
 
-class PartyDetailView(YearMixin, DetailView):
+class CachedContentMixin:
+    """A page whose content (`content_template`, filled by `content_context`) is rendered once per
+    change of the register for each URL (year, peildatum), kind of user (what partners/scoping.py
+    lets them see) and day (deadlines count down): a factsheet of a national party or the page of a
+    gemeente with 116 deelnames is mostly template work (partners/register_cache.py)."""
+
+    content_template: str
+
+    def content_context(self, context: dict) -> dict:
+        raise NotImplementedError
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        request = self.request
+        # One header object for the page and its content, so the user's gemeenten are read once.
+        context.update(user_scope(request))
+        key = register_cache.key(
+            self.content_template,
+            self.object.pk,
+            request.get_full_path(),
+            scoping.visibility_key(request.user),
+            peildatum.today(),
+        )
+        context["content"] = register_cache.cached(
+            key, lambda: render_to_string(self.content_template, self.content_context(context), request=request)
+        )
+        return context
+
+
+class PartyDetailView(CachedContentMixin, YearMixin, DetailView):
     peildatum_supported = True
     template_name = "partners/party_detail.html"
+    content_template = "partners/includes/party_factsheet.html"
     context_object_name = "party"
 
     def get_queryset(self):
         return scoping.visible_parties(self.request.user, selectors.party_detail_queryset(year=self.year))
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        party = self.object
+    def content_context(self, context):
+        party, user = self.object, self.request.user
         participations = selectors.participations_of_party(party=party, year=self.year)
         context["participant_rows"] = selectors.participant_rows(participations[: selectors.FACTSHEET_PARTICIPANTS])
         context["participants_caption"] = f"Deelnemers met hun belang en bijdrage {self.year} (begroting)"
         context["financials"] = list(party.financials.all())
-        # The costs over all deelnemers and the history are the costly parts of a national party's
-        # factsheet; they are kept until the register changes (partners/register_cache.py).
+        # A national party's costs over all deelnemers and its history are also kept apart, for other
+        # years and other kinds of user.
         at = self.request.peildatum or ""
         context["costs"] = register_cache.cached(
             register_cache.key("partij-kosten", party.pk, self.year, at),
             lambda: selectors.party_costs(party=party, year=self.year),
         )
-        user, before = self.request.user, history_cutoff(self.request)
+        before = history_cutoff(self.request)
         context["history"] = register_cache.cached(
             register_cache.key("partij-historie", party.pk, at, HISTORY_ON_FACTSHEET, scoping.visibility_key(user)),
             lambda: changes.party_changes(party=party, user=user, before=before, limit=HISTORY_ON_FACTSHEET),
@@ -170,8 +201,9 @@ class MunicipalityListView(FilterView):
         return scoping.visible_municipalities(self.request.user, selectors.municipalities_with_counts())
 
 
-class MunicipalityDetailView(YearMixin, DetailView):
+class MunicipalityDetailView(CachedContentMixin, YearMixin, DetailView):
     template_name = "partners/municipality_detail.html"
+    content_template = "partners/includes/municipality_page.html"
     context_object_name = "municipality"
 
     def get_object(self, queryset=None):
@@ -179,11 +211,7 @@ class MunicipalityDetailView(YearMixin, DetailView):
             self.request.user, self.kwargs["code"], Participant.objects.select_related("province")
         )
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
+    def content_context(self, context):
         context["overview"] = selectors.municipality_overview(municipality=self.object, year=self.year)
-        context["costs"] = register_cache.cached(
-            register_cache.key("gemeente-kosten", self.object.pk, self.request.peildatum or ""),
-            lambda: selectors.municipality_costs(municipality=self.object),
-        )
+        context["costs"] = selectors.municipality_costs(municipality=self.object)
         return context

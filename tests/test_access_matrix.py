@@ -245,6 +245,19 @@ def test_a_beleidsmedewerker_never_sees_a_confidential_risk_in_lists_exports_or_
         assert ("het open risico<" in party) is not sees
 
 
+@pytest.mark.parametrize("order", [("controller_a", "beleid_a"), ("beleid_a", "controller_a")])
+def test_a_page_rendered_for_one_user_is_never_served_to_a_user_who_may_see_less(client, world, order):
+    """Factsheet and gemeente page are cached until the register changes (partners/register_cache.py),
+    per kind of user: whoever comes first, each sees their own risks and count of open risks."""
+    for who in order:
+        client.force_login(world["users"][who])
+        sees = who == "controller_a"
+        for url in (f"/partijen/{world['party_a']}/", f"/gemeenten/{world['a']}/"):
+            html = page(client, url)
+            assert sees or "Geheim risico A" not in html, (who, url)
+            assert (">alle 2 open risico" in html or ">alle 3 open risico" in html) is sees, (who, url)
+
+
 def test_the_weerstandsvermogen_counts_a_confidential_risk_without_naming_it_to_a_beleidsmedewerker(client, world):
     client.force_login(world["users"]["beleid_a"])
     html = page(client, f"/gemeenten/{world['a']}/weerstandsvermogen/")

@@ -2,12 +2,14 @@
 wijzigingshistorie) until the register changes: a repeated request is cheaper, a change shows at once,
 and a cached part never shows one user what another may see."""
 
+import datetime
+import re
 from decimal import Decimal
 
 import pytest
 from django.db import transaction
 
-from partners import register_cache
+from partners import peildatum, register_cache
 from partners.choices import FigureKind
 from partners.roles import BELEIDSMEDEWERKER, CONTROLLER
 from tests.governance.test_reports import YEAR
@@ -38,11 +40,23 @@ def cost_row(response, year: int) -> str:
     return next(row for row in table_rows(response) if row.startswith(f"{year} €"))
 
 
-def test_a_repeated_factsheet_reads_its_costs_and_history_from_the_cache(logged_in_client, party):
-    first = count_queries(logged_in_client, party.get_absolute_url())
-    again = count_queries(logged_in_client, party.get_absolute_url())
+def test_a_repeated_factsheet_is_the_same_page_from_fewer_queries(logged_in_client, party):
+    url = party.get_absolute_url()
+    first = logged_in_client.get(url)
+    queries = count_queries(logged_in_client, url)
+    again = logged_in_client.get(url)
+
+    assert without_csrf_token(again) == without_csrf_token(first)
+    assert "<table" in again.content.decode() and "&lt;table" not in again.content.decode()
+    register_cache.bump_version()
+    assert count_queries(logged_in_client, url) > queries + 20  # after a change it is read and rendered anew
+
+
+def test_the_factsheet_for_another_url_reuses_the_costs_and_history(logged_in_client, party):
+    first = count_queries(logged_in_client, party.get_absolute_url() + "?jaar=2025")
+    other = count_queries(logged_in_client, party.get_absolute_url() + "?jaar=2025&zetels=alle")
     # 3 queries for the costs over all deelnemers, 10 for the history (tests/partners/test_query_counts.py)
-    assert again == first - 13
+    assert other == first - 13
 
 
 def test_a_changed_bijdrage_shows_on_the_factsheet_and_the_gemeente_page_at_once(logged_in_client, party):
@@ -108,3 +122,31 @@ def test_the_factsheet_at_a_peildatum_and_today_each_show_their_own_costs(logged
 
     assert "€ 2.000.000" in today and "€ 2.000.000" in today_again
     assert "€ 1.234.567" in then and "€ 2.000.000" not in then
+
+
+def without_csrf_token(response) -> str:
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", response.content.decode())
+
+
+def test_a_repeated_gemeente_page_is_the_same_page_from_fewer_queries(logged_in_client, party):
+    stad = party.participations.get(participant__name="Teststad").participant
+    url = stad.get_absolute_url()
+    first = logged_in_client.get(url)
+    queries = count_queries(logged_in_client, url)
+    again = logged_in_client.get(url)
+
+    assert without_csrf_token(again) == without_csrf_token(first)
+    assert "<table" in again.content.decode() and "&lt;table" not in again.content.decode()
+    assert "Omgevingsdienst Testland" in text(again)
+    register_cache.bump_version()
+    assert count_queries(logged_in_client, url) > queries  # after a change it is read and rendered anew
+
+
+def test_the_factsheet_is_rendered_anew_on_a_new_day(logged_in_client, party, monkeypatch):
+    """Deadlines count down in days: yesterday's rendering is not today's."""
+    url = party.get_absolute_url()
+    logged_in_client.get(url)
+    cached = count_queries(logged_in_client, url)
+    tomorrow = peildatum.today() + datetime.timedelta(days=1)
+    monkeypatch.setattr(peildatum, "today", lambda: tomorrow)
+    assert count_queries(logged_in_client, url) > cached
