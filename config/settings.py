@@ -194,9 +194,10 @@ PAGE_SIZE = _int("PAGE_SIZE", 50, 1, 1000)
 # The year the register shows by default (begroting of this year); defaults to the current year.
 REPORT_YEAR = _int("REPORT_YEAR", 0, 0, 2100) or None
 
-# Cache of rendered reports and derived figures (partners/register_cache.py). The default keeps it in each process's
-# memory; with several worker processes use a shared cache (filecache:///pad, rediscache://…), or a
-# change saved through one worker would not invalidate the reports cached by another.
+# Cache of rendered reports and page content (partners/register_cache.py). The default keeps it in
+# each process's memory; a counter in the database tells every process when the register changed, so
+# that is correct with several workers too. A shared cache (filecache:///pad, rediscache://…) renders
+# each page once per change instead of once per worker.
 try:
     CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 except Exception as exc:  # django-environ raises several types for a malformed URL

@@ -23,6 +23,8 @@ WITHOUT_HISTORY = {
     "partners.ImportRun": "logboek van imports",
     # Who may see which gemeente is a right of today, also when the register is shown at a past date.
     "partners.UserMunicipality": "rechten van gebruikers",
+    # A counter of changes for the caches, not data of the register.
+    "partners.DataVersion": "teller voor de caches",
 }
 
 # Rows older than their history count as existing from the start: their creation date is unknown.

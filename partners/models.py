@@ -666,3 +666,18 @@ class UserMunicipality(models.Model):
             raise ValidationError(
                 {"municipality": "Kies een gemeente; alleen gemeenten bepalen wat een gebruiker ziet."}
             )
+
+
+class DataVersion(models.Model):
+    """One row: a counter that every committed change to the register raises, so that each process
+    knows when its cached pages and reports are stale, also after a change made by another process
+    (a second gunicorn worker, `import_register` on the command line): partners/register_cache.py."""
+
+    counter = models.PositiveBigIntegerField("teller", default=0)
+
+    class Meta:
+        verbose_name = "dataversie"
+        verbose_name_plural = "dataversies"
+
+    def __str__(self):
+        return f"dataversie {self.counter}"

@@ -216,7 +216,7 @@ class _Contribution(NamedTuple):
 
 def _contributions(participations) -> dict[int, dict[int, _Contribution]]:
     """participation id -> year -> its bijdrage of that year (partners/costs.py chooses it) for
-    `participations` (a list, or a queryset of their pks), in one query. Plain tuples, not model
+    `participations` (deelnames or their ids), in one query. Plain tuples, not model
     instances: a national party has thousands of figures and the cost series reads one per year."""
     rows = (
         ParticipationFinancials.objects.filter(participation__in=participations)
@@ -234,8 +234,11 @@ def _contributions(participations) -> dict[int, dict[int, _Contribution]]:
 
 def populations(*, participant_ids) -> dict[tuple[int, int], int]:
     """(participant id, year) -> inwoners, for the given gemeenten (one query)."""
-    rows = Population.objects.filter(participant_id__in=list(participant_ids)).values_list(
-        "participant_id", "year", "inhabitants"
+    # No ordering: the model's order by gemeente name would join and sort for a dict.
+    rows = (
+        Population.objects.filter(participant_id__in=list(participant_ids))
+        .order_by()
+        .values_list("participant_id", "year", "inhabitants")
     )
     return {(participant_id, year): inhabitants for participant_id, year, inhabitants in rows}
 
@@ -250,7 +253,8 @@ def party_costs(*, party: Party, year: int) -> costs.PartyCosts:
         .annotate(participation_id=F("participations__id"))
         .order_by("name", "pk")
     )
-    contributions = _contributions(Participation.objects.filter(party=party).values("pk"))
+    # The ids themselves, not a subquery: PostgreSQL then reads the figures by index, not all of them.
+    contributions = _contributions([participant.participation_id for participant in participants])
     inhabitants = populations(participant_ids=[p.pk for p in participants if p.is_municipality])
     yearly, rows = {}, []
     for participant in participants:

@@ -101,12 +101,14 @@ class CachedContentMixin:
         request = self.request
         # One header object for the page and its content, so the user's gemeenten are read once.
         context.update(user_scope(request))
+        self.data_version = register_cache.data_version()
         key = register_cache.key(
             self.content_template,
             self.object.pk,
             request.get_full_path(),
             scoping.visibility_key(request.user),
             peildatum.today(),
+            version=self.data_version,
         )
         context["content"] = register_cache.cached(
             key, lambda: render_to_string(self.content_template, self.content_context(context), request=request)
@@ -133,12 +135,19 @@ class PartyDetailView(CachedContentMixin, YearMixin, DetailView):
         # years and other kinds of user.
         at = self.request.peildatum or ""
         context["costs"] = register_cache.cached(
-            register_cache.key("partij-kosten", party.pk, self.year, at),
+            register_cache.key("partij-kosten", party.pk, self.year, at, version=self.data_version),
             lambda: selectors.party_costs(party=party, year=self.year),
         )
         before = history_cutoff(self.request)
         context["history"] = register_cache.cached(
-            register_cache.key("partij-historie", party.pk, at, HISTORY_ON_FACTSHEET, scoping.visibility_key(user)),
+            register_cache.key(
+                "partij-historie",
+                party.pk,
+                at,
+                HISTORY_ON_FACTSHEET,
+                scoping.visibility_key(user),
+                version=self.data_version,
+            ),
             lambda: changes.party_changes(party=party, user=user, before=before, limit=HISTORY_ON_FACTSHEET),
         )
         return context

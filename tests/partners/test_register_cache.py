@@ -8,9 +8,11 @@ from decimal import Decimal
 
 import pytest
 from django.db import transaction
+from django.db.models import F
 
 from partners import peildatum, register_cache
 from partners.choices import FigureKind
+from partners.models import DataVersion, Party
 from partners.roles import BELEIDSMEDEWERKER, CONTROLLER
 from tests.governance.test_reports import YEAR
 from tests.partners.test_peildatum import MOMENT, at, change_everything, register_of_teststad
@@ -55,8 +57,8 @@ def test_a_repeated_factsheet_is_the_same_page_from_fewer_queries(logged_in_clie
 def test_the_factsheet_for_another_url_reuses_the_costs_and_history(logged_in_client, party):
     first = count_queries(logged_in_client, party.get_absolute_url() + "?jaar=2025")
     other = count_queries(logged_in_client, party.get_absolute_url() + "?jaar=2025&zetels=alle")
-    # 3 queries for the costs over all deelnemers, 10 for the history (tests/partners/test_query_counts.py)
-    assert other == first - 13
+    # 3 queries for the costs over all deelnemers, 11 for the history (tests/partners/test_query_counts.py)
+    assert other == first - 14
 
 
 def test_a_changed_bijdrage_shows_on_the_factsheet_and_the_gemeente_page_at_once(logged_in_client, party):
@@ -97,6 +99,29 @@ def test_a_change_in_a_transaction_replaces_the_version_again_when_it_commits(
             party.save()
             during = register_cache.data_version()  # what a request reading before the commit uses
     assert register_cache.data_version() != during
+
+
+def test_a_change_committed_by_another_process_shows_at_once(logged_in_client, party):
+    """Another gunicorn worker or `import_register` on the command line has its own cache; the
+    counter in the database tells this process that its cached pages are stale."""
+    url = party.get_absolute_url()
+    logged_in_client.get(url)
+    Party.objects.filter(pk=party.pk).update(seat="Veendam")  # as another process would, no signal here
+    assert "Veendam" not in text(logged_in_client.get(url))  # this process has not been told
+
+    DataVersion.objects.update(counter=F("counter") + 1)  # what the other process does after its commit
+
+    assert "Veendam" in text(logged_in_client.get(url))
+
+
+def test_the_counter_rises_when_the_change_commits_not_before(party, django_capture_on_commit_callbacks):
+    before = DataVersion.objects.values_list("counter", flat=True).first() or 0
+    with django_capture_on_commit_callbacks(execute=True):
+        with transaction.atomic():
+            party.seat = "Assen"
+            party.save()
+            assert (DataVersion.objects.values_list("counter", flat=True).first() or 0) == before
+    assert DataVersion.objects.values_list("counter", flat=True).first() > before
 
 
 def test_a_login_keeps_the_cache_and_a_renamed_user_empties_it(client, make_user):
