@@ -125,8 +125,8 @@ def start_gunicorn(args) -> subprocess.Popen:
         "ALLOWED_HOSTS": "127.0.0.1",
         # Plain http on 127.0.0.1 (in production a proxy in front ends TLS): no https redirect or secure cookies.
         "HTTPS": "false",
-        # No report cache: every PDF request renders (with the default cache the 2nd to 10th
-        # request to the same worker would be answered from memory).
+        # No cache: every page and PDF request is built as the first after a change to the register
+        # (the worst case; with the default cache a repeated page or PDF comes from memory).
         "CACHE_URL": "dummycache://",
         "LOG_LEVEL": "WARNING",
     }
