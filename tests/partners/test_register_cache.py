@@ -50,6 +50,7 @@ def test_a_repeated_factsheet_is_the_same_page_from_fewer_queries(logged_in_clie
 
     assert without_csrf_token(again) == without_csrf_token(first)
     assert "<table" in again.content.decode() and "&lt;table" not in again.content.decode()
+    assert not re.search(r"\{[#%{]", again.content.decode())  # no template source in the page
     register_cache.bump_version()
     assert count_queries(logged_in_client, url) > queries + 20  # after a change it is read and rendered anew
 
@@ -162,6 +163,7 @@ def test_a_repeated_gemeente_page_is_the_same_page_from_fewer_queries(logged_in_
 
     assert without_csrf_token(again) == without_csrf_token(first)
     assert "<table" in again.content.decode() and "&lt;table" not in again.content.decode()
+    assert not re.search(r"\{[#%{]", again.content.decode())  # no template source in the page
     assert "Omgevingsdienst Testland" in text(again)
     register_cache.bump_version()
     assert count_queries(logged_in_client, url) > queries  # after a change it is read and rendered anew
