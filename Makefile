@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Test processes for `make test` (pytest-xdist); 0 runs the suite in one process.
+TEST_WORKERS ?= auto
 
 .PHONY: run test install lint browser bench clean
 
@@ -28,7 +30,7 @@ run: $(STAMP)
 ## Set up and run the whole suite (ruff, then pytest) on the database in DATABASE_URL (default SQLite)
 test: $(STAMP)
 	$(BIN)/ruff check .
-	SECRET_KEY=test-only-secret DEBUG=false $(BIN)/python -m pytest $(PYTEST_ARGS)
+	SECRET_KEY=test-only-secret DEBUG=false $(BIN)/python -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 ## Browser tests in headless Chromium (Debian's chromium, never a downloaded browser)
 browser: $(STAMP)
