@@ -26,7 +26,7 @@ LONG_TEXT = 120
 @dataclass
 class FieldChange:
     label: str
-    old: str
+    old: str | None  # None: the version before is hidden from the reader, so only the new value shows
     new: str
 
 
@@ -47,6 +47,7 @@ class _Source:
     model: type
     belongs: Q
     subject: object  # (record, names) -> str
+    shown: Q = field(default_factory=Q)  # on a version's own fields: could the user see it then (empty: always)
 
 
 def _sources(party_id: int, user) -> list[_Source]:
@@ -61,26 +62,43 @@ def _sources(party_id: int, user) -> list[_Source]:
     participations = list(
         Participation.history.filter(party_id=party_id).order_by().values_list("id", flat=True).distinct()
     )
-    # The risks the user may see now (partners/scoping.py); a confidential version stays hidden too.
+    # The risks the user may see now (partners/scoping.py), and of those only the versions he could see
+    # at their time: not a confidential one, nor one on a party or deelname out of his scope.
     risks = scoping.visible_risks(user, Risk.objects.using(DEFAULT_DB_ALIAS).filter(party_id=party_id))
-    shown_risks = Q(party_id=party_id, id__in=risks.values("id"))
-    if not scoping.can_see_confidential(user):
-        shown_risks &= Q(confidential=False)
+    # A record of a party is seen with that party: a version on another party only if that one is visible.
+    on_visible_party = scoping.party_q(user)
     return [
         _Source(Party, Q(id=party_id), lambda r, n: "Partij"),
-        _Source(Participation, Q(party_id=party_id), lambda r, n: f"Deelname van {n.participant(r.participant_id)}"),
+        _Source(
+            Participation,
+            Q(party_id=party_id),
+            lambda r, n: f"Deelname van {n.participant(r.participant_id)}",
+            on_visible_party,
+        ),
         _Source(
             PartyFinancials,
             Q(party_id=party_id),
             lambda r, n: f"Cijfers van de partij {r.year}, {n.choice(r, 'kind').lower()},",
+            on_visible_party,
         ),
         _Source(
             ParticipationFinancials,
             Q(participation_id__in=participations),
             lambda r, n: f"Cijfers {r.year}, {n.choice(r, 'kind').lower()}, van {n.participation(r.participation_id)}",
+            Q(participation_id__in=participations),
         ),
-        _Source(Seat, Q(party_id=party_id), lambda r, n: f"Zetel van {n.label(Seat, 'person', r.person_id)}"),
-        _Source(Risk, shown_risks, lambda r, n: f"Risico “{r.title}”"),
+        _Source(
+            Seat,
+            Q(party_id=party_id),
+            lambda r, n: f"Zetel van {n.label(Seat, 'person', r.person_id)}",
+            on_visible_party,
+        ),
+        _Source(
+            Risk,
+            Q(party_id=party_id, id__in=risks.values("id")),
+            lambda r, n: f"Risico “{r.title}”",
+            scoping.risk_q(user),
+        ),
     ]
 
 
@@ -92,7 +110,9 @@ def party_changes(*, party, user, before: datetime | None = None, limit: int | N
     for source in sources:
         historical = source.model.history.model
         pk = source.model._meta.pk.attname
-        listed = historical.objects.filter(source.belongs).exclude(history_change_reason=BEGINSTAND_REASON)
+        listed = (
+            historical.objects.filter(source.belongs, source.shown).exclude(history_change_reason=BEGINSTAND_REASON)
+        )
         if before is not None:
             listed = listed.filter(history_date__lt=before)
         listed = listed.order_by("-history_date", "-history_id")
@@ -100,10 +120,14 @@ def party_changes(*, party, user, before: datetime | None = None, limit: int | N
         if limit:
             newest, rows = newest[:limit], rows[:limit]
         # One query: every version of the rows that have one of the newest changes, so that the
-        # version before each change is among them; the newest themselves are marked.
+        # version before each change is among them; the newest themselves are marked, and so are the
+        # versions the user could see.
+        shown = Case(When(source.shown, then=Value(True)), default=Value(False)) if source.shown else Value(True)
         versions = list(
             historical.objects.filter(**{f"{pk}__in": rows})
-            .annotate(is_listed=Case(When(history_id__in=newest, then=Value(True)), default=Value(False)))
+            .annotate(
+                is_listed=Case(When(history_id__in=newest, then=Value(True)), default=Value(False)), is_shown=shown
+            )
             .select_related("history_user")
         )
         versions.sort(key=lambda v: (getattr(v, pk), v.history_date, v.history_id))
@@ -112,8 +136,10 @@ def party_changes(*, party, user, before: datetime | None = None, limit: int | N
             for earlier, version in pairwise(versions)
             if getattr(earlier, pk) == getattr(version, pk)
         }
-        shown = sorted((v for v in versions if v.is_listed), key=lambda v: (v.history_date, v.history_id), reverse=True)
-        records.extend((source, record, previous.get(record.history_id)) for record in shown[:limit])
+        listed_versions = sorted(
+            (v for v in versions if v.is_listed), key=lambda v: (v.history_date, v.history_id), reverse=True
+        )
+        records.extend((source, record, previous.get(record.history_id)) for record in listed_versions[:limit])
     records.sort(key=lambda item: (item[1].history_date, item[1].history_id), reverse=True)
     if limit:
         records = records[:limit]
@@ -122,7 +148,12 @@ def party_changes(*, party, user, before: datetime | None = None, limit: int | N
     for source, record, previous in records:
         # A change to a row written without history (a bulk write) has no earlier version to compare.
         changed = record.history_type == "~" and previous is not None
-        fields = _field_changes(source.model, previous, record, names) if changed else []
+        if changed and not previous.is_shown:
+            # The version before was hidden from this user: he gets the record as it became, every field
+            # with its value, so that neither the old values nor which fields changed show.
+            fields = _field_values(source.model, record, names)
+        else:
+            fields = _field_changes(source.model, previous, record, names) if changed else []
         if record.history_type == "~" and previous is not None and not fields:
             continue  # saved without a change
         changes.append(
@@ -165,6 +196,20 @@ def _field_changes(model, previous, record, names) -> list[FieldChange]:
     return found
 
 
+def _field_values(model, record, names) -> list[FieldChange]:
+    """Every field of `record` that has a value, as new values only (the party is the page's own)."""
+    from .models import Party
+
+    found = []
+    for model_field in _tracked(model):
+        value = getattr(record, model_field.attname)
+        if value in (None, "") or (model_field.is_relation and model_field.related_model is Party):
+            continue
+        label = str(model_field.verbose_name)
+        found.append(FieldChange(label[:1].upper() + label[1:], None, names.value(model_field, value)))
+    return found
+
+
 def _from_first_difference(old: str, new: str, context: int = 30) -> tuple[str, str]:
     """Two long texts from a little before where they start to differ, so the change shows."""
     same = 0
@@ -200,6 +245,8 @@ class _Names:
                 if model_field.is_relation and model_field.related_model is not Party:
                     wanted.setdefault(model_field.related_model, set())
         for source, record, previous in records:
+            if previous is not None and not previous.is_shown:
+                previous = None  # hidden from the reader: its labels are not needed
             for model_field in _tracked(source.model):
                 if model_field.is_relation and model_field.related_model is not Party:
                     for version in (record, previous):

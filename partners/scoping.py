@@ -133,20 +133,27 @@ def visible_participations(user, queryset=None, *, prefix: str = ""):
     return queryset if ids is None else queryset.filter(**{f"{prefix}participant_id__in": ids})
 
 
+def risk_q(user) -> Q:
+    """The condition on a risk's own fields under which the user may see it: also for a past version
+    of a risk (partners/changes.py), which the user may see only if it met this condition then."""
+    condition = Q() if can_see_confidential(user) else Q(confidential=False)
+    ids = municipality_ids(user)
+    if ids is None:
+        return condition
+    own = Participation.objects.filter(participant_id__in=ids).values("pk")
+    return condition & Q(party_id__in=_visible_party_ids(ids)) & (Q(participation_id=None) | Q(participation_id__in=own))
+
+
 def visible_risks(user, queryset=None):
     """Risks of visible parties, not recorded on another deelnemer's own deelname; confidential ones
-    only for controllers and beheerders."""
+    only for controllers and beheerders (at a peildatum: not confidential then, nor now)."""
     from risks.models import Risk
 
     queryset = Risk.objects.all() if queryset is None else queryset
     if not can_see_confidential(user):
-        queryset = queryset.filter(confidential=False)
-    ids = municipality_ids(user)
-    if ids is None:
-        return queryset
-    return queryset.filter(party_id__in=_visible_party_ids(ids)).filter(
-        Q(participation__isnull=True) | Q(participation__participant_id__in=ids)
-    )
+        queryset = queryset.public()
+    condition = risk_q(user)
+    return queryset.filter(condition) if condition else queryset
 
 
 def risk_shown(user, risk) -> bool:

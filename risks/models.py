@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
-from django.db import models
+from django.db import DEFAULT_DB_ALIAS, models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -126,8 +126,13 @@ class RiskQuerySet(models.QuerySet):
         return self.filter(status=RiskStatus.OPEN)
 
     def public(self):
-        """Risks that may appear in a public report: never the confidential ones."""
-        return self.filter(confidential=False)
+        """Risks that may appear in a public report: never the confidential ones. Read at a peildatum
+        (partners/peildatum.py), also not those confidential now: a risk made confidential later is
+        hidden in the past too, from whoever may not see confidential risks."""
+        public = self.filter(confidential=False)
+        if self.db == DEFAULT_DB_ALIAS:
+            return public
+        return public.exclude(pk__in=confidential_now())
 
     def with_score(self):
         return self.annotate(score_value=matrix.score_expression())
@@ -145,6 +150,11 @@ class RiskQuerySet(models.QuerySet):
         return self.filter(party__participations__participant=municipality).filter(
             Q(participation__isnull=True) | Q(participation__participant=municipality)
         )
+
+
+def confidential_now() -> list[int]:
+    """The ids of the risks that are confidential in the register as it is now (one query)."""
+    return list(Risk.objects.using(DEFAULT_DB_ALIAS).filter(confidential=True).values_list("pk", flat=True))
 
 
 class Risk(models.Model):
