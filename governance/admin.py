@@ -91,7 +91,9 @@ class NextReviewMixin:
         if obj is None or obj.pk is None:
             return "Het voorstel verschijnt na het opslaan."
         year = report_year()
-        proposal = selectors.risk_profile_proposals(participations=[obj.participation], year=year)[obj.participation_id]
+        # Every risk counts: only beheerders open the admin, and they may see confidential risks.
+        proposals = selectors.risk_profile_proposals(participations=[obj.participation], year=year, user=None)
+        proposal = proposals[obj.participation_id]
         return f"{proposal.profile.label} ({year}): {proposal.reasons}"
 
     @admin.display(description="volgende beoordeling")

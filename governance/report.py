@@ -2,7 +2,7 @@
 
 `paragraph_report` gathers everything the begroting or jaarstukken paragraph shows in a constant
 number of queries, whatever the number of parties; the templates in templates/reports/ only lay it
-out. Confidential risks are left out of the public version, and the report says how many.
+out. Confidential risks are left out of the public version; the report says how many to a reader who may see them.
 """
 
 from dataclasses import dataclass, field
@@ -16,7 +16,7 @@ from partners.choices import BbvCategory, FigureKind, PartyStatus
 from partners.models import Participant, Party, PartyFinancials
 from partners.selectors import ZERO, ParticipationRow, municipality_overview
 from risks import exposure, matrix
-from risks.models import Measure, Risk, RiskLevel
+from risks.models import Measure, Risk, RiskLevel, public_ids
 from risks.svg import heatmap_layout
 
 from .agenda import AgendaItem, municipality_agenda
@@ -136,7 +136,8 @@ class ParagraphReport:
     levels: list[RiskLevel]
     heatmap: object
     resistance: exposure.ResistanceOverview
-    confidential_left_out: int
+    confidential_left_out: int | None  # None: not told to this reader, who may not see confidential risks
+    unknown_share: list[Risk]  # left out of the weerstandsvermogen for an unknown share, as this version names them
     calendar_year: int
     calendar: list[AgendaItem]
     changes: Changes | None
@@ -194,9 +195,19 @@ def calendar_year_for(*, year: int, variant: str) -> int:
 
 
 def paragraph_report(
-    *, municipality: Participant, year: int, variant: str, internal: bool, today: date | None = None
+    *,
+    municipality: Participant,
+    year: int,
+    variant: str,
+    internal: bool,
+    today: date | None = None,
+    reader_sees_confidential: bool = False,
 ) -> ParagraphReport:
-    """All data of the paragraaf verbonden partijen, in at most 20 queries whatever the number of parties."""
+    """All data of the paragraaf verbonden partijen, in at most 21 queries whatever the number of parties.
+
+    The public version leaves out confidential risks (risks/models.py RiskQuerySet.public) and counts
+    them only for a reader who may see them (`reader_sees_confidential`): no number derived from a
+    confidential risk reaches anyone else, apart from the weerstandsvermogen, which counts them."""
     today = today or timezone.localdate()
     kind = figures_kind_for(variant)
     overview = municipality_overview(municipality=municipality, year=year)  # 2 queries
@@ -231,9 +242,12 @@ def paragraph_report(
         .prefetch_related(Prefetch("measures", queryset=Measure.objects.order_by("due_on", "pk")))
         .order_by("-likelihood", "-impact", "title", "pk")
     )
+    risks = list(risks)
+    resistance = exposure.resistance_overview(municipality=municipality, year=year)  # 4 queries
+    public = None if internal else public_ids([*risks, *resistance.exposure.unknown_share])  # 1 at a peildatum
     risks_by_party, confidential_left_out = {}, 0
     for risk in risks:
-        if risk.confidential and not internal:
+        if public is not None and risk.pk not in public:
             confidential_left_out += 1
             continue
         risk.level = matrix.level_for(risk.score, levels)
@@ -280,8 +294,9 @@ def paragraph_report(
         not_verbonden=overview.others,
         levels=levels,
         heatmap=heatmap_layout(matrix.heatmap(counts, levels), lambda cell: ""),
-        resistance=exposure.resistance_overview(municipality=municipality, year=year),  # 4 queries
-        confidential_left_out=confidential_left_out,
+        resistance=resistance,
+        confidential_left_out=confidential_left_out if internal or reader_sees_confidential else None,
+        unknown_share=[r for r in resistance.exposure.unknown_share if public is None or r.pk in public],
         calendar_year=calendar_year,
         calendar=municipality_agenda(
             municipality=municipality, today=today, start=date(calendar_year, 1, 1), end=date(calendar_year, 12, 31)

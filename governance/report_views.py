@@ -49,9 +49,17 @@ class ParagraphReportView(View):
         if request.peildatum:
             filename += f"-stand-{request.peildatum:%Y-%m-%d}"
 
+        # Only a reader who may see confidential risks is told how many the public version leaves out.
+        sees_confidential = scoping.can_see_confidential(request.user)
+
         def build():
             return report.paragraph_report(
-                municipality=municipality, year=year, variant=variant, internal=internal, today=today
+                municipality=municipality,
+                year=year,
+                variant=variant,
+                internal=internal,
+                today=today,
+                reader_sees_confidential=sees_confidential,
             )
 
         if fmt in ("xlsx", "csv"):
@@ -59,7 +67,9 @@ class ParagraphReportView(View):
             rows = [party for category in data.categories for party in category.parties]
             return export_response(fmt, overview_columns(data), rows, filename, f"Verbonden partijen {year}")
         if fmt == "pdf":
-            key = report_cache.report_key("paragraaf", code, year, variant, internal, today, request.peildatum or "")
+            key = report_cache.report_key(
+                "paragraaf", code, year, variant, internal, sees_confidential, today, request.peildatum or ""
+            )
             body = report_cache.cached(key, lambda: html_to_pdf(self.render_html(build(), print_mode=True)))
             return pdf_response(body, filename)
         return HttpResponse(self.render_html(build(), print_mode=False))

@@ -36,6 +36,12 @@ INTEREST_MIDDLE = Decimal("1000000")
 
 ZERO = Decimal("0")
 
+# Under a proposal shown to a user who may not see confidential risks: his proposal leaves them out.
+WITHOUT_CONFIDENTIAL = (
+    "Het voorstel van het register rekent alleen met de risico's die u mag zien, niet met vertrouwelijke "
+    "risico's; voor een controller kan het daarom anders uitvallen."
+)
+
 
 @dataclass(frozen=True)
 class Proposal:

@@ -46,9 +46,11 @@ class PartyRepresentation:
     today: date
 
 
-def risk_profile_proposals(*, participations: list[Participation], year: int) -> dict[int, Proposal]:
+def risk_profile_proposals(*, participations: list[Participation], year: int, user) -> dict[int, Proposal]:
     """The proposed risk profile per participation (by pk), from the open risks of its party that
-    weigh for the participant and its figures of `year` (3 queries, however many participations)."""
+    weigh for the participant and that `user` may see (partners/scoping.py: so no confidential risk
+    counts for a beleidsmedewerker), and its figures of `year` (3 queries, however many participations).
+    `user` None: every risk, for the admin, which only beheerders open."""
     if not participations:
         return {}
     levels = risk_selectors.levels()
@@ -60,6 +62,8 @@ def risk_profile_proposals(*, participations: list[Participation], year: int) ->
         .filter(Q(participation__isnull=True) | Q(participation_id__in=ids))
         .only("party_id", "participation_id", "likelihood", "impact", "amount_max")
     )
+    if user is not None:
+        risks = scoping.visible_risks(user, risks)
     for risk in risks:
         if risk.participation_id is None:
             party_wide[risk.party_id].append(risk)
@@ -96,9 +100,10 @@ class ParticipationProfile:
     profile: ProfileComparison
 
 
-def municipality_risk_profiles(*, municipality: Participant, year: int) -> list[ParticipationProfile]:
+def municipality_risk_profiles(*, municipality: Participant, year: int, user) -> list[ParticipationProfile]:
     """The risk profile of each of the gemeente's verbonden deelnames in `year`, next to the
-    proposal; a deelname without a sturing record follows the proposal (4 queries)."""
+    proposal from the risks `user` may see; a deelname without a sturing record follows the proposal
+    (4 queries)."""
     participations = list(
         Participation.objects.verbonden()
         .filter(participant=municipality)
@@ -106,7 +111,7 @@ def municipality_risk_profiles(*, municipality: Participant, year: int) -> list[
         .select_related("party", "governance")
         .order_by("party__name", "pk")
     )
-    proposals = risk_profile_proposals(participations=participations, year=year)
+    proposals = risk_profile_proposals(participations=participations, year=year, user=user)
     rows = []
     for participation in participations:
         proposal = proposals[participation.pk]
@@ -136,7 +141,7 @@ def party_representation(*, party: Party, today: date, show_past: bool, year: in
         .order_by("participation__participant__name")
     )
     roles = list(roles)
-    proposals = risk_profile_proposals(participations=[role.participation for role in roles], year=year)
+    proposals = risk_profile_proposals(participations=[role.participation for role in roles], year=year, user=user)
     for role in roles:
         role.profile = compare(governance=role, proposal=proposals[role.participation_id])
     return PartyRepresentation(list(seats), show_past, past_count, roles, today)

@@ -110,8 +110,8 @@ def party_changes(*, party, user, before: datetime | None = None, limit: int | N
     for source in sources:
         historical = source.model.history.model
         pk = source.model._meta.pk.attname
-        listed = (
-            historical.objects.filter(source.belongs, source.shown).exclude(history_change_reason=BEGINSTAND_REASON)
+        listed = historical.objects.filter(source.belongs, source.shown).exclude(
+            history_change_reason=BEGINSTAND_REASON
         )
         if before is not None:
             listed = listed.filter(history_date__lt=before)

@@ -141,7 +141,8 @@ def risk_q(user) -> Q:
     if ids is None:
         return condition
     own = Participation.objects.filter(participant_id__in=ids).values("pk")
-    return condition & Q(party_id__in=_visible_party_ids(ids)) & (Q(participation_id=None) | Q(participation_id__in=own))
+    on_own_deelname = Q(participation_id=None) | Q(participation_id__in=own)
+    return condition & Q(party_id__in=_visible_party_ids(ids)) & on_own_deelname
 
 
 def visible_risks(user, queryset=None):

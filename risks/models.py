@@ -157,6 +157,14 @@ def confidential_now() -> list[int]:
     return list(Risk.objects.using(DEFAULT_DB_ALIAS).filter(confidential=True).values_list("pk", flat=True))
 
 
+def public_ids(risks) -> set[int]:
+    """The ids of loaded `risks` that RiskQuerySet.public() would keep: one query if they were read at
+    a peildatum, none otherwise."""
+    past = any(risk._state.db != DEFAULT_DB_ALIAS for risk in risks)
+    hidden = set(confidential_now()) if past else set()
+    return {risk.pk for risk in risks if not risk.confidential and risk.pk not in hidden}
+
+
 class Risk(models.Model):
     """A risk of a verbonden partij, or of one gemeente's participation in it (e.g. a guarantee)."""
 

@@ -5,7 +5,7 @@ from django import template
 from partners import peildatum, scoping
 from partners.periods import report_year
 
-from .. import selectors
+from .. import risk_profile, selectors
 from ..attention_points import attention_points_for_municipality
 from ..models import MunicipalPolicy
 
@@ -35,10 +35,16 @@ def municipality_governance(municipality):
     }
 
 
-@register.simple_tag
-def municipality_risk_profiles(municipality, year):
+@register.simple_tag(takes_context=True)
+def municipality_risk_profiles(context, municipality, year):
     """The risk profile of each verbonden deelname of a gemeente next to the register's proposal."""
-    return selectors.municipality_risk_profiles(municipality=municipality, year=year)
+    return selectors.municipality_risk_profiles(municipality=municipality, year=year, user=context["request"].user)
+
+
+@register.simple_tag(takes_context=True)
+def proposal_note(context):
+    """What a reader of a risk-profile proposal needs to know: without confidential risks, if he may not see them."""
+    return "" if scoping.can_see_confidential(context["request"].user) else risk_profile.WITHOUT_CONFIDENTIAL
 
 
 @register.simple_tag

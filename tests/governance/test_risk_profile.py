@@ -176,7 +176,7 @@ def shared_party(db):
 
 def test_the_proposal_weighs_open_risks_by_share_and_own_risks_in_full(shared_party):
     klein, groot = shared_party
-    proposals = risk_profile_proposals(participations=[klein, groot], year=2025)
+    proposals = risk_profile_proposals(participations=[klein, groot], year=2025, user=None)
     assert proposals[klein.pk].explanation == "midden: 1 risico met niveau midden; blootstelling € 700.000"
     assert proposals[groot.pk].explanation == "hoog: blootstelling € 1,8 mln"
 
@@ -191,7 +191,7 @@ def test_the_proposal_reads_the_begroting_of_the_year_else_the_jaarrekening(shar
     ParticipationFinancialsFactory(
         participation=groot, year=2025, kind=FigureKind.REALISATIE, contribution=None, interest_end=Decimal("11000000")
     )
-    proposals = risk_profile_proposals(participations=[klein, groot], year=2025)
+    proposals = risk_profile_proposals(participations=[klein, groot], year=2025, user=None)
     assert proposals[klein.pk].profile == MIDDEN
     assert proposals[groot.pk].explanation == "hoog: blootstelling € 1,8 mln; belang € 11,0 mln"
 

@@ -163,3 +163,28 @@ def test_the_history_of_a_beleidsmedewerker_takes_the_same_number_of_queries_for
         return counts
 
     assert count(1) == count(5)
+
+
+def test_at_a_peildatum_the_paragraph_and_the_factsheet_pdf_leave_out_a_risk_confidential_now(client, world):
+    from tests.governance.test_reports import pdf_text
+
+    own = world["shared"].participations.get(participant__name="Eigenstad")
+    own.share_percentage = 10
+    own.save()
+    with at(datetime.datetime(2025, 12, 31, 12, 0, tzinfo=AMSTERDAM)):
+        risk = RiskFactory(party=world["shared"], title="Later geheim", likelihood=5, impact=5)
+    risk.confidential = True
+    risk.save()
+    municipality = own.participant
+    report = reverse(
+        "governance:paragraph_report", kwargs={"code": municipality.code, "year": "2025", "variant": "begroting"}
+    )
+    factsheet = reverse("governance:factsheet_pdf", args=[world["shared"].slug])
+    for who, sees in [("beleid", False), ("controller", True)]:
+        client.force_login(world[who])
+        version = "&versie=intern" if sees else ""  # the beleidsmedewerker's is the public version
+        preview = text(client.get(f"{report}?peildatum=2025-12-31{version}"))
+        assert ("Later geheim" in preview) is sees, who
+        assert ("De 1 open risico's" in preview) is sees, who
+        _, pages = pdf_text(client.get(factsheet + f"?peildatum=2025-12-31&gemeente={municipality.code}"))
+        assert "Later geheim" not in "".join(pages), who  # the factsheet is public: never a confidential risk
