@@ -2,7 +2,8 @@
 
 `paragraph_report` gathers everything the begroting or jaarstukken paragraph shows in a constant
 number of queries, whatever the number of parties; the templates in templates/reports/ only lay it
-out. Confidential risks are left out of the public version; the report says how many to a reader who may see them.
+out. Confidential risks are left out of the public version; the report says how many only to a
+reader who may see them.
 """
 
 from dataclasses import dataclass, field

@@ -2,8 +2,11 @@
 field "label: old → new", read from the history tables (partners/history.py).
 
 A party's history includes its deelnames, its own and its deelnames' financial figures, its seats
-and its risks. The number of queries does not depend on the number of changes: one per kind of
-record (the changes with the versions before them) and one per kind of related record named.
+and its risks. A user sees only the versions he could see at their time (partners/scoping.py); a
+change from a version hidden from him shows the record as it became, without its old values.
+
+The number of queries does not depend on the number of changes: one per kind of record (the changes
+with the versions before them) and one per kind of related record named.
 """
 
 from dataclasses import dataclass, field
