@@ -108,6 +108,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Cache-Control: private, no-store on everything behind the login (accounts/private_cache.py);
+    # after WhiteNoise, so static files keep their caching.
+    "accounts.private_cache.PrivateCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "accounts.sessions.IdleTimeoutMiddleware",
     "django.middleware.locale.LocaleMiddleware",

@@ -2,7 +2,6 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpResponse
 from django.shortcuts import redirect
@@ -13,6 +12,7 @@ from django.views.generic import DetailView, View
 from django_filters.views import FilterView
 
 from accounts import feed_keys
+from accounts.private_cache import private_without_login
 from partners import scoping
 from partners.views import YearMixin
 
@@ -81,7 +81,7 @@ class RenewFeedTokenView(MunicipalityMixin, View):
         return redirect(reverse("governance:dashboard", kwargs={"code": municipality.code}) + "#agenda")
 
 
-@method_decorator(login_not_required, name="dispatch")
+@method_decorator(private_without_login, name="dispatch")
 class DeadlinesFeedView(MunicipalityMixin, View):
     """The .ics feed: open to logged-in users, and to calendar programs that carry a user's token;
     either way the feed opens only for a gemeente that user may see."""
