@@ -1,5 +1,6 @@
-"""Two-factor authentication (TOTP, RFC 6238) for the admin: who needs it, setting up a device
-in an authenticator app, and checking a code. django-otp keeps the devices and the throttling."""
+"""Two-factor authentication (TOTP, RFC 6238) for the admin and every other page that changes data:
+who needs it, setting up a device in an authenticator app, and checking a code. django-otp keeps the
+devices and the throttling."""
 
 import math
 import re
@@ -7,6 +8,8 @@ import re
 import qrcode
 import qrcode.image.svg
 from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -25,6 +28,38 @@ def is_required() -> bool:
 def may_use_admin(request) -> bool:
     """A staff user may use the admin once this session passed the TOTP step (when it is required)."""
     return not is_required() or request.user.is_verified()
+
+
+def may_set_up(user) -> bool:
+    """Who gets the TOTP step: whoever can reach a page that changes data. Staff (the admin),
+    superusers, and users with a right to add, change or delete (the beheerder role, who may import
+    without being staff). Readers have no such page, so for them the step does not exist."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_staff or user.is_superuser:
+        return True
+    return any(not permission.partition(".")[2].startswith("view_") for permission in user.get_all_permissions())
+
+
+class SecondFactorRequiredMixin:
+    """For views that change data (or hand out the whole register), as /admin/ does: when two-factor
+    is on and this session has not passed the TOTP step, the user goes there first (or to the setup
+    of the app), coming back to `second_factor_next_url()`. Nothing else of the view runs before.
+
+    Put it after the view's own access check, so a user who may not use the page still gets its 404.
+    """
+
+    def dispatch(self, request, *args, **kwargs):
+        if is_required() and not request.user.is_verified():
+            return redirect_to_login(self.second_factor_next_url(), reverse("accounts:two_factor"))
+        return super().dispatch(request, *args, **kwargs)
+
+    def second_factor_next_url(self) -> str:
+        """Where to come back after the step: this page, or for a form sent with POST the page itself
+        (the form is filled in again; a POST cannot be replayed after a redirect)."""
+        if self.request.method in ("GET", "HEAD"):
+            return self.request.get_full_path()
+        return self.request.path
 
 
 def has_confirmed_device(user) -> bool:

@@ -1,4 +1,4 @@
-"""Login lockout page and the TOTP step (verify, set up) in front of /admin/."""
+"""Login lockout page and the TOTP step (verify, set up) in front of /admin/ and the pages that change data."""
 
 from django.conf import settings
 from django.contrib.auth import REDIRECT_FIELD_NAME
@@ -43,12 +43,13 @@ def locked_out(request, original_response=None, credentials=None):
 
 
 class TwoFactorMixin(LoginRequiredMixin):
-    """For staff only; a user who already passed the step goes straight on."""
+    """For users who can change data (two_factor.may_set_up); a user who already passed the step goes
+    straight on."""
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
-        if not request.user.is_staff:
+        if not two_factor.may_set_up(request.user):
             raise Http404("Deze pagina bestaat niet.")  # as every page out of a user's scope
         if not two_factor.is_required() or request.user.is_verified():
             return redirect(self.next_url())
@@ -58,7 +59,7 @@ class TwoFactorMixin(LoginRequiredMixin):
         url = self.request.POST.get(REDIRECT_FIELD_NAME) or self.request.GET.get(REDIRECT_FIELD_NAME, "")
         if url and url_has_allowed_host_and_scheme(url, {self.request.get_host()}, self.request.is_secure()):
             return url
-        return reverse("admin:index")
+        return reverse("admin:index") if self.request.user.is_staff else reverse("home")
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(next=self.next_url(), **kwargs)
@@ -74,7 +75,7 @@ class VerifyView(TwoFactorMixin, FormView):
     template_name = "accounts/two_factor_verify.html"
 
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and request.user.is_staff and two_factor.is_required():
+        if request.user.is_authenticated and two_factor.may_set_up(request.user) and two_factor.is_required():
             if not request.user.is_verified() and not two_factor.has_confirmed_device(request.user):
                 return redirect(f"{reverse('accounts:two_factor_setup')}?{request.GET.urlencode()}")
         return super().dispatch(request, *args, **kwargs)

@@ -108,6 +108,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Cache-Control: private, no-store on everything behind the login (accounts/private_cache.py);
+    # after WhiteNoise, so static files keep their caching.
+    "accounts.private_cache.PrivateCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "accounts.sessions.IdleTimeoutMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -207,6 +210,11 @@ except Exception as exc:  # django-environ raises several types for a malformed 
 # kept as one SQLite file per peildatum in this folder (partners/peildatum.py).
 DATABASE_ROUTERS = ["partners.peildatum.PeildatumRouter"]
 PEILDATUM_DIR = env.path("PEILDATUM_DIR", default=BASE_DIR / "peildatum")
+# Bounds on those files (partners/peildatum_store.py): the least recently used go beyond this many
+# or this many MB together; one user makes at most this many new ones an hour.
+PEILDATUM_MAX_SNAPSHOTS = _int("PEILDATUM_MAX_SNAPSHOTS", 50, 1, 100_000)
+PEILDATUM_MAX_MB = _int("PEILDATUM_MAX_MB", 500, 1, 1_000_000)
+PEILDATUM_NEW_PER_HOUR = _int("PEILDATUM_NEW_PER_HOUR", 20, 1, 100_000)
 
 # The admin shows every version of a record but does not revert to one: a revert would bypass the
 # checks that span rows (the 100% share trigger) and the import's plan; corrections are new edits.

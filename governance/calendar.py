@@ -1,6 +1,7 @@
 """The iCalendar (RFC 5545) feed of a gemeente's deadlines, and the token that lets a calendar
 program subscribe to it without logging in."""
 
+import re
 from datetime import UTC, datetime, timedelta
 
 from django.contrib.auth import get_user_model
@@ -8,6 +9,7 @@ from django.core import signing
 from django.utils.crypto import constant_time_compare
 from icalendar import Calendar, Event
 
+from accounts import feed_keys
 from partners.models import Participant
 
 from .agenda import AgendaItem
@@ -17,18 +19,30 @@ UID_DOMAIN = "verbonden-partijen.register"
 _SIGNER = signing.Signer(salt="governance.deadlines-ics")
 
 
+_USER_PK = re.compile(r"[0-9]{1,18}")
+
+
+def _signature(user_pk, code: str, key: str) -> str:
+    # Without a key (never renewed) the signature is the one of the addresses made before keys existed.
+    return _SIGNER.signature(f"{user_pk}:{code}:{key}" if key else f"{user_pk}:{code}")
+
+
 def feed_token(municipality: Participant, *, user) -> str:
-    """A secret that reads this gemeente's feed as `user` (signed with SECRET_KEY): the feed stops
-    when the user is deactivated or no longer sees the gemeente (partners/scoping.py)."""
-    return f"{user.pk}-{_SIGNER.signature(f'{user.pk}:{municipality.code}')}"
+    """A secret that reads this gemeente's feed as `user` (signed with SECRET_KEY and the user's
+    agenda key): the feed stops when the user renews his key or changes his password
+    (accounts/feed_keys.py), is deactivated or no longer sees the gemeente (partners/scoping.py)."""
+    return f"{user.pk}-{_signature(user.pk, municipality.code, feed_keys.current_key(user))}"
 
 
 def token_user(code: str, token: str | None):
-    """The active user a feed token was made for, or None for a missing, forged or foreign token."""
+    """The active user a feed token was made for, or None for a missing, forged, foreign or withdrawn token."""
     user_pk, _, signature = (token or "").partition("-")
-    if not user_pk.isdigit() or not constant_time_compare(signature, _SIGNER.signature(f"{user_pk}:{code}")):
+    if not _USER_PK.fullmatch(user_pk):
         return None
-    return get_user_model().objects.filter(pk=int(user_pk), is_active=True).first()
+    user = get_user_model().objects.filter(pk=int(user_pk), is_active=True).select_related("feed_key").first()
+    if user is None or not constant_time_compare(signature, _signature(user.pk, code, feed_keys.current_key(user))):
+        return None
+    return user
 
 
 def _event(item: AgendaItem, *, stamp: datetime, base_url: str) -> Event:

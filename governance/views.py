@@ -1,15 +1,18 @@
 """Pages of governance: people and a person's seats (nevenfuncties), a gemeente's dashboard and its .ics feed."""
 
 from django.conf import settings
-from django.contrib.auth.decorators import login_not_required
+from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpResponse
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.views.generic import DetailView, View
 from django_filters.views import FilterView
 
+from accounts import feed_keys
+from accounts.private_cache import private_without_login
 from partners import scoping
 from partners.views import YearMixin
 
@@ -58,7 +61,27 @@ class MunicipalityDashboardView(MunicipalityMixin, DetailView):
         return context
 
 
-@method_decorator(login_not_required, name="dispatch")
+FEED_KEY_RENEWED = (
+    "Uw agenda-adres is vernieuwd. Het oude adres werkt niet meer, ook niet dat van andere gemeenten: "
+    "abonneer u in uw agendaprogramma opnieuw met het adres hieronder."
+)
+
+
+class RenewFeedTokenView(MunicipalityMixin, View):
+    """A new agenda key for the user (the button on the dashboard): every address he had stops at once.
+    No second factor (accounts/two_factor.py): it only withdraws, and the new address is shown to the
+    same session that could already read the dashboard and the old one."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, code):
+        municipality = self.get_object()
+        feed_keys.renew(request.user)
+        messages.success(request, FEED_KEY_RENEWED)
+        return redirect(reverse("governance:dashboard", kwargs={"code": municipality.code}) + "#agenda")
+
+
+@method_decorator(private_without_login, name="dispatch")
 class DeadlinesFeedView(MunicipalityMixin, View):
     """The .ics feed: open to logged-in users, and to calendar programs that carry a user's token;
     either way the feed opens only for a gemeente that user may see."""

@@ -1,6 +1,9 @@
 """Pages of the import (/import/): upload and dry run, the report, the confirmation and the template.
 
 Only beheerders and superusers may import (partners/scoping.py); others get a 404, as if the pages did not exist.
+Every page of the import asks the same second factor as the admin (accounts/two_factor.py): the import
+writes to the whole register, and the template with the register hands out all of it, confidential
+risks too.
 The rules live in partners/importer; these views only pass files and users to it.
 """
 
@@ -8,8 +11,11 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.views import View
 from django.views.generic import DetailView, FormView
+
+from accounts.two_factor import SecondFactorRequiredMixin
 
 from . import scoping, uploads
 from .forms import ImportForm
@@ -22,7 +28,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 HISTORY_LENGTH = 25
 
 
-class ImportAccessMixin:
+class ImportAccessMixin(SecondFactorRequiredMixin):
     def dispatch(self, request, *args, **kwargs):
         scoping.require(scoping.may_import(request.user))
         return super().dispatch(request, *args, **kwargs)
@@ -57,6 +63,9 @@ class ImportReportView(ImportAccessMixin, DetailView):
 
 
 class ImportConfirmView(ImportAccessMixin, View):
+    def second_factor_next_url(self):
+        return reverse("partners:import_report", kwargs={"pk": self.kwargs["pk"]})
+
     def post(self, request, pk):
         run = get_object_or_404(ImportRun.objects.only("pk"), pk=pk)
         try:

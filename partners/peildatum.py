@@ -9,7 +9,9 @@ their usual selectors and templates unchanged, so what they show at a peildatum 
 on that day, computed by the same code. Users, sessions and the history itself stay on the main
 database; the few register models without history (partners/history.py WITHOUT_HISTORY) are copied
 as they are now. A new change lands after the peildatum, so an old snapshot stays valid; a change to the
-history before the peildatum (a beginstand record made by a migration) gives a new file.
+history before the peildatum (a beginstand record made by a migration) gives a new file. The files
+are bounded in number and size, and how many new ones one user may have made per hour
+(partners/peildatum_store.py).
 """
 
 import contextlib
@@ -25,11 +27,12 @@ from django.apps import apps
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connections, models, transaction
 from django.db.models import Exists, OuterRef, Q
-from django.db.utils import load_backend
-from django.http import HttpResponseBadRequest
+from django.db.utils import OperationalError, load_backend
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.utils import timezone
 
 from .history import WITHOUT_HISTORY, historied_models
+from .peildatum_store import TooManyNewSnapshots, new_snapshot_limit, snapshot_files
 
 PARAMETER = "peildatum"
 ALIAS_PREFIX = "peildatum_"
@@ -159,15 +162,29 @@ def _snapshot_models() -> list:
     return historied_models() + current_models()
 
 
-def snapshot_alias(day: date) -> str:
-    """The database alias of the register's state at the end of `day`, built on first use."""
+def snapshot_alias(day: date, *, user=None) -> str:
+    """The database alias of the register's state at the end of `day`, built on first use; a new one
+    counts against `user`'s limit (TooManyNewSnapshots). The file is opened here, so a later removal
+    by another process (the bounds of partners/peildatum_store.py) leaves it readable to this one."""
     moment = cutoff(day)
     state = (str(snapshot_dir()), day, _schema(), _history_marks(moment))
     fingerprint = hashlib.sha256(repr(state).encode()).hexdigest()[:16]
-    path = snapshot_dir() / f"register-{day:%Y-%m-%d}-{fingerprint}.sqlite3"
-    if not path.exists():
-        _build(path, moment)
-    return _register(f"{ALIAS_PREFIX}{day:%Y%m%d}_{fingerprint}", path, read_only=True)
+    name = f"register-{day:%Y-%m-%d}-{fingerprint}.sqlite3"
+    alias = f"{ALIAS_PREFIX}{day:%Y%m%d}_{fingerprint}"
+    files = snapshot_files()
+    for attempt in range(2):
+        path = files.use(name)
+        if path is None:
+            if user is not None and attempt == 0:
+                new_snapshot_limit().take(user)
+            path = files.add(name, lambda target: _build(target, moment))
+        _register(alias, path, read_only=True)
+        try:
+            connections[alias].ensure_connection()
+            return alias
+        except OperationalError:  # removed between finding and opening it: make it again, once
+            _forget(alias)
+    raise OperationalError(f"De stand van het register op {day:%d-%m-%Y} kon niet worden geopend.")
 
 
 def _register(alias: str, path: Path, *, read_only: bool) -> str:
@@ -271,6 +288,7 @@ class PeildatumMiddleware:
     A valid date puts `request.peildatum` and routes the request's reads to that day's snapshot; an
     invalid or future one puts a Dutch `request.peildatum_error`: a page then shows the current state
     with the message, a download (PDF, CSV, XLSX) is refused with it rather than made of today's data.
+    A user over his limit of new snapshots gets the same, with status 429 (Too Many Requests).
     """
 
     def __init__(self, get_response):
@@ -278,12 +296,15 @@ class PeildatumMiddleware:
 
     def __call__(self, request):
         request.peildatum, request.peildatum_error, request._peildatum_token = None, None, None
+        request.peildatum_refused = False
         try:
             response = self.get_response(request)
         finally:
             token, active = request._peildatum_token, _active.get()
             if token is not None:
                 _active.reset(token)
+        if request.peildatum_refused and response.status_code == 200:
+            response.status_code = 429
         if token is not None:
             if getattr(response, "streaming", False):
                 response.streaming_content = _bound_to(response.streaming_content, active)
@@ -299,8 +320,20 @@ class PeildatumMiddleware:
             request.peildatum = parse(request.GET[PARAMETER])
         except InvalidPeildatum as invalid:
             request.peildatum_error = str(invalid)
-            if request.GET.get("format") or request.path.endswith(DOWNLOAD_SUFFIXES):
+            if _is_download(request):
                 return HttpResponseBadRequest(str(invalid), content_type="text/plain; charset=utf-8")
             return None
-        request._peildatum_token = _active.set((snapshot_alias(request.peildatum), request.peildatum))
+        user = request.user if request.user.is_authenticated else None
+        try:
+            alias = snapshot_alias(request.peildatum, user=user)
+        except TooManyNewSnapshots as refused:
+            request.peildatum, request.peildatum_error, request.peildatum_refused = None, str(refused), True
+            if _is_download(request):
+                return HttpResponse(str(refused), status=429, content_type="text/plain; charset=utf-8")
+            return None
+        request._peildatum_token = _active.set((alias, request.peildatum))
         return None
+
+
+def _is_download(request) -> bool:
+    return bool(request.GET.get("format")) or request.path.endswith(DOWNLOAD_SUFFIXES)

@@ -108,6 +108,7 @@ class CachedContentMixin:
             request.get_full_path(),
             scoping.visibility_key(request.user),
             peildatum.today(),
+            request.peildatum_error,  # a refused peildatum's message says when to try again
             version=self.data_version,
         )
         context["content"] = register_cache.cached(

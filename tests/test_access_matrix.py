@@ -69,6 +69,8 @@ ROWS = [
     ("governance:deadlines_ics", "get", "/gemeenten/{b}/deadlines.ics", "302 404 404 200 200"),
     ("governance:deadlines_ics", "get", "/gemeenten/{a}/deadlines.ics?token={token_a}", "200 200 200 200 200"),
     ("governance:deadlines_ics", "get", "/gemeenten/{b}/deadlines.ics?token={token_b}", "404 404 404 200 200"),
+    ("governance:renew_feed_token", "post", "/gemeenten/{a}/dashboard/agenda-adres/", "302 302 302 302 302"),
+    ("governance:renew_feed_token", "post", "/gemeenten/{b}/dashboard/agenda-adres/", "302 404 404 302 302"),
     ("governance:paragraph_report", "get", "/gemeenten/{a}/rapportage/2025/begroting", "302 200 200 200 200"),
     ("governance:paragraph_report", "get", "/gemeenten/{a}/rapportage/2025/begroting.pdf", "302 200 200 200 200"),
     ("governance:paragraph_report", "get", "/gemeenten/{a}/rapportage/2025/jaarstukken.xlsx", "302 200 200 200 200"),

@@ -37,6 +37,9 @@ def _load_settings(**env):
         ({"SECRET_KEY": "x", "SESSION_IDLE_MINUTES": "1"}, "SESSION_IDLE_MINUTES=1 ligt niet tussen 2 en 1440"),
         ({"SECRET_KEY": "x", "AXES_FAILURE_LIMIT": "nul"}, "AXES_FAILURE_LIMIT='nul' is geen geheel getal"),
         ({"SECRET_KEY": "x", "ADMIN_TWO_FACTOR": "misschien"}, "ADMIN_TWO_FACTOR='misschien' is geen geldige"),
+        ({"SECRET_KEY": "x", "PEILDATUM_MAX_SNAPSHOTS": "0"}, "PEILDATUM_MAX_SNAPSHOTS=0 ligt niet tussen 1 en"),
+        ({"SECRET_KEY": "x", "PEILDATUM_MAX_MB": "500MB"}, "PEILDATUM_MAX_MB='500MB' is geen geheel getal"),
+        ({"SECRET_KEY": "x", "PEILDATUM_NEW_PER_HOUR": "-1"}, "PEILDATUM_NEW_PER_HOUR=-1 ligt niet tussen 1 en"),
     ],
 )
 def test_a_wrong_setting_stops_the_start_with_a_message_naming_it(env, message):

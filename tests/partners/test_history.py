@@ -20,6 +20,7 @@ from partners.history import REGISTER_APPS, WITHOUT_HISTORY, historied_models
 from partners.models import ImportRun, Participation, Party, PartyFinancials
 from partners.roles import BEHEERDER
 from risks.models import Risk
+from tests.conftest import pass_two_factor
 from tests.partners.factories import (
     MunicipalityFactory,
     ParticipationFactory,
@@ -168,7 +169,7 @@ def test_seats_and_risks_of_the_party_are_in_its_history_and_a_save_without_chan
 
 
 def test_the_import_writes_history_naming_the_user_who_confirmed(client, beheerder):
-    client.force_login(beheerder)
+    pass_two_factor(client, beheerder)  # the import asks the second factor
     data = xlsx(
         {"Partijen": [row("Partijen", naam="GGD Import", rechtsvorm="Openbaar lichaam", vestigingsplaats="Assen")]}
     )
@@ -185,7 +186,7 @@ def test_the_import_writes_history_naming_the_user_who_confirmed(client, beheerd
 
 def test_an_import_that_changes_rows_records_old_and_new(client, beheerder):
     party = PartyFactory(name="GGD Import", seat="Assen", legal_form=LegalForm.OPENBAAR_LICHAAM)
-    client.force_login(beheerder)
+    pass_two_factor(client, beheerder)  # the import asks the second factor
     data = xlsx(
         {"Partijen": [row("Partijen", naam="GGD Import", rechtsvorm="Openbaar lichaam", vestigingsplaats="Emmen")]}
     )

@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 
 from partners.models import ImportRun, Party
 from partners.roles import BEHEERDER, BELEIDSMEDEWERKER, CONTROLLER
+from tests.conftest import pass_two_factor
 
 from .importing import register_state, row, xlsx
 from .pages import text
@@ -27,8 +28,7 @@ BAD = xlsx({"Partijen": [row("Partijen", naam="GGD Test", rechtsvorm="GmbH", ves
 def beheerder_client(client, django_user_model):
     user = django_user_model.objects.create_user(username="beheer", password="x", first_name="Bea", last_name="Heer")
     user.groups.add(Group.objects.get(name=BEHEERDER))
-    client.force_login(user)
-    return client
+    return pass_two_factor(client, user)  # the import asks the second factor, as the admin does
 
 
 def upload(client, data=GOOD, name="partijen.xlsx"):

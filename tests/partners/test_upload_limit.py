@@ -9,6 +9,7 @@ from django.test import RequestFactory
 from partners.models import ImportRun
 from partners.roles import BEHEERDER
 from partners.uploads import SizeLimitUploadHandler, upload_was_too_large
+from tests.conftest import pass_two_factor
 
 pytestmark = pytest.mark.django_db
 MB = 1024 * 1024
@@ -32,8 +33,7 @@ class RecordingHandler(FileUploadHandler):
 def beheerder_client(client, django_user_model):
     user = django_user_model.objects.create_user(username="beheer", password="x")
     user.groups.add(Group.objects.get(name=BEHEERDER))
-    client.force_login(user)
-    return client
+    return pass_two_factor(client, user)  # the import asks the second factor, as the admin does
 
 
 def test_the_handler_stops_a_file_once_it_passes_the_limit(settings):
