@@ -33,7 +33,7 @@ TARGET_MB = 500
 def build_workbook() -> tuple[bytes, dict]:
     from openpyxl import Workbook
 
-    from partners.importer.columns import (
+    from importer.columns import (
         PARTICIPATION_FIGURES,
         PARTICIPATIONS,
         PARTIES,
@@ -122,7 +122,7 @@ def main(argv=None):
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
-    from partners.importer.service import run_file
+    from importer.service import run_file
 
     data, per_sheet = build_workbook()
     size = f"{len(data) / 1024 / 1024:.1f}".replace(".", ",")

@@ -103,6 +103,7 @@ INSTALLED_APPS = [
     "partners",
     "governance",
     "risks",
+    "importer",
 ]
 
 MIDDLEWARE = [
@@ -220,7 +221,7 @@ PEILDATUM_NEW_PER_HOUR = _int("PEILDATUM_NEW_PER_HOUR", 20, 1, 100_000)
 # checks that span rows (the 100% share trigger) and the import's plan; corrections are new edits.
 SIMPLE_HISTORY_REVERT_DISABLED = True
 
-# Import of an existing register (partners/importer): the largest file in MB and the most rows.
+# Import of an existing register (importer/): the largest file in MB and the most rows.
 IMPORT_MAX_MB = _int("IMPORT_MAX_MB", 10, 1, 200)
 IMPORT_MAX_ROWS = _int("IMPORT_MAX_ROWS", 100_000, 1, 1_000_000)
 # The limit holds while a file arrives: a larger one is stopped, not first stored whole.

@@ -16,4 +16,5 @@ urlpatterns = [
     path("", include("partners.urls")),
     path("", include("governance.urls")),
     path("", include("risks.urls")),
+    path("", include("importer.urls")),
 ]

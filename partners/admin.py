@@ -9,7 +9,6 @@ from simple_history.admin import SimpleHistoryAdmin
 from . import scoping
 from .forms import ParticipationInlineFormSet
 from .models import (
-    ImportRun,
     Participant,
     Participation,
     ParticipationFinancials,
@@ -150,29 +149,6 @@ class ParticipationFinancialsAdmin(SimpleHistoryAdmin):
     search_fields = ["participation__party__name", "participation__participant__name"]
     autocomplete_fields = ["participation"]
     list_select_related = ["participation__party", "participation__participant"]
-
-
-@admin.register(ImportRun)
-class ImportRunAdmin(admin.ModelAdmin):
-    """Imports are made on /import/ and kept as a record: read-only here."""
-
-    list_display = ["file_name", "created_at", "user", "status", "applied_at", "summary"]
-    list_filter = ["status"]
-    search_fields = ["file_name", "user__username"]
-    exclude = ["content"]
-    readonly_fields = [
-        "file_name", "file_hash", "created_at", "applied_at", "user", "status", "summary", "counts", "problems",
-    ]  # fmt: skip
-
-    @admin.display(description="aantallen per tabblad")
-    def summary(self, obj):
-        return obj.summary
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 # --- Users and their gemeenten; the log of admin actions -------------------------------------------

@@ -19,8 +19,6 @@ REGISTER_APPS = ("partners", "governance", "risks")
 # The only models of the register apps without history, and why. Any other model gets
 # `history = Historical()` (a test holds every new model to that).
 WITHOUT_HISTORY = {
-    # The log of an import is itself the record of what an import did, with the uploaded file.
-    "partners.ImportRun": "logboek van imports",
     # Who may see which gemeente is a right of today, also when the register is shown at a past date.
     "partners.UserMunicipality": "rechten van gebruikers",
     # A counter of changes for the caches, not data of the register.

@@ -14,7 +14,7 @@ The models carry no 'updated' timestamps, and a maximum of timestamps would miss
 signals of the models do the raising: post_save, post_delete and m2m_changed of any model of the
 register, governance or risks apps (their history tables included). Any change invalidates
 everything cached: a coarse key is correct and simple. Changes that bypass signals (QuerySet.update,
-bulk_create, raw SQL) do not; the import saves its ImportRun after its bulk writes for that reason.
+bulk_create, raw SQL) do not; the import (importer/service.py) calls bump_version() after its bulk writes.
 
 A user's name shows in the history ("who"), so saving a user replaces the version too, except for
 the login time that Django saves at every login.

@@ -17,12 +17,12 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from governance.calendar import feed_token
-from partners.importer import service
+from importer import service
 from partners.roles import BEHEERDER, BELEIDSMEDEWERKER, CONTROLLER
 from tests.conftest import pass_two_factor
 from tests.governance.factories import AssessmentFactory, ParticipationGovernanceFactory, PersonFactory, SeatFactory
+from tests.importer.importing import row, xlsx
 from tests.partners.factories import MunicipalityFactory, ParticipationFactory, PartyFactory
-from tests.partners.importing import row, xlsx
 from tests.risks.factories import RiskFactory
 
 pytestmark = pytest.mark.django_db
@@ -52,10 +52,10 @@ ROWS = [
     ("partners:municipality_detail", "get", "/gemeenten/{a}/", "302 200 200 200 200"),
     ("partners:municipality_detail", "get", "/gemeenten/{b}/", "302 404 404 200 200"),
     ("partners:municipality_detail", "get", "/gemeenten/GM9999/", "302 404 404 404 404"),
-    ("partners:import", "get", "/import/", "302 404 404 200 200"),
-    ("partners:import_template", "get", "/import/sjabloon.xlsx", "302 404 404 200 200"),
-    ("partners:import_report", "get", "/import/{run}/", "302 404 404 200 200"),
-    ("partners:import_confirm", "post", "/import/{run}/bevestigen/", "302 404 404 302 302"),
+    ("importer:import", "get", "/import/", "302 404 404 200 200"),
+    ("importer:import_template", "get", "/import/sjabloon.xlsx", "302 404 404 200 200"),
+    ("importer:import_report", "get", "/import/{run}/", "302 404 404 200 200"),
+    ("importer:import_confirm", "post", "/import/{run}/bevestigen/", "302 404 404 302 302"),
     ("governance:person_list", "get", "/personen/", "302 200 200 200 200"),
     ("governance:person_detail", "get", "/personen/{person_a}/", "302 200 200 200 200"),
     ("governance:person_detail", "get", "/personen/{person_b}/", "302 404 404 200 200"),

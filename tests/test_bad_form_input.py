@@ -16,8 +16,9 @@ from hypothesis import strategies as st
 
 from governance.choices import EventKind
 from governance.models import Assessment, Criterion, MunicipalPolicy, PartyEvent, Score
-from partners.importer.columns import PARTICIPATIONS, PARTIES
-from partners.models import ImportRun, Participation
+from importer.columns import PARTICIPATIONS, PARTIES
+from importer.models import ImportRun
+from partners.models import Participation
 from tests.bad_input import NASTY, depths, run_settings, values
 from tests.governance.factories import (
     AssessmentFactory,
@@ -27,8 +28,8 @@ from tests.governance.factories import (
     PersonFactory,
     SeatFactory,
 )
+from tests.importer.importing import csv_file, register_state, xlsx
 from tests.partners.factories import ParticipationFinancialsFactory, PartyFinancialsFactory, sample_register
-from tests.partners.importing import csv_file, register_state, xlsx
 from tests.risks.factories import MeasureFactory, ResistanceCapacityFactory, RiskFactory
 
 pytestmark = pytest.mark.django_db

@@ -11,10 +11,11 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from partners.importer import service
-from partners.models import ImportRun, Party
+from importer import service
+from importer.models import ImportRun
+from partners.models import Party
 from partners.roles import BEHEERDER, BELEIDSMEDEWERKER, CONTROLLER
-from tests.partners.importing import row, xlsx
+from tests.importer.importing import row, xlsx
 
 pytestmark = pytest.mark.django_db
 

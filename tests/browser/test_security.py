@@ -12,7 +12,7 @@ ADMIN_PAGES = [
     "/admin/partners/party/add/",
     "/admin/risks/risk/add/",
     "/admin/governance/seat/add/",
-    "/admin/partners/importrun/",
+    "/admin/importer/importrun/",
 ]
 
 

@@ -7,8 +7,9 @@ import pytest
 from django.contrib import admin
 from django.core import checks
 
+from importer.models import ImportRun
 from partners.choices import FigureKind
-from partners.models import ImportRun, Participation, Party
+from partners.models import Participation, Party
 
 from .factories import (
     MunicipalityFactory,

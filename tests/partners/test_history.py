@@ -15,12 +15,14 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from governance.models import Seat
+from importer.models import ImportRun
 from partners.choices import FigureKind, LegalForm, PartyStatus
 from partners.history import REGISTER_APPS, WITHOUT_HISTORY, historied_models
-from partners.models import ImportRun, Participation, Party, PartyFinancials
+from partners.models import Participation, Party, PartyFinancials
 from partners.roles import BEHEERDER
 from risks.models import Risk
 from tests.conftest import pass_two_factor
+from tests.importer.importing import row, xlsx
 from tests.partners.factories import (
     MunicipalityFactory,
     ParticipationFactory,
@@ -30,7 +32,6 @@ from tests.partners.factories import (
 )
 from tests.risks.factories import RiskFactory
 
-from .importing import row, xlsx
 from .pages import text
 
 pytestmark = pytest.mark.django_db

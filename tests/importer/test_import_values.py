@@ -5,8 +5,8 @@ from decimal import Decimal
 
 import pytest
 
+from importer import values as v
 from partners.choices import LegalForm
-from partners.importer import values as v
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from partners.importer.service import run_file
+from importer.service import run_file
 
 
 class Command(BaseCommand):

@@ -6,14 +6,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from django.test import RequestFactory
 
-from partners.models import ImportRun
+from importer.models import ImportRun
 from partners.roles import BEHEERDER
 from partners.uploads import SizeLimitUploadHandler, upload_was_too_large
 from tests.conftest import pass_two_factor
 
 pytestmark = pytest.mark.django_db
 MB = 1024 * 1024
-RECORDER = "tests.partners.test_upload_limit.RecordingHandler"
+RECORDER = "tests.importer.test_upload_limit.RecordingHandler"
 
 
 class RecordingHandler(FileUploadHandler):

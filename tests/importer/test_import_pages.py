@@ -11,12 +11,13 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from partners.models import ImportRun, Party
+from importer.models import ImportRun
+from partners.models import Party
 from partners.roles import BEHEERDER, BELEIDSMEDEWERKER, CONTROLLER
 from tests.conftest import pass_two_factor
+from tests.partners.pages import text
 
 from .importing import register_state, row, xlsx
-from .pages import text
 
 pytestmark = pytest.mark.django_db
 
@@ -166,9 +167,9 @@ def test_an_upload_over_the_size_limit_is_refused_before_reading(beheerder_clien
 def test_the_admin_lists_imports_read_only(superuser_client, superuser):
     ImportRun.objects.create(user=superuser, file_name="oud.xlsx", file_hash="0" * 64, content=b"", counts={})
     run = ImportRun.objects.get()
-    assert "oud.xlsx" in text(superuser_client.get("/admin/partners/importrun/"))
-    assert superuser_client.get(f"/admin/partners/importrun/{run.pk}/change/").status_code == 200
-    assert superuser_client.get("/admin/partners/importrun/add/").status_code == 403
+    assert "oud.xlsx" in text(superuser_client.get("/admin/importer/importrun/"))
+    assert superuser_client.get(f"/admin/importer/importrun/{run.pk}/change/").status_code == 200
+    assert superuser_client.get("/admin/importer/importrun/add/").status_code == 403
 
 
 def test_the_import_page_lists_the_history_with_who_when_and_what(beheerder_client):
@@ -205,5 +206,5 @@ def test_the_import_history_takes_the_same_queries_for_few_and_many_runs(beheerd
 def test_the_admin_shows_what_each_import_did(superuser_client, superuser):
     ImportRun.objects.create(user=superuser, file_name="oud.xlsx", file_hash="0" * 64, content=b"",
                              counts={"Risico's": {"created": 3, "updated": 1, "unchanged": 2}})  # fmt: skip
-    page = text(superuser_client.get("/admin/partners/importrun/"))
+    page = text(superuser_client.get("/admin/importer/importrun/"))
     assert "Risico's: 3 nieuw, 1 gewijzigd, 2 ongewijzigd" in page

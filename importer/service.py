@@ -11,7 +11,9 @@ from django.contrib.admin.models import ADDITION, LogEntry
 from django.db import transaction
 from django.utils import timezone
 
-from ..models import ImportRun
+from partners import register_cache
+
+from .models import ImportRun
 from .plan import Plan, Report
 from .reading import FileRefused, Problem, read_file
 
@@ -69,8 +71,8 @@ def confirm(*, run_id, user) -> ImportRun:
             run.save(update_fields=["counts", "problems", "status"])
             return run
         outcome.apply(user=user or run.user)
-        # Bulk writes send no signals; saving the run (a model of the register) does, and that also
-        # invalidates the cached reports (governance/report_cache.py).
+        # Bulk writes send no signals: the register's caches are told here that it changed.
+        register_cache.bump_version()
         run.status, run.applied_at = ImportRun.Status.APPLIED, timezone.now()
         run.user = user or run.user
         run.save(update_fields=["counts", "problems", "status", "applied_at", "user"])
@@ -99,6 +101,7 @@ def run_file(*, data: bytes, filename: str, dry_run: bool, user=None) -> Report:
     if report.ok and report.has_rows and not dry_run:
         with transaction.atomic():
             outcome.apply(user=user)
+            register_cache.bump_version()
             run = ImportRun.objects.create(
                 user=user,
                 file_name=filename[:255],

@@ -7,9 +7,9 @@ from decimal import Decimal
 import pytest
 from openpyxl import Workbook
 
-from partners.importer.service import run_file
+from importer.service import run_file
+from tests.partners.factories import MunicipalityFactory, ParticipationFactory, PartyFactory, PartyFinancialsFactory
 
-from .factories import MunicipalityFactory, ParticipationFactory, PartyFactory, PartyFinancialsFactory
 from .importing import HEADERS, csv_file, register_state, row, save, xlsx
 
 pytestmark = pytest.mark.django_db

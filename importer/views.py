@@ -16,12 +16,12 @@ from django.views import View
 from django.views.generic import DetailView, FormView
 
 from accounts.two_factor import SecondFactorRequiredMixin
+from partners import scoping, uploads
 
-from . import scoping, uploads
+from . import service
 from .forms import ImportForm
-from .importer import service
-from .importer.workbook import template_workbook
 from .models import ImportRun
+from .workbook import template_workbook
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # The start page lists this many runs; all are in the admin (Imports).
@@ -36,7 +36,7 @@ class ImportAccessMixin(SecondFactorRequiredMixin):
 
 class ImportStartView(ImportAccessMixin, FormView):
     form_class = ImportForm
-    template_name = "partners/import/start.html"
+    template_name = "importer/start.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -55,7 +55,7 @@ class ImportStartView(ImportAccessMixin, FormView):
 
 
 class ImportReportView(ImportAccessMixin, DetailView):
-    template_name = "partners/import/report.html"
+    template_name = "importer/report.html"
     context_object_name = "run"
 
     def get_queryset(self):
@@ -64,7 +64,7 @@ class ImportReportView(ImportAccessMixin, DetailView):
 
 class ImportConfirmView(ImportAccessMixin, View):
     def second_factor_next_url(self):
-        return reverse("partners:import_report", kwargs={"pk": self.kwargs["pk"]})
+        return reverse("importer:import_report", kwargs={"pk": self.kwargs["pk"]})
 
     def post(self, request, pk):
         run = get_object_or_404(ImportRun.objects.only("pk"), pk=pk)

@@ -16,8 +16,8 @@ from django.db import transaction
 from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from ..choices import LegalForm, ParticipantKind, PartyStatus
-from ..models import (
+from partners.choices import LegalForm, ParticipantKind, PartyStatus
+from partners.models import (
     Participant,
     Participation,
     ParticipationFinancials,
@@ -26,6 +26,7 @@ from ..models import (
     PolicyArea,
     format_percentage,
 )
+
 from . import values as v
 from .columns import (
     PARTICIPATION_FIGURES,

@@ -7,10 +7,9 @@ parsing of the rows (plan.py), so the three cannot drift apart.
 from dataclasses import dataclass, field
 
 from governance.choices import Body, PersonFunction, SeatRole
+from partners.choices import FigureKind, FinancialInterestForm, LegalForm, PartyStatus
 from risks.choices import RiskCategory, RiskStatus
 from risks.matrix import IMPACT_LABELS, LIKELIHOOD_LABELS
-
-from ..choices import FigureKind, FinancialInterestForm, LegalForm, PartyStatus
 
 # What a column holds: the format shown in the explanation sheet.
 FORMATS = {

@@ -16,8 +16,8 @@ from governance.models import (
     Score,
     Seat,
 )
-from partners.importer.columns import SHEETS
-from partners.importer.values import normalize
+from importer.columns import SHEETS
+from importer.values import normalize
 from partners.models import Participation, ParticipationFinancials, Party, PartyFinancials
 from risks.models import Risk
 

@@ -14,15 +14,16 @@ from openpyxl import load_workbook
 
 from governance.demo import load_governance_demo
 from governance.models import Person, Seat
+from importer.models import ImportRun
+from importer.service import run_file
+from importer.workbook import template_workbook
 from partners.choices import FigureKind, LegalForm
 from partners.demo import load_demo
-from partners.importer.service import run_file
-from partners.importer.workbook import template_workbook
-from partners.models import ImportRun, Participant, Participation, ParticipationFinancials, Party, PartyFinancials
+from partners.models import Participant, Participation, ParticipationFinancials, Party, PartyFinancials
 from risks.demo import load_risk_demo
 from risks.models import Risk
+from tests.partners.factories import ParticipantFactory, PartyFactory
 
-from .factories import ParticipantFactory, PartyFactory
 from .importing import empty_register, register_state, row, save, xlsx
 
 pytestmark = pytest.mark.django_db

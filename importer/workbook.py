@@ -10,12 +10,12 @@ from openpyxl.utils import get_column_letter
 
 from governance.choices import Body, PersonFunction, SeatRole
 from governance.models import Person, Seat
+from partners.choices import FigureKind, FinancialInterestForm, LegalForm, PartyStatus
+from partners.exports import EURO_FORMAT, append_literal
+from partners.models import Participation, ParticipationFinancials, Party, PartyFinancials
 from risks.choices import RiskCategory, RiskStatus
 from risks.models import Risk
 
-from ..choices import FigureKind, FinancialInterestForm, LegalForm, PartyStatus
-from ..exports import EURO_FORMAT, append_literal
-from ..models import Participation, ParticipationFinancials, Party, PartyFinancials
 from .columns import (
     EXPLANATION_TITLE,
     FORMATS,

@@ -8,8 +8,8 @@ import pytest
 
 from governance.choices import Body, PersonFunction, SeatRole
 from governance.models import Person, Seat
+from importer.service import run_file
 from partners.choices import LegalForm
-from partners.importer.service import run_file
 from partners.models import Participant, Participation, Party
 from risks.choices import RiskCategory, RiskStatus
 from risks.models import Risk
@@ -331,7 +331,7 @@ def test_the_register_in_the_template_takes_the_same_queries_for_few_and_many_pe
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from partners.importer.workbook import template_workbook
+    from importer.workbook import template_workbook
 
     groningen = Participant.objects.get(code="GM0014")
     sizes = []
