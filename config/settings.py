@@ -104,6 +104,7 @@ INSTALLED_APPS = [
     "governance",
     "risks",
     "importer",
+    "demo",
 ]
 
 MIDDLEWARE = [

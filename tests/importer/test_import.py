@@ -12,15 +12,15 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
-from governance.demo import load_governance_demo
+from demo.governance import load_governance_demo
+from demo.register import load_demo
+from demo.risks import load_risk_demo
 from governance.models import Person, Seat
 from importer.models import ImportRun
 from importer.service import run_file
 from importer.workbook import template_workbook
 from partners.choices import FigureKind, LegalForm
-from partners.demo import load_demo
 from partners.models import Participant, Participation, ParticipationFinancials, Party, PartyFinancials
-from risks.demo import load_risk_demo
 from risks.models import Risk
 from tests.partners.factories import ParticipantFactory, PartyFactory
 

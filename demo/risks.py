@@ -2,7 +2,7 @@
 Groningen (GM0014) and its weerstandscapaciteit, so the heatmap and the weerstandsvermogen page
 show something. Amounts and probabilities are illustrative, not taken from any jaarstukken.
 
-Call `load_risk_demo()` after `partners.demo.load_demo()`; it is idempotent (matched on party and title).
+Call `load_risk_demo()` after `demo.register.load_demo()`; it is idempotent (matched on party and title).
 Review dates count back from today, so the demo does not age into "herbeoordeling verlopen": a risk
 gets its date when it is created, and a later run only moves it when the review has since run out
 for a risk meant to be current. Two risks are overdue on purpose (one reviewed 430 days ago, one
@@ -17,9 +17,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from partners.models import Participant, Participation, Party
-
-from .choices import MeasureStatus, RiskCategory, RiskStatus
-from .models import REVIEW_INTERVAL, Measure, ResistanceCapacity, Risk
+from risks.choices import MeasureStatus, RiskCategory, RiskStatus
+from risks.models import REVIEW_INTERVAL, Measure, ResistanceCapacity, Risk
 
 FIN, BEL, BES = RiskCategory.FINANCIEEL, RiskCategory.BELEIDSMATIG, RiskCategory.BESTUURLIJK
 GRONINGEN = "GM0014"

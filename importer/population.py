@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
-from .choices import ParticipantKind
-from .importer.values import CellError, normalize, whole_number
-from .models import POPULATION_MIN_MESSAGE, Participant, Population
-from .periods import MAX_YEAR, MIN_YEAR
+from partners.choices import ParticipantKind
+from partners.models import POPULATION_MIN_MESSAGE, Participant, Population
+from partners.periods import MAX_YEAR, MIN_YEAR
+
+from .values import CellError, normalize, whole_number
 
 HEADERS = {"gemeente": "gemeente", "jaar": "jaar", "inwoners": "inwoners", "bron": "bron"}
 REQUIRED = ("gemeente", "jaar", "inwoners")

@@ -1,4 +1,4 @@
-"""Demo doelen, indicatoren and belangen for the Groningen region of partners/demo.py.
+"""Demo doelen, indicatoren and belangen for the Groningen region of demo/register.py.
 
 Illustrative targets and figures, not taken from the parties' jaarverslagen. They are chosen so that
 every status occurs (behaald, deels behaald, niet behaald, niet bekend), in both directions, with a
@@ -11,11 +11,10 @@ from decimal import Decimal
 
 from django.db import transaction
 
+from governance.choices import CriterionGroup
+from governance.goals import Direction, Unit
+from governance.models import Criterion, Goal, GoalKind, Indicator, IndicatorValue, ParticipationGovernance
 from partners.models import Participant, Participation, Party, PolicyArea
-
-from .choices import CriterionGroup
-from .goals import Direction, Unit
-from .models import Criterion, Goal, GoalKind, Indicator, IndicatorValue, ParticipationGovernance
 
 VRG = "Veiligheidsregio Groningen"
 PGZ = "Publieke Gezondheid & Zorg Groningen"

@@ -7,9 +7,9 @@ import pytest
 from django.forms.models import model_to_dict
 from django.utils import timezone
 
-from partners.demo import load_demo
+from demo.register import load_demo
+from demo.risks import load_risk_demo
 from partners.models import Participant
-from risks.demo import load_risk_demo
 from risks.exposure import resistance_overview
 from risks.models import Risk
 

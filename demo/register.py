@@ -13,8 +13,8 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from .choices import FigureKind, FinancialInterestForm, LegalForm, ParticipantKind, PartyStatus
-from .models import (
+from partners.choices import FigureKind, FinancialInterestForm, LegalForm, ParticipantKind, PartyStatus
+from partners.models import (
     Participant,
     Participation,
     ParticipationFinancials,
@@ -24,7 +24,7 @@ from .models import (
     Population,
     UserMunicipality,
 )
-from .roles import BEHEERDER, BELEIDSMEDEWERKER, CONTROLLER, ensure_roles
+from partners.roles import BEHEERDER, BELEIDSMEDEWERKER, CONTROLLER, ensure_roles
 
 B, R = FigureKind.BEGROTING, FigureKind.REALISATIE
 OL = LegalForm.OPENBAAR_LICHAAM

@@ -6,8 +6,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from partners.models import Population
-
-from .factories import MunicipalityFactory, PopulationFactory
+from tests.partners.factories import MunicipalityFactory, PopulationFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -2,9 +2,9 @@
 
 import pytest
 
+from demo.governance import load_governance_demo
+from demo.register import load_demo
 from governance import models
-from governance.demo import load_governance_demo
-from partners.demo import load_demo
 from partners.models import Participant
 from tests.partners.pages import text
 

@@ -1,10 +1,10 @@
-"""Load inwonertallen per gemeente per year from a CSV file (partners/population_import.py)."""
+"""Load inwonertallen per gemeente per year from a CSV file (importer/population.py)."""
 
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from partners import population_import
+from importer import population as population_import
 
 
 class Command(BaseCommand):

@@ -1,8 +1,8 @@
-"""Governance demo data for the Groningen region of partners/demo.py: people and seats, roles and
+"""Governance demo data for the Groningen region of demo/register.py: people and seats, roles and
 risk profiles, documents and zienswijzen for 2026/2027, events, monitoring scans and a visie.
 
 Invented people, illustrative dates. Idempotent: running it again changes nothing. It expects
-the register's demo (partners.demo.load_demo) to have run first and skips what is not there.
+the register's demo (demo.register.load_demo) to have run first and skips what is not there.
 """
 
 from collections import Counter
@@ -10,11 +10,9 @@ from datetime import date
 
 from django.db import transaction
 
-from partners.models import Participant, Participation, Party
-
-from .choices import Body, EventKind, OpinionStatus, PersonFunction, RiskProfile, SeatRole, Signal
-from .deadlines import DocumentKind
-from .models import (
+from governance.choices import Body, EventKind, OpinionStatus, PersonFunction, RiskProfile, SeatRole, Signal
+from governance.deadlines import DocumentKind
+from governance.models import (
     Assessment,
     Criterion,
     CycleDocument,
@@ -27,6 +25,7 @@ from .models import (
     Score,
     Seat,
 )
+from partners.models import Participant, Participation, Party
 
 VRG = "Veiligheidsregio Groningen"
 PGZ = "Publieke Gezondheid & Zorg Groningen"

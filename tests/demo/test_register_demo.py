@@ -7,13 +7,12 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 
+from demo.register import DEMO_USERS, PARTIES
 from partners import selectors
 from partners.choices import LegalForm, PartyStatus
-from partners.demo import DEMO_USERS, PARTIES
 from partners.models import Participant, Participation, ParticipationFinancials, Party, PartyFinancials
 from partners.roles import BEHEERDER, BELEIDSMEDEWERKER, CONTROLLER
-
-from .pages import text
+from tests.partners.pages import text
 
 pytestmark = pytest.mark.django_db
 
