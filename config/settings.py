@@ -100,6 +100,7 @@ INSTALLED_APPS = [
     "csp",
     "accounts",
     "simple_history",
+    "core",
     "partners",
     "governance",
     "risks",
@@ -120,12 +121,12 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "partners.middleware.RejectNulMiddleware",
+    "core.middleware.RejectNulMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
-    # Records the logged-in user on every history record a request makes (partners/history.py).
+    # Records the logged-in user on every history record a request makes (core/history.py).
     "simple_history.middleware.HistoryRequestMiddleware",
-    # ?peildatum=: the register as it stood on a past date (partners/peildatum.py).
-    "partners.peildatum.PeildatumMiddleware",
+    # ?peildatum=: the register as it stood on a past date (core/peildatum.py).
+    "core.peildatum.PeildatumMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -148,7 +149,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "partners.context_processors.user_scope",
             ],
-            "builtins": ["partners.templatetags.register_tags"],
+            "builtins": ["core.templatetags.register_tags"],
         },
     },
 ]
@@ -199,7 +200,7 @@ PAGE_SIZE = _int("PAGE_SIZE", 50, 1, 1000)
 # The year the register shows by default (begroting of this year); defaults to the current year.
 REPORT_YEAR = _int("REPORT_YEAR", 0, 0, 2100) or None
 
-# Cache of rendered reports and page content (partners/register_cache.py). The default keeps it in
+# Cache of rendered reports and page content (core/register_cache.py). The default keeps it in
 # each process's memory; a counter in the database tells every process when the register changed, so
 # that is correct with several workers too. A shared cache (filecache:///pad, rediscache://…) renders
 # each page once per change instead of once per worker.
@@ -209,10 +210,10 @@ except Exception as exc:  # django-environ raises several types for a malformed 
     raise ImproperlyConfigured(f"CACHE_URL is ongeldig: {exc}") from exc
 
 # The register at a past date (?peildatum=): reads go to a snapshot rebuilt from the history tables,
-# kept as one SQLite file per peildatum in this folder (partners/peildatum.py).
-DATABASE_ROUTERS = ["partners.peildatum.PeildatumRouter"]
+# kept as one SQLite file per peildatum in this folder (core/peildatum.py).
+DATABASE_ROUTERS = ["core.peildatum.PeildatumRouter"]
 PEILDATUM_DIR = env.path("PEILDATUM_DIR", default=BASE_DIR / "peildatum")
-# Bounds on those files (partners/peildatum_store.py): the least recently used go beyond this many
+# Bounds on those files (core/peildatum_store.py): the least recently used go beyond this many
 # or this many MB together; one user makes at most this many new ones an hour.
 PEILDATUM_MAX_SNAPSHOTS = _int("PEILDATUM_MAX_SNAPSHOTS", 50, 1, 100_000)
 PEILDATUM_MAX_MB = _int("PEILDATUM_MAX_MB", 500, 1, 1_000_000)
@@ -227,7 +228,7 @@ IMPORT_MAX_MB = _int("IMPORT_MAX_MB", 10, 1, 200)
 IMPORT_MAX_ROWS = _int("IMPORT_MAX_ROWS", 100_000, 1, 1_000_000)
 # The limit holds while a file arrives: a larger one is stopped, not first stored whole.
 FILE_UPLOAD_HANDLERS = [
-    "partners.uploads.SizeLimitUploadHandler",
+    "core.uploads.SizeLimitUploadHandler",
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
     "django.core.files.uploadhandler.TemporaryFileUploadHandler",
 ]

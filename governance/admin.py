@@ -3,9 +3,9 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from partners.admin_safety import SafeDateHierarchyMixin
+from core.admin_safety import SafeDateHierarchyMixin
+from core.periods import report_year
 from partners.models import Participation, Party
-from partners.periods import report_year
 
 from . import selectors
 from .forms import SeatInlineFormSet

@@ -3,7 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
-from partners.admin_safety import StoredRowsUniqueMixin
+from core.admin_safety import StoredRowsUniqueMixin
 
 from .choices import Body, SeatRole
 from .models.representation import period_text

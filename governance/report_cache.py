@@ -1,7 +1,7 @@
-"""Cache of rendered reports (PDF), under the register's data version (partners/register_cache.py):
+"""Cache of rendered reports (PDF), under the register's data version (core/register_cache.py):
 any change to the register makes every cached report stale."""
 
-from partners.register_cache import cached, key
+from core.register_cache import cached, key
 
 __all__ = ["cached", "report_key"]
 

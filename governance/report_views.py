@@ -12,9 +12,9 @@ from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.views.generic import View
 
+from core.exports import Column, export_response
+from core.periods import parse_year, report_year
 from partners import scoping
-from partners.exports import Column, export_response
-from partners.periods import parse_year, report_year
 
 from . import factsheet, report, report_cache
 from .pdf import html_to_pdf
@@ -43,7 +43,7 @@ class ParagraphReportView(View):
         internal = request.GET.get("versie") == INTERNAL
         # Only controllers and beheerders get the version with confidential risks.
         scoping.require(not internal or scoping.can_see_confidential(request.user))
-        # At a peildatum the report is made as it was on that day, agenda and all (partners/peildatum.py).
+        # At a peildatum the report is made as it was on that day, agenda and all (core/peildatum.py).
         today = request.peildatum or timezone.localdate()
         filename = f"paragraaf-verbonden-partijen-{code}-{year}-{variant}" + ("-intern" if internal else "")
         if request.peildatum:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from risks.svg import short_euro
+from core.formatting import short_euro
 
 from .choices import ARRANGEMENTS, REVIEW_MONTHS, RiskProfile
 from .dates import add_months

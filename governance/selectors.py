@@ -8,7 +8,8 @@ from itertools import groupby
 
 from django.db.models import Count, Prefetch, Q
 
-from partners import charts, scoping
+from core import charts
+from partners import scoping
 from partners.choices import FigureKind
 from partners.models import Participant, Participation, ParticipationFinancials, Party, PolicyArea
 from risks import matrix
@@ -16,7 +17,7 @@ from risks import selectors as risk_selectors
 from risks.exposure import exposure_share
 from risks.models import Risk
 
-from . import deadlines, goals, svg
+from . import deadlines, goals
 from .models import (
     Assessment,
     Criterion,
@@ -278,8 +279,8 @@ def party_monitoring(*, party: Party, user) -> list[MunicipalityMonitoring]:
         trends = []
         for criterion in criteria:
             scores = [scores.get(criterion.pk) for scores in by_assessment]
-            points = [svg.Point(a.assessed_on, s) for a, s in zip(group, scores, strict=True) if s is not None]
-            chart = svg.trend_chart(
+            points = [charts.ScorePoint(a.assessed_on, s) for a, s in zip(group, scores, strict=True) if s is not None]
+            chart = charts.trend_chart(
                 title=f"{criterion.name}: score per beoordeling door {municipality.name}",
                 points=points,
                 first=group[0].assessed_on,

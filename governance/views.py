@@ -13,8 +13,8 @@ from django_filters.views import FilterView
 
 from accounts import feed_keys
 from accounts.private_cache import private_without_login
+from core.views import YearMixin
 from partners import scoping
-from partners.views import YearMixin
 
 from . import agenda, calendar, selectors
 from .attention_points import attention_points_for_municipality

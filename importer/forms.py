@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 
 class ImportForm(forms.Form):
     """The upload of an existing register; the size is checked before the file is read, and a file
-    over the limit is stopped while it arrives (partners/uploads.py): then `too_large` is set."""
+    over the limit is stopped while it arrives (core/uploads.py): then `too_large` is set."""
 
     file = forms.FileField(
         label="Bestand",

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from core.periods import MAX_YEAR, MIN_YEAR
 from partners.choices import LegalForm, ParticipantKind, PartyStatus
 from partners.models import (
     Participant,
@@ -224,7 +225,7 @@ class Plan(RepresentativeRows, RiskRows):
         if kind == "integer":
             return v.whole_number(raw)
         if kind == "year":
-            return v.whole_number(raw, low=1900, high=2100)
+            return v.whole_number(raw, low=MIN_YEAR, high=MAX_YEAR)
         if kind == "date":
             return v.day(raw)
         if kind == "yesno":
@@ -566,7 +567,7 @@ class Plan(RepresentativeRows, RiskRows):
         self._bulk_create(model, created)
         self._bulk_update(model, [c for c in changes if not c.new and c.changed], fields)
 
-    # Bulk writes send no signals, so the history records are written in bulk alongside (partners/history.py).
+    # Bulk writes send no signals, so the history records are written in bulk alongside (core/history.py).
     def _bulk_create(self, model, changes):
         # bulk_create takes the id of a party or deelname created earlier in this transaction.
         if changes:

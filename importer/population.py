@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
+from core.periods import MAX_YEAR, MIN_YEAR
 from partners.choices import ParticipantKind
 from partners.models import POPULATION_MIN_MESSAGE, Participant, Population
-from partners.periods import MAX_YEAR, MIN_YEAR
 
 from .values import CellError, normalize, whole_number
 

@@ -11,7 +11,7 @@ from django.contrib.admin.models import ADDITION, LogEntry
 from django.db import transaction
 from django.utils import timezone
 
-from partners import register_cache
+from core import register_cache
 
 from .models import ImportRun
 from .plan import Plan, Report

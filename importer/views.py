@@ -16,7 +16,8 @@ from django.views import View
 from django.views.generic import DetailView, FormView
 
 from accounts.two_factor import SecondFactorRequiredMixin
-from partners import scoping, uploads
+from core import uploads
+from partners import scoping
 
 from . import service
 from .forms import ImportForm

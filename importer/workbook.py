@@ -8,10 +8,10 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from core.exports import EURO_FORMAT, append_literal
 from governance.choices import Body, PersonFunction, SeatRole
 from governance.models import Person, Seat
 from partners.choices import FigureKind, FinancialInterestForm, LegalForm, PartyStatus
-from partners.exports import EURO_FORMAT, append_literal
 from partners.models import Participation, ParticipationFinancials, Party, PartyFinancials
 from risks.choices import RiskCategory, RiskStatus
 from risks.models import Risk

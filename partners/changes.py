@@ -1,5 +1,5 @@
 """The wijzigingshistorie of a party in plain Dutch: per change when, who, which record, and per
-field "label: old → new", read from the history tables (partners/history.py).
+field "label: old → new", read from the history tables (core/history.py).
 
 A party's history includes its deelnames, its own and its deelnames' financial figures, its seats
 and its risks. A user sees only the versions he could see at their time (partners/scoping.py); a
@@ -18,8 +18,8 @@ from django.db import DEFAULT_DB_ALIAS, models
 from django.db.models import Case, Q, Value, When
 from django.utils import timezone
 
-from .history import BEGINSTAND_REASON
-from .templatetags.register_tags import euro, number, pct
+from core.formatting import euro, number, pct
+from core.history import BEGINSTAND_REASON
 
 ACTIONS = {"+": "aangemaakt", "~": "gewijzigd", "-": "verwijderd"}
 EMPTY = "leeg"

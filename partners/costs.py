@@ -15,10 +15,11 @@ from django.db.models import Count, Max, Q
 from django.db.models.functions import Coalesce
 from django.utils.safestring import SafeString
 
-from . import charts
+from core import charts
+from core.formatting import euro, short_euro
+
 from .choices import FigureKind
 from .models import Participant, Party
-from .templatetags.register_tags import euro
 
 CENT = Decimal("0.01")
 HUNDRED = Decimal("100")
@@ -150,17 +151,8 @@ def series_chart(series: list[YearCost], *, title: str, chart_id: str) -> SafeSt
         title=title,
         description=f"Bijdrage per jaar: {described or 'geen cijfers'}. Lichte kolommen zijn begrotingen.",
         chart_id=chart_id,
-        fmt=_short_euro,
+        fmt=short_euro,
     )
-
-
-def _short_euro(value: Decimal) -> str:
-    """€ 46,5 mln / € 870k / € 950: short enough to stand above a column."""
-    if abs(value) >= 1_000_000:
-        return "€ " + f"{value / 1_000_000:.1f}".replace(".", ",") + " mln"
-    if abs(value) >= 10_000:
-        return f"€ {round(value / 1000)}k"
-    return euro(value)
 
 
 @dataclass

@@ -5,7 +5,8 @@ from decimal import Decimal
 from django import forms
 from django.core.exceptions import ValidationError
 
-from .admin_safety import StoredRowsUniqueMixin
+from core.admin_safety import StoredRowsUniqueMixin
+
 from .models import format_percentage
 
 

@@ -16,6 +16,9 @@ from django.db.models import F, ProtectedError, Q, Sum
 from django.urls import reverse
 from django.utils.text import slugify
 
+from core.history import Historical
+from core.periods import YEAR_VALIDATORS, year_constraint
+
 from .choices import (
     BbvCategory,
     FigureKind,
@@ -26,10 +29,8 @@ from .choices import (
     bbv_category_for,
     legal_forms_in,
 )
-from .history import Historical
 
 MONEY = {"max_digits": 16, "decimal_places": 2, "null": True, "blank": True}
-YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2100)]
 CBS_CODE = RegexValidator(r"^GM\d{4}$", "Een CBS-gemeentecode heeft de vorm GM gevolgd door vier cijfers.")
 
 
@@ -196,11 +197,7 @@ class Population(models.Model):
                 name="population_positive",
                 violation_error_message=POPULATION_MIN_MESSAGE,
             ),
-            models.CheckConstraint(
-                condition=Q(year__gte=1900) & Q(year__lte=2100),
-                name="population_year_range",
-                violation_error_message="Het jaar moet tussen 1900 en 2100 liggen.",
-            ),
+            year_constraint("population_year_range"),
         ]
 
     def __str__(self):
@@ -506,11 +503,7 @@ class PartyFinancials(FinancialFigures):
                 name="party_financials_unique_year_kind",
                 violation_error_message="Voor deze partij bestaan al cijfers van deze soort voor dit jaar.",
             ),
-            models.CheckConstraint(
-                condition=Q(year__gte=1900) & Q(year__lte=2100),
-                name="party_financials_year_range",
-                violation_error_message="Het jaar moet tussen 1900 en 2100 liggen.",
-            ),
+            year_constraint("party_financials_year_range"),
             models.CheckConstraint(
                 condition=(Q(liabilities_start__isnull=True) | Q(liabilities_start__gte=0))
                 & (Q(liabilities_end__isnull=True) | Q(liabilities_end__gte=0)),
@@ -553,11 +546,7 @@ class ParticipationFinancials(FinancialFigures):
                 name="participation_financials_unique_year_kind",
                 violation_error_message="Voor deze deelname bestaan al cijfers van deze soort voor dit jaar.",
             ),
-            models.CheckConstraint(
-                condition=Q(year__gte=1900) & Q(year__lte=2100),
-                name="participation_financials_year_range",
-                violation_error_message="Het jaar moet tussen 1900 en 2100 liggen.",
-            ),
+            year_constraint("participation_financials_year_range"),
             models.CheckConstraint(
                 condition=(Q(contribution__isnull=True) | Q(contribution__gte=0))
                 & (Q(interest_start__isnull=True) | Q(interest_start__gte=0))
@@ -615,18 +604,3 @@ class UserMunicipality(models.Model):
             raise ValidationError(
                 {"municipality": "Kies een gemeente; alleen gemeenten bepalen wat een gebruiker ziet."}
             )
-
-
-class DataVersion(models.Model):
-    """One row: a counter that every committed change to the register raises, so that each process
-    knows when its cached pages and reports are stale, also after a change made by another process
-    (a second gunicorn worker, `import_register` on the command line): partners/register_cache.py."""
-
-    counter = models.PositiveBigIntegerField("teller", default=0)
-
-    class Meta:
-        verbose_name = "dataversie"
-        verbose_name_plural = "dataversies"
-
-    def __str__(self):
-        return f"dataversie {self.counter}"

@@ -8,7 +8,9 @@ from typing import NamedTuple
 from django.db.models import Case, CharField, Count, DecimalField, F, OuterRef, Prefetch, Subquery, Sum, Value, When
 from django.db.models.functions import Coalesce
 
-from . import costs, peildatum
+from core import peildatum
+
+from . import costs
 from .choices import BBV_CATEGORY_BY_LEGAL_FORM, BbvCategory, FigureKind
 from .models import Participant, Participation, ParticipationFinancials, Party, PartyFinancials, Population
 

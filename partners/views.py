@@ -1,53 +1,20 @@
 """Views of the register: the list of parties (with export), the factsheet and the gemeente page."""
 
 from django.conf import settings
-from django.http import Http404
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 
-from . import changes, peildatum, register_cache, scoping, selectors
+from core import peildatum, register_cache
+from core.exports import Column
+from core.views import ExportableFilterView, YearMixin
+
+from . import changes, scoping, selectors
 from .choices import LegalForm, PartyStatus
 from .context_processors import user_scope
-from .exports import EXPORT_FORMATS, Column, export_response
 from .filters import MunicipalityFilterSet, PartyFilterSet
 from .models import Participant, Party
-from .periods import parse_year, report_year
-
-
-class YearMixin:
-    """The year a page shows: `?jaar=` when it is a valid year, else the report year."""
-
-    @property
-    def year(self) -> int:
-        return parse_year(self.request.GET.get("jaar")) or report_year()
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["year"] = self.year
-        context["year_invalid"] = "jaar" in self.request.GET and parse_year(self.request.GET["jaar"]) is None
-        return context
-
-
-class ExportableFilterView(FilterView):
-    """A filtered list that also downloads as CSV or XLSX (`?format=`), with the same filters."""
-
-    export_filename = "export"
-    export_title = "Export"
-
-    def get_export_columns(self) -> list[Column]:
-        raise NotImplementedError
-
-    def get(self, request, *args, **kwargs):
-        fmt = request.GET.get("format")
-        if fmt is None:
-            return super().get(request, *args, **kwargs)
-        if fmt not in EXPORT_FORMATS:
-            raise Http404(f"Onbekend exportformaat “{fmt}”; kies csv of xlsx.")
-        filterset = self.get_filterset(self.get_filterset_class())
-        rows = filterset.qs if filterset.is_valid() else filterset.queryset.none()
-        return export_response(fmt, self.get_export_columns(), rows, self.export_filename, self.export_title)
 
 
 class PartyListView(YearMixin, ExportableFilterView):
@@ -89,7 +56,7 @@ class CachedContentMixin:
     """A page whose content (`content_template`, filled by `content_context`) is rendered once per
     change of the register for each URL (year, peildatum), kind of user (what partners/scoping.py
     lets them see) and day (deadlines count down): a factsheet of a national party or the page of a
-    gemeente with 116 deelnames is mostly template work (partners/register_cache.py)."""
+    gemeente with 116 deelnames is mostly template work (core/register_cache.py)."""
 
     content_template: str
 

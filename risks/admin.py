@@ -4,7 +4,7 @@ weerstandscapaciteit per gemeente. The admin saves a risk and its measures in on
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from partners.admin_safety import SafeDateHierarchyMixin
+from core.admin_safety import SafeDateHierarchyMixin
 from partners.choices import ParticipantKind
 
 from .forms import ResistanceCapacityForm, RiskForm

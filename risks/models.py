@@ -11,9 +11,10 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from partners import peildatum
+from core import peildatum
+from core.history import Historical
+from core.periods import YEAR_VALIDATORS, year_constraint
 from partners.choices import ParticipantKind
-from partners.history import Historical
 from partners.models import Participant, Participation, Party
 
 from . import matrix
@@ -127,7 +128,7 @@ class RiskQuerySet(models.QuerySet):
 
     def public(self):
         """Risks that may appear in a public report: never the confidential ones. Read at a peildatum
-        (partners/peildatum.py), also not those confidential now: a risk made confidential later is
+        (core/peildatum.py), also not those confidential now: a risk made confidential later is
         hidden in the past too, from whoever may not see confidential risks."""
         public = self.filter(confidential=False)
         if self.db == DEFAULT_DB_ALIAS:
@@ -339,7 +340,7 @@ class ResistanceCapacity(models.Model):
         related_name="resistance_capacities",
         limit_choices_to={"kind": ParticipantKind.GEMEENTE},
     )
-    year = models.PositiveSmallIntegerField("jaar", validators=[MinValueValidator(1900), MaxValueValidator(2100)])
+    year = models.PositiveSmallIntegerField("jaar", validators=YEAR_VALIDATORS)
     available = models.DecimalField(
         "beschikbare weerstandscapaciteit (€)",
         max_digits=16,
@@ -393,11 +394,7 @@ class ResistanceCapacity(models.Model):
                 name="resistance_capacity_iterations_range",
                 violation_error_message=ITERATIONS_MESSAGE,
             ),
-            models.CheckConstraint(
-                condition=Q(year__gte=1900) & Q(year__lte=2100),
-                name="resistance_capacity_year_range",
-                violation_error_message="Het jaar moet tussen 1900 en 2100 liggen.",
-            ),
+            year_constraint("resistance_capacity_year_range"),
         ]
 
     def __str__(self):

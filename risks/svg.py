@@ -8,21 +8,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from partners.templatetags.register_tags import euro, format_number
+from core.formatting import format_number, short_euro
 
 from .matrix import IMPACT_CLASSES, IMPACT_LABELS, LIKELIHOOD_LABELS, Cell, Heatmap
 
 FONT_FAMILY = "DejaVu Sans, Noto Sans, Arial, sans-serif"
 HEATMAP_LEFT, HEATMAP_TOP, HEATMAP_BOTTOM = 150, 12, 64
 HEATMAP_CELL_W, HEATMAP_CELL_H = 92, 58
-
-
-def short_euro(value) -> str:
-    """€ 1,2 mln for large amounts, € 12.345 below a million: short enough for an axis."""
-    value = Decimal(str(value))
-    if abs(value) >= 1_000_000:
-        return f"€ {format_number(value / 1_000_000, 1)} mln"
-    return euro(value)
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,10 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import quote_etag
 from django.views.generic import DetailView
 
+from core.exports import Column
+from core.views import ExportableFilterView, YearMixin
 from partners import scoping
-from partners.exports import Column
 from partners.models import Participant
-from partners.views import ExportableFilterView, YearMixin
 
 from . import exposure, matrix, selectors, svg
 from .filters import RiskFilterSet

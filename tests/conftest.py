@@ -90,14 +90,14 @@ def admin_client(client, admin_user):
 
 @pytest.fixture(autouse=True)
 def _own_peildatum_snapshots(settings, tmp_path):
-    """Snapshots of past states (partners/peildatum.py) in a folder of this test only: the ids of a
+    """Snapshots of past states (core/peildatum.py) in a folder of this test only: the ids of a
     rolled-back test come back in the next one, so a shared folder could serve another test's state."""
     settings.PEILDATUM_DIR = tmp_path / "peildatum"
 
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Each test starts without cached reports, costs or history (partners/register_cache.py)."""
+    """Each test starts without cached reports, costs or history (core/register_cache.py)."""
     from django.core.cache import cache
 
     cache.clear()

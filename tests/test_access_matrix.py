@@ -249,7 +249,7 @@ def test_a_beleidsmedewerker_never_sees_a_confidential_risk_in_lists_exports_or_
 
 @pytest.mark.parametrize("order", [("controller_a", "beleid_a"), ("beleid_a", "controller_a")])
 def test_a_page_rendered_for_one_user_is_never_served_to_a_user_who_may_see_less(client, world, order):
-    """Factsheet and gemeente page are cached until the register changes (partners/register_cache.py),
+    """Factsheet and gemeente page are cached until the register changes (core/register_cache.py),
     per kind of user: whoever comes first, each sees their own risks and count of open risks."""
     for who in order:
         client.force_login(world["users"][who])

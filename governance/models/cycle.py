@@ -8,8 +8,9 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 
+from core.history import Historical
+from core.periods import YEAR_VALIDATORS, year_constraint
 from partners.choices import ParticipantKind
-from partners.history import Historical
 from partners.models import Participant, Participation, Party
 
 from .. import deadlines
@@ -18,7 +19,7 @@ from ..choices import OPINION_NEEDS_DECISION, EventKind, OpinionStatus
 WEEKS = [MinValueValidator(deadlines.MIN_WEEKS), MaxValueValidator(deadlines.MAX_WEEKS)]
 DAY = [MinValueValidator(1), MaxValueValidator(31)]
 MONTH = [MinValueValidator(1), MaxValueValidator(12)]
-YEAR = [MinValueValidator(1900), MaxValueValidator(2100)]
+YEAR = YEAR_VALIDATORS
 
 
 def day_exists_every_year(day: str, month: str) -> Q:
@@ -185,11 +186,7 @@ class CycleDocument(models.Model):
                 name="cycle_document_unique_kind_year",
                 violation_error_message="Deze partij heeft voor dit jaar al een document van deze soort.",
             ),
-            models.CheckConstraint(
-                condition=Q(year__gte=1900) & Q(year__lte=2100),
-                name="cycle_document_year_range",
-                violation_error_message="Het jaar moet tussen 1900 en 2100 liggen.",
-            ),
+            year_constraint("cycle_document_year_range"),
             models.CheckConstraint(
                 condition=Q(sent_to_supervisor_on__isnull=True)
                 | Q(adopted_on__isnull=True)

@@ -5,12 +5,12 @@ year a streefwaarde and a realisatie. The status rule is in governance/goals.py.
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 
+from core.history import Historical
+from core.periods import YEAR_VALIDATORS, year_constraint
 from partners.choices import ParticipantKind
-from partners.history import Historical
 from partners.models import Participant, Participation, Party, PolicyArea
 
 from ..goals import Direction, Unit, format_value, latest_status, unit_problem
@@ -129,7 +129,7 @@ class IndicatorValue(models.Model):
     """One year of an indicator: the streefwaarde and the realisatie, with source and date."""
 
     indicator = models.ForeignKey(Indicator, verbose_name="indicator", on_delete=models.CASCADE, related_name="values")
-    year = models.PositiveSmallIntegerField("jaar", validators=[MinValueValidator(1900), MaxValueValidator(2100)])
+    year = models.PositiveSmallIntegerField("jaar", validators=YEAR_VALIDATORS)
     target = models.DecimalField("streefwaarde", **FIGURE)
     actual = models.DecimalField("realisatie", **FIGURE)
     source = models.CharField(
@@ -149,11 +149,7 @@ class IndicatorValue(models.Model):
                 name="indicator_value_unique_year",
                 violation_error_message="Deze indicator heeft voor dit jaar al een streefwaarde of realisatie.",
             ),
-            models.CheckConstraint(
-                condition=Q(year__gte=1900) & Q(year__lte=2100),
-                name="indicator_value_year_range",
-                violation_error_message="Het jaar moet tussen 1900 en 2100 liggen.",
-            ),
+            year_constraint("indicator_value_year_range"),
             models.CheckConstraint(
                 condition=Q(target__isnull=False) | Q(actual__isnull=False),
                 name="indicator_value_has_a_figure",

@@ -7,8 +7,9 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from core.history import Historical
+from core.periods import YEAR_VALIDATORS, year_constraint
 from partners.choices import ParticipantKind
-from partners.history import Historical
 from partners.models import Participant, Participation, Party
 
 from ..choices import CriterionGroup, Signal
@@ -155,7 +156,7 @@ class MunicipalPolicy(models.Model):
         related_name="policies",
         limit_choices_to={"kind": ParticipantKind.GEMEENTE},
     )
-    year = models.PositiveSmallIntegerField("jaar", validators=[MinValueValidator(1900), MaxValueValidator(2100)])
+    year = models.PositiveSmallIntegerField("jaar", validators=YEAR_VALIDATORS)
     text = models.TextField(
         "visie en beleidsvoornemens",
         help_text="De visie op verbonden partijen in relatie tot de realisatie van de doelstellingen "
@@ -174,11 +175,7 @@ class MunicipalPolicy(models.Model):
                 name="municipal_policy_unique_year",
                 violation_error_message="Deze gemeente heeft voor dit jaar al een visie vastgelegd.",
             ),
-            models.CheckConstraint(
-                condition=Q(year__gte=1900) & Q(year__lte=2100),
-                name="municipal_policy_year_range",
-                violation_error_message="Het jaar moet tussen 1900 en 2100 liggen.",
-            ),
+            year_constraint("municipal_policy_year_range"),
         ]
 
     def __str__(self):

@@ -8,8 +8,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 
+from core.history import Historical
 from partners.choices import ParticipantKind
-from partners.history import Historical
 from partners.models import Participant, Participation, Party
 
 from ..choices import ARRANGEMENTS, REVIEW_MONTHS, Body, CriterionGroup, PersonFunction, RiskProfile, SeatRole

@@ -2,8 +2,9 @@
 
 from django import template
 
-from partners import peildatum, scoping
-from partners.periods import report_year
+from core import peildatum
+from core.periods import report_year
+from partners import scoping
 
 from .. import risk_profile, selectors
 from ..attention_points import attention_points_for_municipality

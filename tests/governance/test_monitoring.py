@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from governance import svg
+from core import charts as svg
 from governance.attention_points import AttentionKind, attention_points_for_municipality
 from governance.choices import CriterionGroup, RiskProfile, Signal
 from governance.models import Criterion, MunicipalPolicy, Score
@@ -117,7 +117,7 @@ def test_an_overdue_review_is_an_attention_point():
 def test_the_trend_chart_is_valid_svg_with_title_description_and_font():
     chart = svg.trend_chart(
         title="Kosten & baten",
-        points=[svg.Point(D(2024, 3, 1), 2), svg.Point(D(2025, 3, 1), 4)],
+        points=[svg.ScorePoint(D(2024, 3, 1), 2), svg.ScorePoint(D(2025, 3, 1), 4)],
         first=D(2024, 3, 1),
         last=D(2025, 3, 1),
         chart_id="t",

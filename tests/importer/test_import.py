@@ -67,7 +67,7 @@ def test_importing_the_same_file_again_changes_nothing():
 
 
 def test_an_import_invalidates_the_cached_reports():
-    from partners.register_cache import data_version
+    from core.register_cache import data_version
 
     before = data_version()
     party = row("Partijen", naam="GGD Test", rechtsvorm="Openbaar lichaam", vestigingsplaats="Assen")

@@ -6,9 +6,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from django.test import RequestFactory
 
+from core.uploads import SizeLimitUploadHandler, upload_was_too_large
 from importer.models import ImportRun
 from partners.roles import BEHEERDER
-from partners.uploads import SizeLimitUploadHandler, upload_was_too_large
 from tests.conftest import pass_two_factor
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 from django.template import Context, Template
 
-from partners.templatetags.register_tags import clause, euro, number, pct
+from core.formatting import clause, euro, number, pct
 
 
 @pytest.mark.parametrize(

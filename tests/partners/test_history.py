@@ -14,10 +14,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from core.history import REGISTER_APPS, WITHOUT_HISTORY, historied_models
 from governance.models import Seat
 from importer.models import ImportRun
 from partners.choices import FigureKind, LegalForm, PartyStatus
-from partners.history import REGISTER_APPS, WITHOUT_HISTORY, historied_models
 from partners.models import Participation, Party, PartyFinancials
 from partners.roles import BEHEERDER
 from risks.models import Risk
@@ -200,7 +200,7 @@ def test_an_import_that_changes_rows_records_old_and_new(client, beheerder):
 def test_rows_loaded_before_the_history_have_a_beginstand_that_is_not_listed_as_a_change(logged_in_client):
     participant = MunicipalityFactory(name="Oudstad")
     participant.history.all().delete()
-    from partners.history import ensure_initial_history
+    from core.history import ensure_initial_history
 
     assert ensure_initial_history() == 1
     assert participant.history.get().history_change_reason == "beginstand"

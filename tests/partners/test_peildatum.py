@@ -14,7 +14,7 @@ from django.db import connection, connections
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from partners import peildatum
+from core import peildatum
 from partners.choices import LegalForm
 from partners.models import Participant, Participation, Party
 from partners.roles import BELEIDSMEDEWERKER

@@ -11,9 +11,9 @@ import pytest
 from django.db import connections
 from django.urls import reverse
 
-from partners import peildatum
+from core import peildatum
+from core.peildatum_store import Entry, SnapshotFiles, least_recently_used
 from partners.models import Party
-from partners.peildatum_store import Entry, SnapshotFiles, least_recently_used
 from partners.roles import BEHEERDER
 from tests.partners.factories import PartyFactory
 from tests.partners.pages import text

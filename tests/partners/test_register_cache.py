@@ -10,9 +10,10 @@ import pytest
 from django.db import transaction
 from django.db.models import F
 
-from partners import peildatum, register_cache
+from core import peildatum, register_cache
+from core.models import DataVersion
 from partners.choices import FigureKind
-from partners.models import DataVersion, Party
+from partners.models import Party
 from partners.roles import BELEIDSMEDEWERKER, CONTROLLER
 from tests.governance.test_reports import YEAR
 from tests.partners.test_peildatum import MOMENT, at, change_everything, register_of_teststad

@@ -6,11 +6,11 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from core.history import ensure_initial_history
 from demo.goals import load_goals_demo
 from demo.governance import load_governance_demo
 from demo.register import DEMO_URL, DEMO_USERS, load_demo
 from demo.risks import load_risk_demo
-from partners.history import ensure_initial_history
 
 
 class Command(BaseCommand):

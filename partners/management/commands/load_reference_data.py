@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from partners.history import ensure_initial_history
+from core.history import ensure_initial_history
 from partners.models import Participant, PolicyArea
 from partners.reference_data import load_reference_data
 

@@ -1,5 +1,6 @@
 """Server-made SVG charts of figures over time and side by side: columns per year, horizontal bars
-per deelnemer, and a line of realisaties against a line of streefwaarden.
+per deelnemer, a line of realisaties against a line of streefwaarden, and the trend of a monitoring
+score (1–5) over time.
 
 No JavaScript, so the page and the PDF (WeasyPrint) show the same chart; the font is set on every
 text element. Each chart has a title and a description for screen readers, and every page that
@@ -8,6 +9,7 @@ shows one also has the figures as a table.
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 from django.utils.html import escape
@@ -227,4 +229,59 @@ def line_chart(
         x, y = x_of(p.year), y_of(p.value)
         parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="{PRIMARY}"/>')
         parts.append(_text(x, y - 8, fmt(p.value), size=9))
+    return _close(parts)
+
+
+# --- The trend of a monitoring score (1–5) over time ----------------------------------------------
+
+TREND_WIDTH, TREND_HEIGHT = 280, 150
+TREND_LEFT, TREND_RIGHT, TREND_TOP, TREND_BOTTOM = 30, 16, 12, 30
+SCORES = range(1, 6)
+
+
+@dataclass(frozen=True)
+class ScorePoint:
+    day: date
+    score: int
+
+
+def _trend_x(day: date, first: date, last: date) -> float:
+    width = TREND_WIDTH - TREND_LEFT - TREND_RIGHT
+    if first == last:
+        return TREND_LEFT + width / 2
+    return TREND_LEFT + width * (day - first).days / (last - first).days
+
+
+def _trend_y(score: float) -> float:
+    return TREND_TOP + (TREND_HEIGHT - TREND_TOP - TREND_BOTTOM) * (5 - score) / 4
+
+
+def trend_chart(*, title: str, points: list[ScorePoint], first: date, last: date, chart_id: str) -> SafeString:
+    """A line chart of one criterion's scores (1–5) from `first` to `last`, with title and description."""
+    described = "; ".join(f"{p.day:%d-%m-%Y}: {p.score}" for p in points) or "geen scores"
+    parts = _open(
+        width=TREND_WIDTH,
+        height=TREND_HEIGHT,
+        title=title,
+        description=f"Score (1 tot en met 5) per beoordeling: {described}.",
+        chart_id=chart_id,
+        css_class="trend-chart",
+    )
+    for score in SCORES:
+        y = _trend_y(score)
+        parts.append(
+            f'<line x1="{TREND_LEFT}" y1="{y:.1f}" x2="{TREND_WIDTH - TREND_RIGHT}" y2="{y:.1f}" '
+            f'stroke="{GRID_COLOUR}" stroke-width="1"/>'
+        )
+        parts.append(_text(TREND_LEFT - 8, y + 4, str(score), anchor="end"))
+    parts.append(_text(TREND_LEFT, TREND_HEIGHT - 8, f"{first:%m-%Y}", anchor="start"))
+    if last != first:
+        parts.append(_text(TREND_WIDTH - TREND_RIGHT, TREND_HEIGHT - 8, f"{last:%m-%Y}", anchor="end"))
+    coordinates = [(_trend_x(p.day, first, last), _trend_y(p.score)) for p in points]
+    if len(coordinates) > 1:
+        path = " ".join(f"{x:.1f},{y:.1f}" for x, y in coordinates)
+        parts.append(f'<polyline points="{path}" fill="none" stroke="{PRIMARY}" stroke-width="2.5"/>')
+    for (x, y), point in zip(coordinates, points, strict=True):
+        parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="{PRIMARY}"/>')
+        parts.append(_text(x, y - 8, str(point.score), size=10))
     return _close(parts)

@@ -1,17 +1,17 @@
 """The register as it stood at a past date (`?peildatum=2025-12-31`), so a report sent to the raad can
 be made again later, exactly.
 
-How: the history tables (partners/history.py) hold every version of every record. For a peildatum
+How: the history tables (core/history.py) hold every version of every record. For a peildatum
 the register's state at the end of that day is rebuilt from them into a read-only SQLite file (one
 per peildatum and per state of the history before that day), and during the request a database
 router sends every read of a register model there. The list, the factsheet and the reports run
 their usual selectors and templates unchanged, so what they show at a peildatum is what they showed
 on that day, computed by the same code. Users, sessions and the history itself stay on the main
-database; the few register models without history (partners/history.py WITHOUT_HISTORY) are copied
+database; the few register models without history (core/history.py WITHOUT_HISTORY) are copied
 as they are now. A new change lands after the peildatum, so an old snapshot stays valid; a change to the
 history before the peildatum (a beginstand record made by a migration) gives a new file. The files
 are bounded in number and size, and how many new ones one user may have made per hour
-(partners/peildatum_store.py).
+(core/peildatum_store.py).
 """
 
 import contextlib
@@ -165,7 +165,7 @@ def _snapshot_models() -> list:
 def snapshot_alias(day: date, *, user=None) -> str:
     """The database alias of the register's state at the end of `day`, built on first use; a new one
     counts against `user`'s limit (TooManyNewSnapshots). The file is opened here, so a later removal
-    by another process (the bounds of partners/peildatum_store.py) leaves it readable to this one."""
+    by another process (the bounds of core/peildatum_store.py) leaves it readable to this one."""
     moment = cutoff(day)
     state = (str(snapshot_dir()), day, _schema(), _history_marks(moment))
     fingerprint = hashlib.sha256(repr(state).encode()).hexdigest()[:16]
@@ -255,7 +255,7 @@ def _build(path: Path, moment: datetime) -> None:
                 if batch:
                     model._base_manager.using(alias).bulk_create(batch)
                 # A row written without any history (a bulk write outside the import) counts as there
-                # since ever, as the beginstand records of partners/history.py do for older rows.
+                # since ever, as the beginstand records of core/history.py do for older rows.
                 recorded = model.history.model.objects.values(model._meta.pk.attname)
                 unrecorded = model._base_manager.exclude(pk__in=recorded).values_list(*columns)
                 model._base_manager.using(alias).bulk_create(

@@ -1,4 +1,4 @@
-"""Where the snapshots of partners/peildatum.py are kept, and the bounds on them.
+"""Where the snapshots of core/peildatum.py are kept, and the bounds on them.
 
 - At most PEILDATUM_MAX_SNAPSHOTS files and PEILDATUM_MAX_MB together: after each new snapshot the
   least recently used others go (each use touches a file's modification time).

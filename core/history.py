@@ -4,7 +4,7 @@ Every model a user edits in partners/, governance/ and risks/ carries `history =
 (django-simple-history): each save and delete, through the admin, a form or the import, adds a
 record with the full row, the moment, the kind of change and the user. Rows that existed before a
 model had history (loaded by a migration, or made before this module existed) get one "beginstand"
-record dated at BEGINSTAND, so a past register state (partners/peildatum.py) includes them.
+record dated at BEGINSTAND, so a past register state (core/peildatum.py) includes them.
 """
 
 from datetime import UTC, datetime
@@ -22,7 +22,7 @@ WITHOUT_HISTORY = {
     # Who may see which gemeente is a right of today, also when the register is shown at a past date.
     "partners.UserMunicipality": "rechten van gebruikers",
     # A counter of changes for the caches, not data of the register.
-    "partners.DataVersion": "teller voor de caches",
+    "core.DataVersion": "teller voor de caches",
 }
 
 # Rows older than their history count as existing from the start: their creation date is unknown.

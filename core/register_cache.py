@@ -2,7 +2,7 @@
 a party's costs over all its deelnemers and its history), cached under a data version that any change
 to the register replaces.
 
-The version has two parts. A counter in the database (partners.DataVersion) that every committed
+The version has two parts. A counter in the database (core.DataVersion) that every committed
 change raises: every process reads it per request, so a change made by another process (a second
 gunicorn worker, `import_register` on the command line) is seen at once, whatever cache each process
 keeps. And a random token in the cache, replaced at once by a change in this process, also inside a
@@ -30,8 +30,9 @@ from django.db import DEFAULT_DB_ALIAS, transaction
 from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from .history import REGISTER_APPS
+
 VERSION_KEY = "register:data-version"
-REGISTER_APPS = ("partners", "governance", "risks")
 TIMEOUT = 24 * 60 * 60
 
 
@@ -96,7 +97,7 @@ def cached(cache_key: str, build):
 
 def connect_signals() -> None:
     for model in apps.get_models():
-        if model._meta.app_label in REGISTER_APPS and model._meta.label != "partners.DataVersion":
+        if model._meta.app_label in REGISTER_APPS and model._meta.label != "core.DataVersion":
             uid = f"register-version-{model._meta.label_lower}"
             post_save.connect(bump_version, sender=model, dispatch_uid=uid + "-save")
             post_delete.connect(bump_version, sender=model, dispatch_uid=uid + "-delete")

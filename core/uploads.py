@@ -1,6 +1,6 @@
 """The upload limit while the request arrives: a file over IMPORT_MAX_MB is never stored whole,
 not in memory and not in a temporary file. The rest of the request is read and dropped, and the
-import form says the file is too large (partners/forms.py)."""
+import form says the file is too large (importer/forms.py)."""
 
 from django.conf import settings
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
