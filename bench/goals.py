@@ -106,12 +106,12 @@ def measure(client, url: str, runs: int) -> tuple[float, int, int]:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from partners.register_cache import bump_version
+    from core.register_cache import bump_version
 
     times, cpu = [], []
     for _ in range(runs + 1):  # the first run warms caches and is not counted
         # Every run the first after a change: the pages' content is rendered, not served from the
-        # cache (partners/register_cache.py), since this measures what goals and costs cost to show.
+        # cache (core/register_cache.py), since this measures what goals and costs cost to show.
         bump_version()
         with CaptureQueriesContext(connection) as queries:
             start, start_cpu = time.perf_counter(), time.process_time()

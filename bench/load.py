@@ -83,8 +83,8 @@ def prepare(args) -> dict:
     from django.db import connection
     from django.db.models import Count
 
+    from core.periods import report_year
     from partners.models import Participant, Party
-    from partners.periods import report_year
 
     call_command("migrate", verbosity=0, interactive=False)
     if not national.register_is_complete():

@@ -148,6 +148,7 @@ def generate_register(seed: int) -> None:
     from django.db import transaction
     from django.utils.text import slugify
 
+    from core.periods import report_year
     from partners.choices import FigureKind, FinancialInterestForm, LegalForm, PartyStatus
     from partners.models import (
         Participant,
@@ -157,7 +158,6 @@ def generate_register(seed: int) -> None:
         PartyFinancials,
         PolicyArea,
     )
-    from partners.periods import report_year
 
     rng = random.Random(seed)
     municipalities = list(Participant.objects.municipalities().order_by("code"))
@@ -266,8 +266,8 @@ def ensure_populations(seed: int) -> int:
     """Inwonertallen of every gemeente for the years with figures, so that the factsheets show the
     bijdrage per inwoner and the regional comparison (as a register with CBS figures loaded does).
     Only missing ones are added, also to a benchmark database made before they were generated."""
+    from core.periods import report_year
     from partners.models import Participant, Population
-    from partners.periods import report_year
 
     rng = random.Random(seed + 1)
     first_year = report_year() - YEARS + 1
@@ -325,11 +325,11 @@ def measure(
     client, label: str, url: str, *, runs: int, target_ms: float, memory: bool = False, cold: bool = False
 ) -> Result:
     """`cold`: every request is the first after a change to the register, so nothing derived from
-    it comes from the cache (partners/register_cache.py); the change itself is not timed."""
+    it comes from the cache (core/register_cache.py); the change itself is not timed."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from partners.register_cache import bump_version
+    from core.register_cache import bump_version
 
     for _ in range(2):
         _fetch(client, url)
@@ -423,7 +423,7 @@ def print_table(results: list[Result], vendor: str, runs: int) -> None:
     print("Servertijd in ms (mediaan, p90); cpu = mediaan van de processortijd van dit proces in ms.")
     print('"na wijziging": elk verzoek is het eerste na een wijziging van het register (niets uit de cache);')
     print(
-        '"herhaald": hetzelfde verzoek opnieuw; de inhoud van de pagina komt uit de cache (partners/register_cache.py).'
+        '"herhaald": hetzelfde verzoek opnieuw; de inhoud van de pagina komt uit de cache (core/register_cache.py).'
     )
     print(header)
     print("-" * len(header))

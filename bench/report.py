@@ -144,9 +144,9 @@ def measure(code: str, runs: int, *, tables: bool = False) -> dict:
     from django.test.utils import CaptureQueriesContext
     from pypdf import PdfReader
 
-    from governance import report
-    from governance.pdf import html_to_pdf
     from partners.models import Participant
+    from reports import paragraph as report
+    from reports.pdf import html_to_pdf
 
     municipality = Participant.objects.get(code=code)
     app, pdf, app_cpu, pdf_cpu, queries, pages, rows = [], [], [], [], 0, 0, 0

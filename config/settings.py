@@ -105,6 +105,7 @@ INSTALLED_APPS = [
     "governance",
     "risks",
     "importer",
+    "reports",
     "demo",
 ]
 
@@ -184,7 +185,7 @@ STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 # WhiteNoise serves the collected files under gunicorn, compressed; without hashed names, because the
-# PDF renderer (governance/pdf.py) finds report.css by its plain name and tests need no collectstatic.
+# PDF renderer (reports/pdf.py) finds report.css by its plain name and tests need no collectstatic.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},

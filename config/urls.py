@@ -17,4 +17,5 @@ urlpatterns = [
     path("", include("governance.urls")),
     path("", include("risks.urls")),
     path("", include("importer.urls")),
+    path("", include("reports.urls")),
 ]

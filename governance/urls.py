@@ -1,8 +1,8 @@
 """URLs of governance."""
 
-from django.urls import path, re_path
+from django.urls import path
 
-from . import report_views, views
+from . import views
 
 app_name = "governance"
 
@@ -13,10 +13,4 @@ urlpatterns = [
     path("gemeenten/<str:code>/doelen/", views.MunicipalityGoalsView.as_view(), name="municipality_goals"),
     path("gemeenten/<str:code>/deadlines.ics", views.DeadlinesFeedView.as_view(), name="deadlines_ics"),
     path("gemeenten/<str:code>/dashboard/agenda-adres/", views.RenewFeedTokenView.as_view(), name="renew_feed_token"),
-    re_path(
-        r"^gemeenten/(?P<code>[^/]+)/rapportage/(?P<year>\d{4})/(?P<variant>begroting|jaarstukken)(?:\.(?P<fmt>pdf|xlsx|csv))?$",
-        report_views.ParagraphReportView.as_view(),
-        name="paragraph_report",
-    ),
-    path("partijen/<slug:slug>/factsheet.pdf", report_views.FactsheetPdfView.as_view(), name="factsheet_pdf"),
 ]

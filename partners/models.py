@@ -142,7 +142,7 @@ class Participant(EndInsteadOfDeleteMixin, models.Model):
 
     def get_absolute_url(self):
         if self.is_municipality:
-            return url_with_key("partners:municipality_detail", "code", self.code)
+            return url_with_key("reports:municipality_detail", "code", self.code)
         return reverse("partners:party_list") + f"?deelnemer={self.code}"
 
     def clean(self):
@@ -312,7 +312,7 @@ class Party(EndInsteadOfDeleteMixin, models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return url_with_key("partners:party_detail", "slug", self.slug)
+        return url_with_key("reports:party_detail", "slug", self.slug)
 
     @property
     def bbv_category(self) -> BbvCategory:

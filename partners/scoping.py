@@ -135,7 +135,7 @@ def visible_participations(user, queryset=None, *, prefix: str = ""):
 
 def risk_q(user) -> Q:
     """The condition on a risk's own fields under which the user may see it: also for a past version
-    of a risk (partners/changes.py), which the user may see only if it met this condition then."""
+    of a risk (reports/changes.py), which the user may see only if it met this condition then."""
     condition = Q() if can_see_confidential(user) else Q(confidential=False)
     ids = municipality_ids(user)
     if ids is None:

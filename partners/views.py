@@ -1,20 +1,19 @@
-"""Views of the register: the list of parties (with export), the factsheet and the gemeente page."""
+"""Views of the register: the list of parties (with export), a party's deelnemers and the list of gemeenten.
+
+The factsheet, the gemeente page and the history combine all apps: reports/views.py."""
 
 from django.conf import settings
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.views.generic import DetailView, ListView
+from django.views.generic import ListView
 from django_filters.views import FilterView
 
-from core import peildatum, register_cache
 from core.exports import Column
 from core.views import ExportableFilterView, YearMixin
 
-from . import changes, scoping, selectors
+from . import scoping, selectors
 from .choices import LegalForm, PartyStatus
-from .context_processors import user_scope
 from .filters import MunicipalityFilterSet, PartyFilterSet
-from .models import Participant, Party
+from .models import Party
 
 
 class PartyListView(YearMixin, ExportableFilterView):
@@ -32,7 +31,7 @@ class PartyListView(YearMixin, ExportableFilterView):
         # Per-row reverse() and get_FOO_display() took most of the time of an export of the
         # whole register (3,000 rows), so the URL is reversed once and the labels are looked up.
         url_start, _, url_end = self.request.build_absolute_uri(
-            reverse("partners:party_detail", kwargs={"slug": "slug"})
+            reverse("reports:party_detail", kwargs={"slug": "slug"})
         ).rpartition("slug")
         legal_forms, statuses = dict(LegalForm.choices), dict(PartyStatus.choices)
         return [
@@ -50,101 +49,6 @@ class PartyListView(YearMixin, ExportableFilterView):
             Column(f"Bijdragen deelnemers {self.year} (begroting, €)", lambda p: p.total_contribution, "euro"),
             Column("Webadres in het register", lambda p: f"{url_start}{p.slug}{url_end}"),
         ]
-
-
-class CachedContentMixin:
-    """A page whose content (`content_template`, filled by `content_context`) is rendered once per
-    change of the register for each URL (year, peildatum), kind of user (what partners/scoping.py
-    lets them see) and day (deadlines count down): a factsheet of a national party or the page of a
-    gemeente with 116 deelnames is mostly template work (core/register_cache.py)."""
-
-    content_template: str
-
-    def content_context(self, context: dict) -> dict:
-        raise NotImplementedError
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        request = self.request
-        # One header object for the page and its content, so the user's gemeenten are read once.
-        context.update(user_scope(request))
-        self.data_version = register_cache.data_version()
-        key = register_cache.key(
-            self.content_template,
-            self.object.pk,
-            request.get_full_path(),
-            scoping.visibility_key(request.user),
-            peildatum.today(),
-            request.peildatum_error,  # a refused peildatum's message says when to try again
-            version=self.data_version,
-        )
-        context["content"] = register_cache.cached(
-            key, lambda: render_to_string(self.content_template, self.content_context(context), request=request)
-        )
-        return context
-
-
-class PartyDetailView(CachedContentMixin, YearMixin, DetailView):
-    peildatum_supported = True
-    template_name = "partners/party_detail.html"
-    content_template = "partners/includes/party_factsheet.html"
-    context_object_name = "party"
-
-    def get_queryset(self):
-        return scoping.visible_parties(self.request.user, selectors.party_detail_queryset(year=self.year))
-
-    def content_context(self, context):
-        party, user = self.object, self.request.user
-        participations = selectors.participations_of_party(party=party, year=self.year)
-        context["participant_rows"] = selectors.participant_rows(participations[: selectors.FACTSHEET_PARTICIPANTS])
-        context["participants_caption"] = f"Deelnemers met hun belang en bijdrage {self.year} (begroting)"
-        context["financials"] = list(party.financials.all())
-        # A national party's costs over all deelnemers and its history are also kept apart, for other
-        # years and other kinds of user.
-        at = self.request.peildatum or ""
-        context["costs"] = register_cache.cached(
-            register_cache.key("partij-kosten", party.pk, self.year, at, version=self.data_version),
-            lambda: selectors.party_costs(party=party, year=self.year),
-        )
-        before = history_cutoff(self.request)
-        context["history"] = register_cache.cached(
-            register_cache.key(
-                "partij-historie",
-                party.pk,
-                at,
-                HISTORY_ON_FACTSHEET,
-                scoping.visibility_key(user),
-                version=self.data_version,
-            ),
-            lambda: changes.party_changes(party=party, user=user, before=before, limit=HISTORY_ON_FACTSHEET),
-        )
-        return context
-
-
-# The factsheet shows the newest changes; the history page shows them all, page by page.
-HISTORY_ON_FACTSHEET = 8
-
-
-def history_cutoff(request):
-    """At a peildatum the history ends with that day."""
-    return peildatum.cutoff(request.peildatum) if getattr(request, "peildatum", None) else None
-
-
-class PartyHistoryView(ListView):
-    """/partijen/<slug>/historie/: every change to a party and its records, newest first."""
-
-    template_name = "partners/party_history.html"
-    paginate_by = settings.PAGE_SIZE
-    peildatum_supported = True
-
-    def get_queryset(self):
-        self.party = scoping.get_party_or_404(self.request.user, self.kwargs["slug"])
-        return changes.party_changes(party=self.party, user=self.request.user, before=history_cutoff(self.request))
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["party"] = self.party
-        return context
 
 
 class PartyParticipantsView(YearMixin, ListView):
@@ -176,19 +80,3 @@ class MunicipalityListView(FilterView):
 
     def get_queryset(self):
         return scoping.visible_municipalities(self.request.user, selectors.municipalities_with_counts())
-
-
-class MunicipalityDetailView(CachedContentMixin, YearMixin, DetailView):
-    template_name = "partners/municipality_detail.html"
-    content_template = "partners/includes/municipality_page.html"
-    context_object_name = "municipality"
-
-    def get_object(self, queryset=None):
-        return scoping.get_municipality_or_404(
-            self.request.user, self.kwargs["code"], Participant.objects.select_related("province")
-        )
-
-    def content_context(self, context):
-        context["overview"] = selectors.municipality_overview(municipality=self.object, year=self.year)
-        context["costs"] = selectors.municipality_costs(municipality=self.object)
-        return context

@@ -10,9 +10,9 @@ from django.urls import reverse
 
 from partners.roles import BELEIDSMEDEWERKER, CONTROLLER
 from tests.governance.factories import ParticipationGovernanceFactory
-from tests.governance.test_reports import pdf_text
 from tests.partners.factories import MunicipalityFactory, ParticipationFactory, PartyFactory
 from tests.partners.pages import text
+from tests.reports.test_reports import pdf_text
 from tests.risks.factories import RiskFactory
 
 pytestmark = pytest.mark.django_db
@@ -82,7 +82,7 @@ def test_the_risk_profile_proposal_counts_confidential_risks_only_for_who_may_se
 
 def report_url(municipality, fmt=None, **query):
     kwargs = {"code": municipality.code, "year": str(YEAR), "variant": "begroting"}
-    path = reverse("governance:paragraph_report", kwargs=kwargs) + (f".{fmt}" if fmt else "")
+    path = reverse("reports:paragraph_report", kwargs=kwargs) + (f".{fmt}" if fmt else "")
     return path + ("?" + "&".join(f"{k}={v}" for k, v in query.items()) if query else "")
 
 

@@ -94,7 +94,7 @@ class Assessment(models.Model):
         return f"Beoordeling {self.party} door {self.municipality} op {self.assessed_on:%d-%m-%Y}"
 
     def get_absolute_url(self):
-        return reverse("partners:party_detail", kwargs={"slug": self.party.slug}) + "#monitoring"
+        return reverse("reports:party_detail", kwargs={"slug": self.party.slug}) + "#monitoring"
 
     def clean(self):
         if self.party_id and self.municipality_id:

@@ -18,9 +18,9 @@ from core import peildatum
 from partners.choices import LegalForm
 from partners.models import Participant, Participation, Party
 from partners.roles import BELEIDSMEDEWERKER
-from tests.governance.test_reports import YEAR, pdf_text, verbonden
 from tests.partners.factories import MunicipalityFactory, ParticipationFactory, PartyFactory, PartyFinancialsFactory
 from tests.partners.pages import text
+from tests.reports.test_reports import YEAR, pdf_text, verbonden
 from tests.risks.factories import MeasureFactory, RiskFactory
 
 pytestmark = pytest.mark.django_db
@@ -79,7 +79,7 @@ def change_everything(gr):
 
 def report_url(municipality, fmt="pdf", **query):
     kwargs = {"code": municipality.code, "year": str(YEAR), "variant": "jaarstukken"}
-    path = reverse("governance:paragraph_report", kwargs=kwargs) + (f".{fmt}" if fmt else "")
+    path = reverse("reports:paragraph_report", kwargs=kwargs) + (f".{fmt}" if fmt else "")
     return path + ("?" + "&".join(f"{k}={v}" for k, v in query.items()) if query else "")
 
 

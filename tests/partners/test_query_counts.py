@@ -91,7 +91,7 @@ def test_the_factsheet_uses_the_same_queries_for_3_and_30_participants_and_years
     # 6 for the register, 1 for the user's groups, 1 for the data version of the cache
     # (core/register_cache.py), 3 for the costs over time, the rest for the
     # governance (doelen and belangen: 5) and risk sections, and 11 for the wijzigingshistorie (the
-    # party's deelnames, one per kind of record in it and one per kind it names: partners/changes.py)
+    # party's deelnames, one per kind of record in it and one per kind it names: reports/changes.py)
     assert many <= 34
 
 

@@ -15,8 +15,8 @@ from core.models import DataVersion
 from partners.choices import FigureKind
 from partners.models import Party
 from partners.roles import BELEIDSMEDEWERKER, CONTROLLER
-from tests.governance.test_reports import YEAR
 from tests.partners.test_peildatum import MOMENT, at, change_everything, register_of_teststad
+from tests.reports.test_reports import YEAR
 from tests.risks.factories import RiskFactory
 
 from .factories import MunicipalityFactory, ParticipationFactory, ParticipationFinancialsFactory, PartyFactory

@@ -20,6 +20,10 @@ from django.utils import timezone
 
 from core.formatting import euro, number, pct
 from core.history import BEGINSTAND_REASON
+from governance.models import Seat
+from partners import scoping
+from partners.models import Participant, Participation, ParticipationFinancials, Party, PartyFinancials
+from risks.models import Risk
 
 ACTIONS = {"+": "aangemaakt", "~": "gewijzigd", "-": "verwijderd"}
 EMPTY = "leeg"
@@ -54,11 +58,6 @@ class _Source:
 
 
 def _sources(party_id: int, user) -> list[_Source]:
-    from governance.models import Seat
-    from risks.models import Risk
-
-    from . import scoping
-    from .models import Participation, ParticipationFinancials, Party, PartyFinancials
 
     # Every deelname the party ever had (also a deleted one), as ids: with a subquery PostgreSQL reads
     # all 300,000 versions of figures of a national register instead of those of this party.
@@ -201,8 +200,6 @@ def _field_changes(model, previous, record, names) -> list[FieldChange]:
 
 def _field_values(model, record, names) -> list[FieldChange]:
     """Every field of `record` that has a value, as new values only (the party is the page's own)."""
-    from .models import Party
-
     found = []
     for model_field in _tracked(model):
         value = getattr(record, model_field.attname)
@@ -236,8 +233,6 @@ class _Names:
     """
 
     def __init__(self, party, records, sources):
-        from .models import Participation, Party
-
         # A reference to a party is a reference to this one: its name is known without a query.
         self._labels = {Party: {party.pk: party.name}}
         # Every kind a source can name gets its query, named or not, so that the number of queries
@@ -270,13 +265,9 @@ class _Names:
         return self._labels.get(related, {}).get(pk, f"nr. {pk}")
 
     def participant(self, pk) -> str:
-        from .models import Participant
-
         return self._labels.get(Participant, {}).get(pk, f"deelnemer nr. {pk}")
 
     def participation(self, pk) -> str:
-        from .models import Participation
-
         return self._labels.get(Participation, {}).get(pk, f"deelname nr. {pk}")
 
     @staticmethod

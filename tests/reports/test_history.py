@@ -30,9 +30,8 @@ from tests.partners.factories import (
     PartyFactory,
     PartyFinancialsFactory,
 )
+from tests.partners.pages import text
 from tests.risks.factories import RiskFactory
-
-from .pages import text
 
 pytestmark = pytest.mark.django_db
 
@@ -153,7 +152,7 @@ def test_the_factsheet_lists_the_newest_changes_and_links_to_all_of_them(logged_
     assert "Plaats 0 wordt Plaats 1" not in section
     assert "Alle wijzigingen van Vaak gewijzigd bekijken" in section
 
-    everything = screen_text(logged_in_client.get(reverse("partners:party_history", args=[party.slug])))
+    everything = screen_text(logged_in_client.get(reverse("reports:party_history", args=[party.slug])))
     assert "Plaats 0 wordt Plaats 1" in everything and "Partij aangemaakt" in everything
 
 
@@ -221,7 +220,7 @@ def test_the_history_takes_the_same_number_of_queries_for_more_changes(logged_in
         with CaptureQueriesContext(connection) as factsheet:
             logged_in_client.get(party.get_absolute_url())
         with CaptureQueriesContext(connection) as page:
-            logged_in_client.get(reverse("partners:party_history", args=[party.slug]))
+            logged_in_client.get(reverse("reports:party_history", args=[party.slug]))
         return len(factsheet), len(page)
 
     assert count(1) == count(6)

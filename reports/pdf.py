@@ -1,7 +1,7 @@
 """PDF rendering of the reports with WeasyPrint: stylesheets read from disk, never over HTTP.
 
 Rendering is slow compared with the queries, so callers build the data first and render with the
-database transaction closed (see governance/report_views.py).
+database transaction closed (see reports/views.py).
 """
 
 from urllib.parse import unquote, urlparse

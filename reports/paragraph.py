@@ -13,17 +13,16 @@ from decimal import Decimal
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 
+from governance.agenda import AgendaItem, municipality_agenda
+from governance.goals import STATUS_RULE
+from governance.models import Goal, MunicipalPolicy, ParticipationGovernance, Seat
+from governance.selectors import GoalOutcome, goal_outcome, goals_with_figures
 from partners.choices import BbvCategory, FigureKind, PartyStatus
 from partners.models import Participant, Party, PartyFinancials
 from partners.selectors import ZERO, ParticipationRow, municipality_overview
 from risks import exposure, matrix
 from risks.models import Measure, Risk, RiskLevel, public_ids
 from risks.svg import heatmap_layout
-
-from .agenda import AgendaItem, municipality_agenda
-from .goals import STATUS_RULE
-from .models import Goal, MunicipalPolicy, ParticipationGovernance, Seat
-from .selectors import GoalOutcome, goal_outcome, goals_with_figures
 
 BEGROTING = "begroting"
 JAARSTUKKEN = "jaarstukken"

@@ -5,8 +5,7 @@ from decimal import Decimal
 import pytest
 
 from partners.choices import FigureKind, FinancialInterestForm, LegalForm
-
-from .factories import (
+from tests.partners.factories import (
     MunicipalityFactory,
     ParticipantFactory,
     ParticipationFactory,
@@ -14,7 +13,7 @@ from .factories import (
     PartyFactory,
     PartyFinancialsFactory,
 )
-from .pages import row_headers, row_of, text
+from tests.partners.pages import row_headers, row_of, text
 
 pytestmark = pytest.mark.django_db
 

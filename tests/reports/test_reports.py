@@ -15,10 +15,10 @@ from django.urls import reverse
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from governance import report_views
 from partners.choices import FigureKind, LegalForm
 from partners.models import PolicyArea
 from partners.roles import BELEIDSMEDEWERKER, CONTROLLER
+from reports import views as report_views
 from tests.governance.factories import (
     GoalFactory,
     IndicatorFactory,
@@ -115,7 +115,7 @@ def gemeente():
 
 def url(municipality, variant="begroting", fmt=None, **query):
     kwargs = {"code": municipality.code, "year": str(YEAR), "variant": variant}
-    path = reverse("governance:paragraph_report", kwargs=kwargs) + (f".{fmt}" if fmt else "")
+    path = reverse("reports:paragraph_report", kwargs=kwargs) + (f".{fmt}" if fmt else "")
     return path + ("?" + "&".join(f"{k}={v}" for k, v in query.items()) if query else "")
 
 
@@ -310,7 +310,7 @@ def test_an_unknown_gemeente_or_variant_is_a_404(logged_in_client, gemeente):
 
 def test_the_factsheet_pdf_shows_the_party_and_the_share_of_a_gemeente(logged_in_client, gemeente):
     party = gemeente.participations.get(party__name="Regionale Uitvoeringsdienst Test").party
-    path = reverse("governance:factsheet_pdf", kwargs={"slug": party.slug})
+    path = reverse("reports:factsheet_pdf", kwargs={"slug": party.slug})
     _, pages = pdf_text(logged_in_client.get(f"{path}?gemeente={gemeente.code}&jaar={YEAR}"))
     text = "\n".join(pages).replace("\n", " ")
     assert len(pages) <= 2
@@ -325,12 +325,12 @@ def test_the_factsheet_pdf_shows_the_party_and_the_share_of_a_gemeente(logged_in
 
 
 def test_the_gemeente_page_and_the_party_page_link_to_the_reports(logged_in_client, gemeente):
-    page = logged_in_client.get(reverse("partners:municipality_detail", kwargs={"code": gemeente.code})).content
+    page = logged_in_client.get(reverse("reports:municipality_detail", kwargs={"code": gemeente.code})).content
     assert f'href="{url(gemeente)}.pdf"'.encode() in page
     assert f'href="{url(gemeente, "jaarstukken")}.xlsx"'.encode() in page
     party = gemeente.participations.get(party__name="Stichting Testarchief").party
     page = logged_in_client.get(party.get_absolute_url()).content
-    assert reverse("governance:factsheet_pdf", kwargs={"slug": party.slug}).encode() in page
+    assert reverse("reports:factsheet_pdf", kwargs={"slug": party.slug}).encode() in page
 
 
 def add_goals(party, municipality):
@@ -364,7 +364,7 @@ def test_the_paragraph_pdf_shows_the_doelen_with_status_per_party_and_per_progra
 def test_the_factsheet_pdf_shows_the_doelen_with_charts_and_the_costs_over_time(logged_in_client, gemeente):
     party = gemeente.participations.get(party__name="Regionale Uitvoeringsdienst Test").party
     add_goals(party, gemeente)
-    path = reverse("governance:factsheet_pdf", kwargs={"slug": party.slug})
+    path = reverse("reports:factsheet_pdf", kwargs={"slug": party.slug})
     response = logged_in_client.get(f"{path}?gemeente={gemeente.code}&jaar={YEAR}")
     _, pages = pdf_text(response)
     text = " ".join(" ".join(pages).split())

@@ -6,9 +6,13 @@ import pytest
 
 from partners.choices import FigureKind, LegalForm
 from partners.models import Participant
-
-from .factories import MunicipalityFactory, ParticipantFactory, ParticipationFactory, ParticipationFinancialsFactory
-from .pages import row_of, text
+from tests.partners.factories import (
+    MunicipalityFactory,
+    ParticipantFactory,
+    ParticipationFactory,
+    ParticipationFinancialsFactory,
+)
+from tests.partners.pages import row_of, text
 
 pytestmark = pytest.mark.django_db
 

@@ -56,7 +56,7 @@ def pages(client, user, party, query=""):
     """The history page and the factsheet as the user reads them (the arrow read as "wordt")."""
     client.force_login(user)
     found = []
-    for url in (reverse("partners:party_history", args=[party.slug]) + query, party.get_absolute_url() + query):
+    for url in (reverse("reports:party_history", args=[party.slug]) + query, party.get_absolute_url() + query):
         response = client.get(url)
         assert response.status_code == 200
         response.content = response.content.replace('<span aria-hidden="true">→</span>'.encode(), b"")
@@ -155,7 +155,7 @@ def test_the_history_of_a_beleidsmedewerker_takes_the_same_number_of_queries_for
             moved.save()
             RiskFactory(party=world["shared"], confidential=True)
         counts = []
-        for url in (reverse("partners:party_history", args=[world["shared"].slug]), world["shared"].get_absolute_url()):
+        for url in (reverse("reports:party_history", args=[world["shared"].slug]), world["shared"].get_absolute_url()):
             cache.clear()
             with CaptureQueriesContext(connection) as queries:
                 assert client.get(url).status_code == 200
@@ -166,7 +166,7 @@ def test_the_history_of_a_beleidsmedewerker_takes_the_same_number_of_queries_for
 
 
 def test_at_a_peildatum_the_paragraph_and_the_factsheet_pdf_leave_out_a_risk_confidential_now(client, world):
-    from tests.governance.test_reports import pdf_text
+    from tests.reports.test_reports import pdf_text
 
     own = world["shared"].participations.get(participant__name="Eigenstad")
     own.share_percentage = 10
@@ -177,9 +177,9 @@ def test_at_a_peildatum_the_paragraph_and_the_factsheet_pdf_leave_out_a_risk_con
     risk.save()
     municipality = own.participant
     report = reverse(
-        "governance:paragraph_report", kwargs={"code": municipality.code, "year": "2025", "variant": "begroting"}
+        "reports:paragraph_report", kwargs={"code": municipality.code, "year": "2025", "variant": "begroting"}
     )
-    factsheet = reverse("governance:factsheet_pdf", args=[world["shared"].slug])
+    factsheet = reverse("reports:factsheet_pdf", args=[world["shared"].slug])
     for who, sees in [("beleid", False), ("controller", True)]:
         client.force_login(world[who])
         version = "&versie=intern" if sees else ""  # the beleidsmedewerker's is the public version

@@ -7,6 +7,9 @@ from decimal import Decimal
 
 from django.db.models import Q
 
+from governance.goals import STATUS_RULE
+from governance.models import ParticipationGovernance, Seat
+from governance.selectors import PartyGoals, party_goals
 from partners.choices import FigureKind
 from partners.costs import PartyCosts
 from partners.models import Participant, Participation, Party
@@ -21,10 +24,6 @@ from partners.selectors import (
 )
 from risks import exposure, matrix
 from risks.models import Risk, RiskLevel
-
-from .goals import STATUS_RULE
-from .models import ParticipationGovernance, Seat
-from .selectors import PartyGoals, party_goals
 
 
 @dataclass

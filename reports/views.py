@@ -1,0 +1,245 @@
+"""The pages that combine the apps: the factsheet of a party (HTML and PDF), its history, the page of a
+gemeente, and the paragraaf verbonden partijen (HTML preview, PDF, XLSX/CSV of its overview table).
+
+The data is built first (reports/paragraph.py, reports/factsheet.py, constant queries), then the PDF is
+rendered with no database transaction open, and the result is cached under the data version
+(reports/cache.py).
+"""
+
+from django.conf import settings
+from django.db import transaction
+from django.http import Http404, HttpResponse
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.decorators import method_decorator
+from django.views.generic import DetailView, ListView, View
+
+from core import peildatum, register_cache
+from core.exports import Column, export_response
+from core.periods import parse_year, report_year
+from core.views import YearMixin
+from partners import scoping, selectors
+from partners.context_processors import user_scope
+from partners.models import Participant
+
+from . import cache as report_cache
+from . import changes, factsheet
+from . import paragraph as report
+from .pdf import html_to_pdf
+
+INTERNAL = "intern"
+
+
+def pdf_response(body: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(body, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{filename}.pdf"'
+    return response
+
+
+@method_decorator(transaction.non_atomic_requests, name="dispatch")
+class ParagraphReportView(View):
+    """/gemeenten/<code>/rapportage/<jaar>/<begroting|jaarstukken>[.pdf|.xlsx|.csv][?versie=intern]"""
+
+    template_name = "reports/paragraph.html"
+    peildatum_supported = True
+
+    def get(self, request, code, year, variant, fmt=None):
+        municipality = scoping.get_municipality_or_404(request.user, code)
+        year = parse_year(year)
+        if year is None or variant not in report.VARIANTS:
+            raise Http404("Onbekend jaar of soort rapportage.")
+        internal = request.GET.get("versie") == INTERNAL
+        # Only controllers and beheerders get the version with confidential risks.
+        scoping.require(not internal or scoping.can_see_confidential(request.user))
+        # At a peildatum the report is made as it was on that day, agenda and all (core/peildatum.py).
+        today = request.peildatum or timezone.localdate()
+        filename = f"paragraaf-verbonden-partijen-{code}-{year}-{variant}" + ("-intern" if internal else "")
+        if request.peildatum:
+            filename += f"-stand-{request.peildatum:%Y-%m-%d}"
+
+        # Only a reader who may see confidential risks is told how many the public version leaves out.
+        sees_confidential = scoping.can_see_confidential(request.user)
+
+        def build():
+            return report.paragraph_report(
+                municipality=municipality,
+                year=year,
+                variant=variant,
+                internal=internal,
+                today=today,
+                reader_sees_confidential=sees_confidential,
+            )
+
+        if fmt in ("xlsx", "csv"):
+            data = build()
+            rows = [party for category in data.categories for party in category.parties]
+            return export_response(fmt, overview_columns(data), rows, filename, f"Verbonden partijen {year}")
+        if fmt == "pdf":
+            key = report_cache.report_key(
+                "paragraaf", code, year, variant, internal, sees_confidential, today, request.peildatum or ""
+            )
+            body = report_cache.cached(key, lambda: html_to_pdf(self.render_html(build(), print_mode=True)))
+            return pdf_response(body, filename)
+        return HttpResponse(self.render_html(build(), print_mode=False))
+
+    def render_html(self, data, *, print_mode: bool) -> str:
+        context = {
+            "report": data,
+            "print_mode": print_mode,
+            "may_see_internal": scoping.can_see_confidential(self.request.user),
+        }
+        return render_to_string(self.template_name, context, request=self.request)
+
+
+def overview_columns(data: report.ParagraphReport) -> list[Column]:
+    """The overview table of the paragraph, with numbers as numbers for pasting into the begroting."""
+    kind = "gerealiseerd" if data.is_annual_accounts else "begroot"
+    columns = [
+        Column("BBV-categorie", lambda s: s.category.label),
+        Column("Verbonden partij", lambda s: s.party.name),
+        Column("Vestigingsplaats", lambda s: s.party.seat),
+        Column("Rechtsvorm", lambda s: s.party.get_legal_form_display()),
+        Column("Aandeel (%)", lambda s: s.participation.share_percentage, "percent"),
+        Column(f"Bijdrage {data.year} {kind} (€)", lambda s: s.contribution, "euro"),
+        Column(f"Belang 1-1-{data.year} (€)", lambda s: s.own.interest_start if s.own else None, "euro"),
+        Column(f"Belang 31-12-{data.year} (€)", lambda s: s.own.interest_end if s.own else None, "euro"),
+    ]
+    if data.is_annual_accounts:
+        columns.insert(5, Column(f"Bijdrage {data.year} begroot (€)", lambda s: s.budgeted_contribution, "euro"))
+    return columns
+
+
+@method_decorator(transaction.non_atomic_requests, name="dispatch")
+class FactsheetPdfView(View):
+    """/partijen/<slug>/factsheet.pdf[?gemeente=<cbs_code>]"""
+
+    template_name = "reports/factsheet.html"
+    peildatum_supported = True
+
+    def get(self, request, slug):
+        party = scoping.get_party_or_404(request.user, slug)
+        municipality = None
+        if request.GET.get("gemeente"):
+            municipality = scoping.get_municipality_or_404(request.user, request.GET["gemeente"])
+        year = parse_year(request.GET.get("jaar")) or report_year()
+        today = request.peildatum or timezone.localdate()
+        key = report_cache.report_key(
+            "factsheet", party.pk, municipality.code if municipality else "", year, today, request.peildatum or ""
+        )
+
+        def build():
+            data = factsheet.party_factsheet(party=party, municipality=municipality, year=year, today=today)
+            return html_to_pdf(render_to_string(self.template_name, {"sheet": data}, request=request))
+
+        return pdf_response(report_cache.cached(key, build), f"factsheet-{party.slug}")
+
+
+class CachedContentMixin:
+    """A page whose content (`content_template`, filled by `content_context`) is rendered once per
+    change of the register for each URL (year, peildatum), kind of user (what partners/scoping.py
+    lets them see) and day (deadlines count down): a factsheet of a national party or the page of a
+    gemeente with 116 deelnames is mostly template work (core/register_cache.py)."""
+
+    content_template: str
+
+    def content_context(self, context: dict) -> dict:
+        raise NotImplementedError
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        request = self.request
+        # One header object for the page and its content, so the user's gemeenten are read once.
+        context.update(user_scope(request))
+        self.data_version = register_cache.data_version()
+        key = register_cache.key(
+            self.content_template,
+            self.object.pk,
+            request.get_full_path(),
+            scoping.visibility_key(request.user),
+            peildatum.today(),
+            request.peildatum_error,  # a refused peildatum's message says when to try again
+            version=self.data_version,
+        )
+        context["content"] = register_cache.cached(
+            key, lambda: render_to_string(self.content_template, self.content_context(context), request=request)
+        )
+        return context
+
+
+class PartyDetailView(CachedContentMixin, YearMixin, DetailView):
+    peildatum_supported = True
+    template_name = "reports/party_detail.html"
+    content_template = "reports/includes/party_factsheet.html"
+    context_object_name = "party"
+
+    def get_queryset(self):
+        return scoping.visible_parties(self.request.user, selectors.party_detail_queryset(year=self.year))
+
+    def content_context(self, context):
+        party, user = self.object, self.request.user
+        participations = selectors.participations_of_party(party=party, year=self.year)
+        context["participant_rows"] = selectors.participant_rows(participations[: selectors.FACTSHEET_PARTICIPANTS])
+        context["participants_caption"] = f"Deelnemers met hun belang en bijdrage {self.year} (begroting)"
+        context["financials"] = list(party.financials.all())
+        # A national party's costs over all deelnemers and its history are also kept apart, for other
+        # years and other kinds of user.
+        at = self.request.peildatum or ""
+        context["costs"] = register_cache.cached(
+            register_cache.key("partij-kosten", party.pk, self.year, at, version=self.data_version),
+            lambda: selectors.party_costs(party=party, year=self.year),
+        )
+        before = history_cutoff(self.request)
+        context["history"] = register_cache.cached(
+            register_cache.key(
+                "partij-historie",
+                party.pk,
+                at,
+                HISTORY_ON_FACTSHEET,
+                scoping.visibility_key(user),
+                version=self.data_version,
+            ),
+            lambda: changes.party_changes(party=party, user=user, before=before, limit=HISTORY_ON_FACTSHEET),
+        )
+        return context
+
+
+# The factsheet shows the newest changes; the history page shows them all, page by page.
+HISTORY_ON_FACTSHEET = 8
+
+
+def history_cutoff(request):
+    """At a peildatum the history ends with that day."""
+    return peildatum.cutoff(request.peildatum) if getattr(request, "peildatum", None) else None
+
+
+class PartyHistoryView(ListView):
+    """/partijen/<slug>/historie/: every change to a party and its records, newest first."""
+
+    template_name = "reports/party_history.html"
+    paginate_by = settings.PAGE_SIZE
+    peildatum_supported = True
+
+    def get_queryset(self):
+        self.party = scoping.get_party_or_404(self.request.user, self.kwargs["slug"])
+        return changes.party_changes(party=self.party, user=self.request.user, before=history_cutoff(self.request))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["party"] = self.party
+        return context
+
+
+class MunicipalityDetailView(CachedContentMixin, YearMixin, DetailView):
+    template_name = "reports/municipality_detail.html"
+    content_template = "reports/includes/municipality_page.html"
+    context_object_name = "municipality"
+
+    def get_object(self, queryset=None):
+        return scoping.get_municipality_or_404(
+            self.request.user, self.kwargs["code"], Participant.objects.select_related("province")
+        )
+
+    def content_context(self, context):
+        context["overview"] = selectors.municipality_overview(municipality=self.object, year=self.year)
+        context["costs"] = selectors.municipality_costs(municipality=self.object)
+        return context
