@@ -60,11 +60,11 @@ def risk_profile_proposals(*, participations: list[Participation], year: int, us
     risks = (
         Risk.objects.open()
         .filter(party_id__in={p.party_id for p in participations})
-        .filter(Q(participation__isnull=True) | Q(participation_id__in=ids))
+        .filter(scoping.party_wide_or_on(ids))
         .only("party_id", "participation_id", "likelihood", "impact", "amount_max")
     )
     if user is not None:
-        risks = scoping.visible_risks(user, risks)
+        risks = risks.visible_to(user)
     for risk in risks:
         if risk.participation_id is None:
             party_wide[risk.party_id].append(risk)
@@ -170,7 +170,7 @@ def person_list(*, today: date, user):
     current = Q(seats__started_on__lte=today) & (Q(seats__ended_on__isnull=True) | Q(seats__ended_on__gte=today))
     visible = scoping.party_q(user, "seats__party_id")
     return (
-        scoping.visible_people(user, Person.objects.select_related("municipality"))
+        Person.objects.select_related("municipality").visible_to(user)
         .annotate(current_seat_count=Count("seats", filter=current & visible))
         .order_by("name", "pk")
     )
@@ -184,10 +184,10 @@ def person_detail_queryset(*, today: date, user):
         return scoping.visible_participations(user, ParticipationGovernance.objects.all(), prefix="participation__")
 
     roles_related = ("participation__party", "participation__participant")
-    return scoping.visible_people(user, Person.objects.select_related("municipality")).prefetch_related(
+    return Person.objects.select_related("municipality").visible_to(user).prefetch_related(
         Prefetch(
             "seats",
-            queryset=scoping.visible_seats(user, Seat.objects.current(on=today))
+            queryset=Seat.objects.current(on=today).visible_to(user)
             .select_related("party", "on_behalf_of")
             .order_by("party__name", "body", "role"),
             to_attr="current_seats",
@@ -263,7 +263,7 @@ class MunicipalityMonitoring:
 def party_monitoring(*, party: Party, user) -> list[MunicipalityMonitoring]:
     """The monitoring scans of a party by the user's own gemeenten, per gemeente, oldest first (two queries)."""
     assessments = (
-        scoping.visible_assessments(user, Assessment.objects.filter(party=party))
+        Assessment.objects.filter(party=party).visible_to(user)
         .select_related("municipality")
         .prefetch_related(Prefetch("scores", queryset=Score.objects.select_related("criterion")))
         .order_by("municipality__name", "municipality__pk", "assessed_on")

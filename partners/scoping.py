@@ -7,6 +7,9 @@ Every view, export, report, feed and template tag asks this module, never the us
   those gemeenten takes part (also a deelname that has ended: its history stays readable), the risks of
   those parties that are not recorded on another deelnemer's own deelname, and the people of their
   gemeenten or with a seat in a visible party. Anything else answers 404, as if it did not exist.
+
+Each app applies this to its own rows with `visible_to(user)` on its querysets (Risk, Seat, Person,
+Assessment), built from the conditions below; this module imports no app above partners.
 - Confidential risks only for controllers, beheerders and superusers.
 
 A visible party shows all its deelnemers, seats and zienswijzen: those are public facts of the party
@@ -133,64 +136,41 @@ def visible_participations(user, queryset=None, *, prefix: str = ""):
     return queryset if ids is None else queryset.filter(**{f"{prefix}participant_id__in": ids})
 
 
-def risk_q(user) -> Q:
-    """The condition on a risk's own fields under which the user may see it: also for a past version
-    of a risk (reports/changes.py), which the user may see only if it met this condition then."""
-    condition = Q() if can_see_confidential(user) else Q(confidential=False)
+def deelnames_of(participant_ids):
+    """The ids of the deelnames of these deelnemers, as a subquery."""
+    return Participation.objects.filter(participant_id__in=participant_ids).values("pk")
+
+
+def party_wide_or_on(deelnames, *, prefix: str = "") -> Q:
+    """The one rule for a row recorded on a party (a risk): it weighs for a deelnemer when it holds for
+    the whole party (no deelname) or was recorded on one of that deelnemer's own `deelnames` (ids or
+    a subquery of them). A row on another deelnemer's deelname is that deelnemer's alone."""
+    return Q(**{f"{prefix}participation_id": None}) | Q(**{f"{prefix}participation_id__in": deelnames})
+
+
+def party_wide_or_own(participant, *, prefix: str = "") -> Q:
+    """party_wide_or_on() for the deelnames of one deelnemer (a gemeente)."""
+    return party_wide_or_on(deelnames_of([participant.pk]), prefix=prefix)
+
+
+def weighing_q(user) -> Q:
+    """Rows on a party (risks) that the user's gemeenten weigh: of a visible party, and party-wide or on
+    one of their own deelnames; no condition for a user who sees everything."""
     ids = municipality_ids(user)
     if ids is None:
-        return condition
-    own = Participation.objects.filter(participant_id__in=ids).values("pk")
-    on_own_deelname = Q(participation_id=None) | Q(participation_id__in=own)
-    return condition & Q(party_id__in=_visible_party_ids(ids)) & on_own_deelname
+        return Q()
+    return Q(party_id__in=_visible_party_ids(ids)) & party_wide_or_on(deelnames_of(ids))
 
 
-def visible_risks(user, queryset=None):
-    """Risks of visible parties, not recorded on another deelnemer's own deelname; confidential ones
-    only for controllers and beheerders (at a peildatum: not confidential then, nor now)."""
-    from risks.models import Risk
-
-    queryset = Risk.objects.all() if queryset is None else queryset
-    if not can_see_confidential(user):
-        queryset = queryset.public()
-    condition = risk_q(user)
-    return queryset.filter(condition) if condition else queryset
-
-
-def risk_shown(user, risk) -> bool:
-    """For a risk of one of the user's gemeenten already loaded (e.g. in its weerstandsvermogen):
-    whether the page may name it."""
-    return not risk.confidential or can_see_confidential(user)
-
-
-def visible_seats(user, queryset=None):
-    """Seats in visible parties (a party's board is a public fact of the party)."""
-    from governance.models import Seat
-
-    queryset = Seat.objects.all() if queryset is None else queryset
+def own_municipality_q(user, field: str = "municipality_id") -> Q:
+    """Rows of the user's own gemeenten (a gemeente's own judgement: monitoring scans)."""
     ids = municipality_ids(user)
-    return queryset if ids is None else queryset.filter(party_id__in=_visible_party_ids(ids))
+    return Q() if ids is None else Q(**{f"{field}__in": ids})
 
 
-def visible_people(user, queryset=None):
-    """People of the user's gemeenten, and anyone with a seat in a visible party."""
-    from governance.models import Person, Seat
-
-    queryset = Person.objects.all() if queryset is None else queryset
-    ids = municipality_ids(user)
-    if ids is None:
-        return queryset
-    seated = Seat.objects.filter(party_id__in=_visible_party_ids(ids)).values("person_id")
-    return queryset.filter(Q(municipality_id__in=ids) | Q(pk__in=seated))
-
-
-def visible_assessments(user, queryset=None):
-    """Monitoring scans: a gemeente's own judgement of a party, for its own users only."""
-    from governance.models import Assessment
-
-    queryset = Assessment.objects.all() if queryset is None else queryset
-    ids = municipality_ids(user)
-    return queryset if ids is None else queryset.filter(municipality_id__in=ids)
+def shown_to(user, *, confidential: bool) -> bool:
+    """For a row already loaded for one of the user's gemeenten: whether the page may name it."""
+    return not confidential or can_see_confidential(user)
 
 
 # --- Lookups that answer 404 ----------------------------------------------------------------------

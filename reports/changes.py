@@ -24,6 +24,7 @@ from governance.models import Seat
 from partners import scoping
 from partners.models import Participant, Participation, ParticipationFinancials, Party, PartyFinancials
 from risks.models import Risk
+from risks.models import visible_q as risk_visible_q
 
 ACTIONS = {"+": "aangemaakt", "~": "gewijzigd", "-": "verwijderd"}
 EMPTY = "leeg"
@@ -66,7 +67,7 @@ def _sources(party_id: int, user) -> list[_Source]:
     )
     # The risks the user may see now (partners/scoping.py), and of those only the versions he could see
     # at their time: not a confidential one, nor one on a party or deelname out of his scope.
-    risks = scoping.visible_risks(user, Risk.objects.using(DEFAULT_DB_ALIAS).filter(party_id=party_id))
+    risks = Risk.objects.using(DEFAULT_DB_ALIAS).filter(party_id=party_id).visible_to(user)
     # A record of a party is seen with that party: a version on another party only if that one is visible.
     on_visible_party = scoping.party_q(user)
     return [
@@ -99,7 +100,7 @@ def _sources(party_id: int, user) -> list[_Source]:
             Risk,
             Q(party_id=party_id, id__in=risks.values("id")),
             lambda r, n: f"Risico “{r.title}”",
-            scoping.risk_q(user),
+            risk_visible_q(user),
         ),
     ]
 

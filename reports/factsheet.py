@@ -5,8 +5,6 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Q
-
 from governance.goals import STATUS_RULE
 from governance.models import ParticipationGovernance, Seat
 from governance.selectors import PartyGoals, party_goals
@@ -22,8 +20,9 @@ from partners.selectors import (
     party_costs,
     party_detail_queryset,
 )
-from risks import exposure, matrix
-from risks.models import Risk, RiskLevel
+from risks import exposure
+from risks import selectors as risk_selectors
+from risks.models import Risk
 
 
 @dataclass
@@ -74,12 +73,10 @@ def party_factsheet(*, party: Party, municipality: Participant | None, year: int
             ParticipationRow(participation, by_kind.get(FigureKind.BEGROTING), by_kind.get(FigureKind.REALISATIE))
         )
     figures = {f.kind: f for f in party.financials.all() if f.year == year}
-    levels = list(RiskLevel.objects.order_by("min_score"))
     risks = list(
         Risk.objects.open().public().filter(party=party, participation__isnull=True).order_by("-likelihood", "-impact")
     )
-    for risk in risks:
-        risk.level = matrix.level_for(risk.score, levels)
+    risk_selectors.attach_levels(risks, risk_selectors.levels())
     view = None
     if municipality is not None:
         own = next((row for row in rows if row.participation.participant_id == municipality.pk), None)
@@ -118,7 +115,7 @@ def _exposed(*, party: Party, participation: Participation, municipality: Partic
         Risk.objects.open()
         .public()
         .filter(party=party, amount_max__isnull=False)
-        .filter(Q(participation__isnull=True) | Q(participation__participant=municipality))
+        .weighing_for(municipality)
         .order_by("-likelihood", "-impact", "pk")
     )
     result = []

@@ -21,6 +21,7 @@ from partners.choices import BbvCategory, FigureKind, PartyStatus
 from partners.models import Participant, Party, PartyFinancials
 from partners.selectors import ZERO, ParticipationRow, municipality_overview
 from risks import exposure, matrix
+from risks import selectors as risk_selectors
 from risks.models import Measure, Risk, RiskLevel, public_ids
 from risks.svg import heatmap_layout
 
@@ -234,15 +235,16 @@ def paragraph_report(
             "owner_portfolio_holder", "client_portfolio_holder", "account_holder"
         )
     }
-    levels = list(RiskLevel.objects.order_by("min_score"))
     risks = (
         Risk.objects.open()
         .filter(party_id__in=party_ids)
-        .filter(Q(participation__isnull=True) | Q(participation__participant=municipality))
+        .weighing_for(municipality)
         .prefetch_related(Prefetch("measures", queryset=Measure.objects.order_by("due_on", "pk")))
         .order_by("-likelihood", "-impact", "title", "pk")
     )
     risks = list(risks)
+    levels = risk_selectors.levels()
+    risk_selectors.attach_levels(risks, levels)
     resistance = exposure.resistance_overview(municipality=municipality, year=year)  # 4 queries
     public = None if internal else public_ids([*risks, *resistance.exposure.unknown_share])  # 1 at a peildatum
     risks_by_party, confidential_left_out = {}, 0
@@ -250,7 +252,6 @@ def paragraph_report(
         if public is not None and risk.pk not in public:
             confidential_left_out += 1
             continue
-        risk.level = matrix.level_for(risk.score, levels)
         risk.measure_list = list(risk.measures.all())
         risks_by_party.setdefault(risk.party_id, []).append(risk)
 

@@ -135,7 +135,7 @@ def municipality_exposure(*, municipality: Participant, year: int) -> Exposure:
     probabilities = {c.value: c.probability / HUNDRED for c in LikelihoodClass.objects.all()}
     risks = (
         Risk.objects.filter(status=RiskStatus.OPEN, party_id__in=participations.keys())
-        .filter(Q(participation__isnull=True) | Q(participation__participant=municipality))
+        .weighing_for(municipality)
         .select_related("party", "participation")
         .order_by("party__name", "title", "pk")
     )

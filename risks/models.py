@@ -14,6 +14,7 @@ from django.utils import timezone
 from core import peildatum
 from core.history import Historical
 from core.periods import YEAR_VALIDATORS, year_constraint
+from partners import scoping
 from partners.choices import ParticipantKind
 from partners.models import Participant, Participation, Party
 
@@ -145,12 +146,28 @@ class RiskQuerySet(models.QuerySet):
             Q(reviewed_on__lt=limit) | Q(reviewed_on__isnull=True, identified_on__lt=limit)
         )
 
+    def weighing_for(self, municipality):
+        """Risks that weigh for a gemeente in its parties: party-wide ones and those on its own deelname,
+        never one recorded on another deelnemer's deelname (partners/scoping.py, party_wide_or_own)."""
+        return self.filter(scoping.party_wide_or_own(municipality))
+
     def for_municipality(self, municipality):
-        """Risks of the parties a gemeente takes part in, without those recorded on another
-        participant's own participation."""
-        return self.filter(party__participations__participant=municipality).filter(
-            Q(participation__isnull=True) | Q(participation__participant=municipality)
-        )
+        """Risks of the parties a gemeente takes part in that weigh for it."""
+        return self.filter(party__participations__participant=municipality).weighing_for(municipality)
+
+    def visible_to(self, user):
+        """Risks of visible parties, not recorded on another deelnemer's own deelname; confidential ones
+        only for controllers and beheerders (at a peildatum: not confidential then, nor now)."""
+        queryset = self if scoping.can_see_confidential(user) else self.public()
+        condition = visible_q(user)
+        return queryset.filter(condition) if condition else queryset
+
+
+def visible_q(user) -> Q:
+    """The condition on a risk's own fields under which the user may see it: also for a past version
+    of a risk (reports/changes.py), which the user may see only if it met this condition then."""
+    condition = Q() if scoping.can_see_confidential(user) else Q(confidential=False)
+    return condition & scoping.weighing_q(user)
 
 
 def confidential_now() -> list[int]:

@@ -3,8 +3,6 @@
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
 
-from partners import scoping
-
 from . import matrix
 from .models import LikelihoodClass, Measure, Risk, RiskLevel
 
@@ -57,10 +55,10 @@ def cell_counts(risks) -> dict[tuple[int, int], int]:
 
 def party_heatmap(*, party, user) -> matrix.Heatmap:
     """The open risks of a party in the matrix, as far as `user` may see them."""
-    return matrix.heatmap(cell_counts(scoping.visible_risks(user, Risk.objects.open().filter(party=party))), levels())
+    return matrix.heatmap(cell_counts(Risk.objects.open().filter(party=party).visible_to(user)), levels())
 
 
 def municipality_heatmap(*, municipality, user) -> matrix.Heatmap:
     """The open risks of all parties a gemeente takes part in, as the risk list's gemeente filter shows them."""
-    risks = scoping.visible_risks(user, Risk.objects.open().for_municipality(municipality))
+    risks = Risk.objects.open().for_municipality(municipality).visible_to(user)
     return matrix.heatmap(cell_counts(risks), levels())

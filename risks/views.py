@@ -27,7 +27,7 @@ class RiskListView(ExportableFilterView):
     export_title = "Risico's"
 
     def get_queryset(self):
-        return scoping.visible_risks(self.request.user, selectors.risk_list())
+        return selectors.risk_list().visible_to(self.request.user)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -71,7 +71,7 @@ class RiskDetailView(DetailView):
     context_object_name = "risk"
 
     def get_queryset(self):
-        return scoping.visible_risks(self.request.user, selectors.risk_detail_queryset())
+        return selectors.risk_detail_queryset().visible_to(self.request.user)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -99,7 +99,9 @@ class ResistanceView(YearMixin, DetailView):
         if overview.available is not None:
             markers.append((float(overview.available), "beschikbaar", "marker--available"))
         context["overview"] = overview
-        context["listed"] = exposure.listed_for(overview.exposure, shown=lambda risk: scoping.risk_shown(user, risk))
+        context["listed"] = exposure.listed_for(
+            overview.exposure, shown=lambda risk: scoping.shown_to(user, confidential=risk.confidential)
+        )
         context["chart"] = svg.histogram_layout(overview.histogram.edges, overview.histogram.counts, markers)
         return context
 

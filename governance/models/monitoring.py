@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from core.history import Historical
 from core.periods import YEAR_VALIDATORS, year_constraint
+from partners import scoping
 from partners.choices import ParticipantKind
 from partners.models import Participant, Participation, Party
 
@@ -60,6 +61,12 @@ class Criterion(models.Model):
         return self.name
 
 
+class AssessmentQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Monitoring scans: a gemeente's own judgement of a party, for its own users only."""
+        return self.filter(scoping.own_municipality_q(user))
+
+
 class Assessment(models.Model):
     """A monitoring scan of one party by one gemeente on one date."""
 
@@ -77,6 +84,8 @@ class Assessment(models.Model):
     follow_up = models.TextField("vervolgacties", blank=True)
 
     history = Historical()
+
+    objects = AssessmentQuerySet.as_manager()
 
     class Meta:
         verbose_name = "beoordeling (monitoringscan)"

@@ -9,6 +9,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 
 from core.history import Historical
+from partners import scoping
 from partners.choices import ParticipantKind
 from partners.models import Participant, Participation, Party
 
@@ -16,6 +17,15 @@ from ..choices import ARRANGEMENTS, REVIEW_MONTHS, Body, CriterionGroup, PersonF
 from ..dates import add_months
 
 PORTFOLIO_HOLDER_FUNCTIONS = [PersonFunction.BURGEMEESTER, PersonFunction.WETHOUDER]
+
+
+class PersonQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """People of the user's gemeenten, and anyone with a seat in a visible party."""
+        if scoping.municipality_ids(user) is None:
+            return self
+        seated = Seat.objects.visible_to(user).values("person_id")
+        return self.filter(scoping.own_municipality_q(user) | Q(pk__in=seated))
 
 
 class Person(models.Model):
@@ -38,6 +48,8 @@ class Person(models.Model):
 
     history = Historical()
 
+    objects = PersonQuerySet.as_manager()
+
     class Meta:
         verbose_name = "persoon"
         verbose_name_plural = "personen"
@@ -57,6 +69,10 @@ class SeatQuerySet(models.QuerySet):
 
     def past(self, *, on: date):
         return self.filter(ended_on__lt=on)
+
+    def visible_to(self, user):
+        """Seats in visible parties (a party's board is a public fact of the party)."""
+        return self.filter(scoping.party_q(user))
 
 
 class Seat(models.Model):
