@@ -23,7 +23,7 @@ from partners.context_processors import user_scope
 from partners.models import Participant
 
 from . import cache as report_cache
-from . import changes, factsheet
+from . import changes, factsheet, pages
 from . import paragraph as report
 from .pdf import html_to_pdf
 
@@ -200,6 +200,13 @@ class PartyDetailView(CachedContentMixin, YearMixin, DetailView):
             ),
             lambda: changes.party_changes(party=party, user=user, before=before, limit=HISTORY_ON_FACTSHEET),
         )
+        context["sections"] = pages.party_sections(
+            party=party,
+            year=self.year,
+            user=user,
+            today=peildatum.today(),
+            show_past_seats=self.request.GET.get("zetels") == pages.SHOW_PAST_SEATS,
+        )
         return context
 
 
@@ -242,4 +249,7 @@ class MunicipalityDetailView(CachedContentMixin, YearMixin, DetailView):
     def content_context(self, context):
         context["overview"] = selectors.municipality_overview(municipality=self.object, year=self.year)
         context["costs"] = selectors.municipality_costs(municipality=self.object)
+        context["sections"] = pages.municipality_sections(
+            municipality=self.object, year=self.year, user=self.request.user, today=peildatum.today()
+        )
         return context

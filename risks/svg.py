@@ -7,10 +7,13 @@ write the SVG (escaped like any template). No JavaScript, so the charts also pri
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from urllib.parse import urlencode
+
+from django.urls import reverse
 
 from core.formatting import format_number, short_euro
 
-from .matrix import IMPACT_CLASSES, IMPACT_LABELS, LIKELIHOOD_LABELS, Cell, Heatmap
+from .matrix import IMPACT_CLASSES, IMPACT_LABELS, LIKELIHOOD_LABELS, Cell, Heatmap, score_range
 
 FONT_FAMILY = "DejaVu Sans, Noto Sans, Arial, sans-serif"
 HEATMAP_LEFT, HEATMAP_TOP, HEATMAP_BOTTOM = 150, 12, 64
@@ -214,3 +217,26 @@ def histogram_layout(edges: Sequence[float], counts: Sequence[int], markers: Seq
         # Each marker's label on its own line above the plot, so close amounts never overlap.
         placed.append(Marker(x, HIST_TOP - 30 + 14 * row, f"{text} {short_euro(round(amount))}", css_class, anchor))
     return HistogramLayout(HIST_W, HIST_H, HIST_LEFT, HIST_TOP, plot_w, plot_h, bars, x_ticks, y_ticks, placed)
+
+
+def heatmap_section(heatmap: Heatmap, filter_query: dict, title: str, subject: str) -> dict:
+    """The risk-matrix section of a factsheet or gemeente page: the drawn matrix with a link per cell to
+    the risk list filtered on it, and the legend of levels (templates/risks/includes/heatmap.html)."""
+    base = reverse("risks:risk_list")
+
+    def href(cell):
+        return f"{base}?{urlencode({**filter_query, 'status': 'open', 'kans': cell.likelihood, 'impact': cell.impact})}"
+
+    return {
+        "heatmap": heatmap,
+        "layout": heatmap_layout(heatmap, href),
+        "list_url": f"{base}?{urlencode({**filter_query, 'status': 'open'})}",
+        "title": title,
+        "subject": subject,
+        "slug": "risicomatrix",
+        "legend": [
+            {"level": level, "low": low, "high": high}
+            for level in heatmap.levels
+            for low, high in [score_range(level, heatmap.levels)]
+        ],
+    }

@@ -28,7 +28,6 @@ LAYERS = {
 TAG_LIBRARIES = {
     "register_tags": "core",
     "scope_tags": "partners",
-    "risk_tags": "risks",
     "governance_tags": "governance",
 }
 # Templates outside an app's folder (base.html, includes/, admin/, registration/, error pages) are the

@@ -1,0 +1,80 @@
+"""The data of the factsheet page and the gemeente page, assembled once per request: the register's
+part (partners/selectors.py) and the governance and risk sections, as one dataclass each. The templates
+only lay it out; no template tag runs a query."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from governance import risk_profile
+from governance import selectors as governance_selectors
+from governance.attention_points import attention_points_for_municipality
+from governance.models import MunicipalPolicy
+from partners import scoping
+from partners.models import Participant, Party
+from risks import selectors as risk_selectors
+from risks.svg import heatmap_section
+
+# `?zetels=alle` on a factsheet adds the seats that have ended.
+SHOW_PAST_SEATS = "alle"
+
+
+def proposal_note(user) -> str:
+    """What a reader of a risk-profile proposal needs to know: without confidential risks, if he may not see them."""
+    return "" if scoping.can_see_confidential(user) else risk_profile.WITHOUT_CONFIDENTIAL
+
+
+@dataclass
+class PartySections:
+    """What the factsheet shows besides the register's own facts: doelen, representation, cycle,
+    monitoring and the risk matrix, as far as the user may see them."""
+
+    goals: governance_selectors.PartyGoals
+    representation: governance_selectors.PartyRepresentation
+    cycle: governance_selectors.PartyCycle
+    monitoring: list[governance_selectors.MunicipalityMonitoring]
+    risks: dict
+    proposal_note: str
+
+
+def party_sections(*, party: Party, year: int, user, today: date, show_past_seats: bool) -> PartySections:
+    return PartySections(
+        goals=governance_selectors.party_goals(party=party, municipality_ids=scoping.municipality_ids(user)),
+        representation=governance_selectors.party_representation(
+            party=party, today=today, show_past=show_past_seats, year=year, user=user
+        ),
+        cycle=governance_selectors.party_cycle(party=party, today=today),
+        monitoring=governance_selectors.party_monitoring(party=party, user=user),
+        risks=heatmap_section(
+            risk_selectors.party_heatmap(party=party, user=user), {"partij": party.slug}, "Risico's", party.name
+        ),
+        proposal_note=proposal_note(user),
+    )
+
+
+@dataclass
+class MunicipalitySections:
+    """What the gemeente page shows besides its deelnames and costs: attention points, who sits where,
+    its visie, the risk profile per deelname and the risk matrix of its parties."""
+
+    points: list
+    people: list[governance_selectors.PersonSeats]
+    policy: MunicipalPolicy | None
+    risk_profiles: list[governance_selectors.ParticipationProfile]
+    risks: dict
+    proposal_note: str
+
+
+def municipality_sections(*, municipality: Participant, year: int, user, today: date) -> MunicipalitySections:
+    return MunicipalitySections(
+        points=attention_points_for_municipality(municipality=municipality, today=today),
+        people=governance_selectors.municipality_seats_by_person(municipality=municipality, today=today),
+        policy=MunicipalPolicy.objects.filter(municipality=municipality, year=year).first(),
+        risk_profiles=governance_selectors.municipality_risk_profiles(municipality=municipality, year=year, user=user),
+        risks=heatmap_section(
+            risk_selectors.municipality_heatmap(municipality=municipality, user=user),
+            {"gemeente": municipality.code},
+            "Risico's van de partijen",
+            f"de partijen waarin {municipality.name} deelneemt",
+        ),
+        proposal_note=proposal_note(user),
+    )
