@@ -12,6 +12,14 @@ def pytest_configure(config):
     config.addinivalue_line("filterwarnings", "error::django.core.paginator.UnorderedObjectListWarning")
 
 
+def pytest_collection_modifyitems(items):
+    """A case of a table-driven test that asks for a PDF renders one: it gets the `pdf` marker too."""
+    for item in items:
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        if any(".pdf" in str(value) for value in params.values()):
+            item.add_marker(pytest.mark.pdf)
+
+
 @pytest.fixture(autouse=True)
 def _fixed_report_year_and_fast_hashing(settings):
     """Pages default to the report year; fix it so a test does not depend on today's date."""

@@ -139,6 +139,7 @@ def assert_answered(response):
             assert "/inloggen/" not in response["Location"]
 
 
+@pytest.mark.pdf
 @pytest.mark.parametrize("examples", depths())
 @pytest.mark.parametrize("page", PAGE_NAMES)
 def test_no_query_string_gives_a_server_error(page, examples, register, superuser_client):
@@ -157,6 +158,7 @@ def test_no_query_string_gives_a_server_error(page, examples, register, superuse
     check()
 
 
+@pytest.mark.pdf
 @pytest.mark.parametrize("examples", depths())
 def test_raw_query_strings_with_broken_percent_encoding_give_no_server_error(examples, register, superuser_client):
     """Bytes that are not UTF-8 (%ff), half escapes (%4) and separators without values."""
@@ -211,6 +213,7 @@ def test_no_value_in_the_path_gives_a_server_error(examples, register, superuser
     check()
 
 
+@pytest.mark.pdf
 def test_a_year_in_superscript_or_arabic_digits_is_ignored_not_a_server_error(register, logged_in_client):
     """'²'.isdigit() is true but int('²') fails: the year from ?jaar= is read from ASCII digits only."""
     response = logged_in_client.get(f"/gemeenten/{register['dorp'].code}/", {"jaar": "²"})
@@ -220,6 +223,7 @@ def test_a_year_in_superscript_or_arabic_digits_is_ignored_not_a_server_error(re
     assert logged_in_client.get(f"/partijen/{register['vr'].slug}/factsheet.pdf", {"jaar": "٢٠٢٥"}).status_code == 200
 
 
+@pytest.mark.pdf
 def test_a_nul_character_in_the_address_is_refused_with_a_dutch_400(register, logged_in_client):
     """PostgreSQL refuses NUL in text; a lookup with one used to fail with a database error."""
     for url in [

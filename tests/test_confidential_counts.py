@@ -86,6 +86,7 @@ def report_url(municipality, fmt=None, **query):
     return path + ("?" + "&".join(f"{k}={v}" for k, v in query.items()) if query else "")
 
 
+@pytest.mark.pdf
 @pytest.mark.parametrize("order", [("beleid", "controller"), ("controller", "beleid")])
 def test_the_public_paragraph_tells_how_many_confidential_risks_it_leaves_out_only_to_who_may_see_them(
     client, world, order

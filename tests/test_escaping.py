@@ -165,6 +165,7 @@ def test_xlsx_exports_store_a_formula_lookalike_as_text(hostile_register, superu
     assert all(cell.data_type != "f" for cell in cells)
 
 
+@pytest.mark.pdf
 def test_the_pdfs_show_hostile_text_as_text(hostile_register, superuser_client):
     party = hostile_register["party"]
     for url in [

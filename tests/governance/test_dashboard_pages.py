@@ -134,6 +134,7 @@ def test_the_feed_of_an_unknown_gemeente_is_a_404(client, logged_in_client):
     assert client.get("/gemeenten/GM9999/deadlines.ics?token=x").status_code == 404
 
 
+@pytest.mark.pdf
 def test_the_factsheet_shows_the_cycle_deadlines_and_documents(logged_in_client, participation):
     OpinionFactory(
         document=participation.party.cycle_documents.get(),

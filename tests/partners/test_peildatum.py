@@ -89,6 +89,7 @@ def without_stand(pages):
     return [stand.sub("", page) for page in pages]
 
 
+@pytest.mark.pdf
 def test_the_report_at_a_peildatum_equals_the_report_made_on_that_day(logged_in_client):
     with at(MOMENT):
         municipality, gr = register_of_teststad()
@@ -109,6 +110,7 @@ def test_the_report_at_a_peildatum_equals_the_report_made_on_that_day(logged_in_
     assert "€ 1.234.567" in text and "Stichting Testarchief" in text
 
 
+@pytest.mark.pdf
 def test_the_report_preview_and_its_table_follow_the_peildatum_too(logged_in_client):
     with at(MOMENT):
         municipality, gr = register_of_teststad()

@@ -165,6 +165,7 @@ def test_the_history_of_a_beleidsmedewerker_takes_the_same_number_of_queries_for
     assert count(1) == count(5)
 
 
+@pytest.mark.pdf
 def test_at_a_peildatum_the_paragraph_and_the_factsheet_pdf_leave_out_a_risk_confidential_now(client, world):
     from tests.reports.test_reports import pdf_text
 

@@ -132,6 +132,7 @@ def controller_client(client, user):
     return client
 
 
+@pytest.mark.pdf
 def test_the_begroting_pdf_lists_every_verbonden_partij_under_its_category_with_its_amounts(logged_in_client, gemeente):
     reader, pages = pdf_text(logged_in_client.get(url(gemeente, fmt="pdf")))
     text = "\n".join(pages)
@@ -160,6 +161,7 @@ def test_the_begroting_pdf_lists_every_verbonden_partij_under_its_category_with_
     assert "None" not in text
 
 
+@pytest.mark.pdf
 def test_every_page_says_pagina_x_van_y_and_the_document_has_a_title_language_and_bookmarks(logged_in_client, gemeente):
     reader, pages = pdf_text(logged_in_client.get(url(gemeente, fmt="pdf")))
     for number, page in enumerate(pages, start=1):
@@ -170,6 +172,7 @@ def test_every_page_says_pagina_x_van_y_and_the_document_has_a_title_language_an
     assert {"Visie en beleidsvoornemens", "Overzicht verbonden partijen", "Weerstandsvermogen"} <= set(titles)
 
 
+@pytest.mark.pdf
 def test_the_table_of_contents_gives_the_page_of_each_party(logged_in_client, gemeente):
     _, pages = pdf_text(logged_in_client.get(url(gemeente, fmt="pdf")))
     toc = next(page for page in pages if "Inhoud" in page)
@@ -178,6 +181,7 @@ def test_the_table_of_contents_gives_the_page_of_each_party(logged_in_client, ge
     assert "Stichting Testarchief\nNaam en" in pages[page_number - 1]
 
 
+@pytest.mark.pdf
 def test_the_public_version_leaves_out_confidential_risks_and_says_so(logged_in_client, gemeente):
     _, pages = pdf_text(logged_in_client.get(url(gemeente, fmt="pdf")))
     text = "\n".join(pages)
@@ -188,6 +192,7 @@ def test_the_public_version_leaves_out_confidential_risks_and_says_so(logged_in_
     assert "VERTROUWELIJK" not in text
 
 
+@pytest.mark.pdf
 def test_the_internal_version_shows_confidential_risks_and_is_marked_on_every_page(controller_client, gemeente):
     _, pages = pdf_text(controller_client.get(url(gemeente, fmt="pdf", versie="intern")))
     assert "Geheime garantstelling" in "\n".join(pages)
@@ -204,6 +209,7 @@ def test_only_controllers_beheerders_and_superusers_get_the_internal_version(cli
     assert "Geheime garantstelling" in client.get(url(gemeente, versie="intern")).content.decode()
 
 
+@pytest.mark.pdf
 def test_the_html_preview_shows_the_same_report_with_links_to_pdf_and_spreadsheet(logged_in_client, gemeente):
     page = logged_in_client.get(url(gemeente)).content.decode()
     assert "Regionale Uitvoeringsdienst Test" in page
@@ -212,6 +218,7 @@ def test_the_html_preview_shows_the_same_report_with_links_to_pdf_and_spreadshee
     assert f'href="{url(gemeente)}.xlsx"' in page
 
 
+@pytest.mark.pdf
 def test_the_jaarstukken_compare_realised_with_budget_and_name_the_new_parties(logged_in_client, gemeente):
     participation = gemeente.participations.get(party__name="Stichting Testarchief")
     participation.joined_on = datetime.date(YEAR, 3, 1)
@@ -274,6 +281,7 @@ def test_the_report_takes_the_same_number_of_queries_for_more_parties(logged_in_
     assert count() == before
 
 
+@pytest.mark.pdf
 def test_a_repeated_request_is_served_from_the_cache_until_the_data_changes(logged_in_client, gemeente, monkeypatch):
     calls = []
     render = report_views.html_to_pdf
@@ -289,6 +297,7 @@ def test_a_repeated_request_is_served_from_the_cache_until_the_data_changes(logg
     assert "Stichting Testarchief, Deventer" in "\n".join(pages)
 
 
+@pytest.mark.pdf
 @pytest.mark.django_db(transaction=True)
 def test_the_pdf_is_rendered_outside_any_database_transaction(client, make_user, monkeypatch):
     municipality = MunicipalityFactory(code="GM9102")
@@ -303,11 +312,13 @@ def test_the_pdf_is_rendered_outside_any_database_transaction(client, make_user,
     assert seen == [False]
 
 
+@pytest.mark.pdf
 def test_an_unknown_gemeente_or_variant_is_a_404(logged_in_client, gemeente):
     assert logged_in_client.get(f"/gemeenten/GM9999/rapportage/{YEAR}/begroting.pdf").status_code == 404
     assert logged_in_client.get(f"/gemeenten/{gemeente.code}/rapportage/{YEAR}/kadernota.pdf").status_code == 404
 
 
+@pytest.mark.pdf
 def test_the_factsheet_pdf_shows_the_party_and_the_share_of_a_gemeente(logged_in_client, gemeente):
     party = gemeente.participations.get(party__name="Regionale Uitvoeringsdienst Test").party
     path = reverse("reports:factsheet_pdf", kwargs={"slug": party.slug})
@@ -324,6 +335,7 @@ def test_the_factsheet_pdf_shows_the_party_and_the_share_of_a_gemeente(logged_in
     assert "ten hoogste € 200.000" in text
 
 
+@pytest.mark.pdf
 def test_the_gemeente_page_and_the_party_page_link_to_the_reports(logged_in_client, gemeente):
     page = logged_in_client.get(reverse("reports:municipality_detail", kwargs={"code": gemeente.code})).content
     assert f'href="{url(gemeente)}.pdf"'.encode() in page
@@ -348,6 +360,7 @@ def add_goals(party, municipality):
     GoalFactory(party=party, title="Doel van een ander", policy_area=safety, municipality=other)
 
 
+@pytest.mark.pdf
 def test_the_paragraph_pdf_shows_the_doelen_with_status_per_party_and_per_programma(logged_in_client, gemeente):
     party = gemeente.participations.get(party__name="Regionale Uitvoeringsdienst Test").party
     add_goals(party, gemeente)
@@ -361,6 +374,7 @@ def test_the_paragraph_pdf_shows_the_doelen_with_status_per_party_and_per_progra
     assert "Programma 1 Veiligheid" in text
 
 
+@pytest.mark.pdf
 def test_the_factsheet_pdf_shows_the_doelen_with_charts_and_the_costs_over_time(logged_in_client, gemeente):
     party = gemeente.participations.get(party__name="Regionale Uitvoeringsdienst Test").party
     add_goals(party, gemeente)
