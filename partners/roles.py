@@ -4,8 +4,9 @@ from django.apps import apps as global_apps
 from django.db import DEFAULT_DB_ALIAS
 from django.db.models import Q
 
-# The apps whose models the roles read or maintain.
-ROLE_APPS = ("partners", "governance", "risks")
+# The apps whose models the roles read or maintain: the register's, and the log of imports (the
+# beheerder reads it in the admin). An app label here is configuration, not an import.
+ROLE_APPS = ("partners", "governance", "risks", "importer")
 
 BELEIDSMEDEWERKER = "beleidsmedewerker"
 CONTROLLER = "controller"

@@ -208,3 +208,15 @@ def test_the_admin_shows_what_each_import_did(superuser_client, superuser):
                              counts={"Risico's": {"created": 3, "updated": 1, "unchanged": 2}})  # fmt: skip
     page = text(superuser_client.get("/admin/importer/importrun/"))
     assert "Risico's: 3 nieuw, 1 gewijzigd, 2 ongewijzigd" in page
+
+
+def test_a_beheerder_reads_the_log_of_imports_in_the_admin_but_cannot_change_it(client, django_user_model):
+    user = django_user_model.objects.create_user(username="beheer", password="x", is_staff=True)
+    user.groups.add(Group.objects.get(name=BEHEERDER))
+    beheerder = pass_two_factor(client, user)
+    run = ImportRun.objects.create(user=user, file_name="oud.xlsx", file_hash="0" * 64, content=b"", counts={})
+    assert "oud.xlsx" in text(beheerder.get("/admin/importer/importrun/"))
+    page = beheerder.get(f"/admin/importer/importrun/{run.pk}/change/")
+    assert page.status_code == 200 and 'name="_save"' not in page.content.decode()
+    rights = Group.objects.get(name=BEHEERDER).permissions.filter(content_type__app_label="importer")
+    assert "view_importrun" in {permission.codename for permission in rights}
