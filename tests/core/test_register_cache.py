@@ -15,13 +15,17 @@ from core.models import DataVersion
 from partners.choices import FigureKind
 from partners.models import Party
 from partners.roles import BELEIDSMEDEWERKER, CONTROLLER
-from tests.partners.test_peildatum import MOMENT, at, change_everything, register_of_teststad
+from tests.core.test_peildatum import MOMENT, at, change_everything, register_of_teststad
+from tests.partners.factories import (
+    MunicipalityFactory,
+    ParticipationFactory,
+    ParticipationFinancialsFactory,
+    PartyFactory,
+)
+from tests.partners.pages import table_rows, text
+from tests.partners.test_query_counts import count_queries
 from tests.reports.test_reports import YEAR
 from tests.risks.factories import RiskFactory
-
-from .factories import MunicipalityFactory, ParticipationFactory, ParticipationFinancialsFactory, PartyFactory
-from .pages import table_rows, text
-from .test_query_counts import count_queries
 
 pytestmark = pytest.mark.django_db
 
