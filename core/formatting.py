@@ -50,13 +50,19 @@ def number(value, decimals=0):
     return format_number(value, int(decimals))
 
 
+def plain_number(value) -> str:
+    """1234.50 -> '1.234,5': the decimals the number has, trailing zeros dropped."""
+    number = Decimal(str(value)).normalize()
+    sign = "-" if number < 0 else ""
+    whole, _, fraction = f"{abs(number):f}".partition(".")
+    return sign + _group(whole) + ("," + fraction if fraction else "")
+
+
 def pct(value):
     """12,5%; trailing zeros dropped; a missing share reads 'niet bekend'."""
     if value is None or value == "":
         return UNKNOWN
-    text = f"{Decimal(str(value)).normalize():f}"
-    whole, _, fraction = text.partition(".")
-    return _group(whole) + ("," + fraction if fraction else "") + "%"
+    return plain_number(value) + "%"
 
 
 def clause(value):

@@ -20,6 +20,8 @@ from decimal import Decimal
 
 from django.db import models
 
+from core import formatting
+
 # A realisatie that misses the streefwaarde by at most this fraction of it is "deels behaald".
 PARTLY_MARGIN = Decimal("0.10")
 
@@ -95,17 +97,8 @@ def format_value(value: Decimal | None, unit: str = "", *, short: bool = False) 
     """12.50 -> '12,5'; with a unit: '12,5%', '€ 1.250', '38 minuten'; `short` leaves out the words
     (for the axis of a chart, whose title names the unit)."""
     if value is None:
-        return "niet bekend"
-    number = value.normalize()
-    if number == number.to_integral_value():
-        number = number.quantize(Decimal("1"))
-    whole, _, fraction = f"{abs(number):f}".partition(".")
-    groups = []
-    while len(whole) > 3:
-        groups.insert(0, whole[-3:])
-        whole = whole[:-3]
-    groups.insert(0, whole)
-    text = ("-" if number < 0 else "") + ".".join(groups) + ("," + fraction if fraction else "")
+        return formatting.UNKNOWN
+    text = formatting.plain_number(value)
     if unit == Unit.PROCENT:
         return f"{text}%"
     if unit == Unit.EURO:

@@ -96,3 +96,29 @@ def test_the_filters_are_available_in_every_template_without_load():
 )
 def test_clause_drops_the_closing_full_stop_of_a_note_set_inside_our_sentence(value, expected):
     assert clause(value) == expected
+
+
+def test_one_short_form_for_amounts_on_axes_labels_and_in_sentences():
+    from core.formatting import short_euro
+
+    assert short_euro(Decimal("46500000")) == "€ 46,5 mln"
+    assert short_euro(Decimal("1750000")) == "€ 1,8 mln"
+    assert short_euro(Decimal("870000")) == "€ 870.000"
+    assert short_euro(Decimal("-2500000")) == "€ -2,5 mln"
+
+
+def test_plain_numbers_keep_their_decimals_without_trailing_zeros_and_group_thousands():
+    from core.formatting import plain_number
+
+    assert plain_number(Decimal("1234.50")) == "1.234,5"
+    assert plain_number(Decimal("-123")) == "-123"
+    assert plain_number(Decimal("100")) == "100"
+    assert pct(Decimal("-1234.5")) == "-1.234,5%"
+
+
+def test_an_indicator_value_and_a_share_are_written_by_the_same_rule():
+    from governance.goals import Unit, format_value
+
+    assert format_value(Decimal("1250.00"), Unit.EURO) == "€ 1.250"
+    assert format_value(Decimal("87.50"), Unit.PROCENT) == pct(Decimal("87.50")) == "87,5%"
+    assert format_value(None, Unit.PROCENT) == "niet bekend"
