@@ -1,17 +1,25 @@
 """Reading an uploaded file into rows per sheet, and refusing what cannot be read safely.
 
-XLSX is read with openpyxl (not read-only: merged cells and hidden sheets are only visible in the
-full model). A password-protected XLSX is an OLE compound file, not a zip, and is recognised by its
-signature. CSV holds one kind of rows, recognised by its headers; `;`, `,` and tab are accepted.
-Blank rows in between are skipped and counted in the report, so a tidy-up in Excel does not fail.
+XLSX is read with openpyxl in read-only mode, row by row, and CSV record by record, so that a file
+beyond the limits (rows, columns, the length of a cell: Limits) is refused at the first row that
+crosses one, before the rest is read; the unpacked size of an XLSX is checked before it is opened.
+Merged cells are read in a second pass over the sheet. A password-protected XLSX is an OLE compound
+file, not a zip, and is recognised by its signature. CSV holds one kind of rows, recognised by its
+headers; `;`, `,` and tab are accepted. Blank rows in between are skipped and counted in the report,
+so a tidy-up in Excel does not fail. Text loses Word's manual line break and may hold no other
+control character (partners/text.py).
 """
 
 import csv
 import io
+import zipfile
 from dataclasses import dataclass, field
+from xml.etree import ElementTree
 
 from django.conf import settings
+from openpyxl.utils import get_column_letter
 
+from ..text import LONG_TEXT_MAX_LENGTH, control_character_message, for_spreadsheet, with_line_breaks
 from .columns import EXPLANATION_TITLE, SHEETS, Sheet
 from .values import is_blank, normalize, text
 
@@ -111,13 +119,65 @@ def _match_headers(sheet: Sheet, label: str, headers: list, result: ReadResult) 
     return positions if ok else None
 
 
+class Limits:
+    """The dimensions a file may have, checked while it is read, before anything else is done with it.
+
+    The widest sheet has 16 columns and no field is longer than partners.text.LONG_TEXT_MAX_LENGTH;
+    a spreadsheet beyond that is no register but a way to make the server read a lot."""
+
+    columns = 50
+    cell_length = LONG_TEXT_MAX_LENGTH
+    # The parts of an XLSX (a zip) that openpyxl reads whole: shared strings, styles, the workbook.
+    part_bytes = 32 * 1024 * 1024
+    # All parts unpacked; worksheets are read row by row, but each row costs time.
+    unpacked_bytes = 256 * 1024 * 1024
+
+    @staticmethod
+    def rows() -> int:
+        return settings.IMPORT_MAX_ROWS
+
+
+def _number(value: int) -> str:
+    return f"{value:,}".replace(",", ".")
+
+
+def _where(label: str, row: int, column: int | None = None) -> str:
+    cell = f"cel {get_column_letter(column)}{row}" if column else f"rij {row}"
+    return f"{label}, {cell}" if label else cell[0].upper() + cell[1:]
+
+
 def _check_row_limit(count: int) -> None:
-    if count > settings.IMPORT_MAX_ROWS:
+    if count > Limits.rows():
         raise FileRefused(
-            f"Het bestand heeft meer dan {settings.IMPORT_MAX_ROWS:,} rijen; splits het in kleinere bestanden.".replace(
-                ",", "."
-            )
+            f"Het bestand heeft meer dan {_number(Limits.rows())} rijen; splits het in kleinere bestanden."
         )
+
+
+def _check_width(label: str, row: int, width: int) -> None:
+    if width > Limits.columns:
+        raise FileRefused(
+            f"{_where(label, row)} heeft {_number(width)} kolommen; de import leest hooguit {Limits.columns} "
+            "kolommen per tabblad. Verwijder de kolommen die niet in het sjabloon staan."
+        )
+
+
+def _cell_text(value, label: str, row: int, column: int, result: ReadResult):
+    """A text cell as the register keeps it: too long refuses the file, a control character is a problem
+    for this cell (and is left out, so that the check of the field does not report it again)."""
+    if not isinstance(value, str):
+        return value
+    if len(value) > Limits.cell_length:
+        raise FileRefused(
+            f"{_where(label, row, column)} bevat {_number(len(value))} tekens; een cel mag hooguit "
+            f"{_number(Limits.cell_length)} tekens bevatten. Kort de tekst in."
+        )
+    value = with_line_breaks(value)
+    message = control_character_message(value)
+    if message:
+        where = get_column_letter(column) + str(row)
+        result.problems.append(Problem(label, row, where, f"Cel {where}: {message}"))
+        value = for_spreadsheet(value)
+    return value
 
 
 def _sheet_for_title(title: str) -> Sheet | None:
@@ -126,21 +186,63 @@ def _sheet_for_title(title: str) -> Sheet | None:
     return next((s for s in SHEETS if wanted in {normalize(s.title).replace("'", ""), s.key}), None)
 
 
+DAMAGED = (
+    "Het bestand is geen leesbaar Excel-bestand (.xlsx): het is beschadigd of het is een ander soort "
+    "zip-bestand. Open het in Excel en sla het opnieuw op als Excel-werkmap."
+)
+
+
+def _check_unpacked_size(archive: zipfile.ZipFile) -> None:
+    """A zip states how large each part is unpacked (and reading stops there): refuse a zip bomb unread."""
+    parts = archive.infolist()
+    too_large = next(
+        (p for p in parts if p.file_size > Limits.part_bytes and not p.filename.startswith("xl/worksheets/")), None
+    )
+    if too_large is not None or sum(p.file_size for p in parts) > Limits.unpacked_bytes:
+        limit = Limits.part_bytes if too_large else Limits.unpacked_bytes
+        raise FileRefused(
+            f"Het Excel-bestand is uitgepakt groter dan {limit // 1024 // 1024} MB"
+            + (f" (het onderdeel {too_large.filename})" if too_large else "")
+            + "; dat is geen register. Sla alleen de tabbladen van het sjabloon op, zonder opmaak of afbeeldingen."
+        )
+
+
+def _merged_ranges(worksheet) -> list[str]:
+    """The merged cells of a sheet (in read-only mode openpyxl does not read them): a second pass over
+    the sheet's XML, after the rows passed the limits."""
+    found = []
+    with worksheet.parent._archive.open(worksheet._worksheet_path) as source:
+        for _, element in ElementTree.iterparse(source):
+            if element.tag.endswith("}mergeCell"):
+                found.append(element.get("ref", ""))
+            element.clear()
+    return found
+
+
 def _read_xlsx(data: bytes) -> ReadResult:
     from openpyxl import load_workbook
 
     try:
-        workbook = load_workbook(io.BytesIO(data), data_only=False, keep_links=False)
-    except Exception:  # openpyxl raises zip, XML, key and value errors for a damaged file
-        raise FileRefused(
-            "Het bestand is geen leesbaar Excel-bestand (.xlsx): het is beschadigd of het is een ander soort "
-            "zip-bestand. Open het in Excel en sla het opnieuw op als Excel-werkmap."
-        ) from None
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            _check_unpacked_size(archive)
+        # Read-only: rows are parsed one at a time, so a sheet's size is checked before it is held.
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False, keep_links=False)
+    except FileRefused:
+        raise
+    except Exception:  # zipfile and openpyxl raise zip, XML, key and value errors for a damaged file
+        raise FileRefused(DAMAGED) from None
+    try:
+        return _read_worksheets(workbook)
+    except (FileRefused, MemoryError):
+        raise
+    except Exception:  # a part that is damaged is only found while its rows are read
+        raise FileRefused(DAMAGED) from None
+    finally:
+        workbook.close()
+
+
+def _read_worksheets(workbook) -> ReadResult:
     result, total = ReadResult(), 0
-    for worksheet in workbook.worksheets:
-        if normalize(worksheet.title) != normalize(EXPLANATION_TITLE):
-            total += max(worksheet.max_row - 1, 0)
-    _check_row_limit(total)
     for worksheet in workbook.worksheets:
         title = worksheet.title
         if worksheet.sheet_state != "visible":
@@ -157,61 +259,72 @@ def _read_xlsx(data: bytes) -> ReadResult:
                 Problem(title, None, "", f"Onbekend tabblad “{title}”. De import kent de tabbladen {known}.")
             )
             continue
-        for merged in worksheet.merged_cells.ranges:
+        # The stated size (<dimension>) may be wrong or hostile; rows are taken as they come.
+        worksheet.reset_dimensions()
+        sheet_rows = SheetRows(sheet, title)
+        result.sheets.append(sheet_rows)
+        positions, blank_numbers = None, []
+        for number, cells in enumerate(worksheet.iter_rows(), start=1):
+            _check_width(title, number, len(cells))
+            if number == 1:
+                headers = [_cell_text(c.value, title, 1, i, result) for i, c in enumerate(cells, start=1)]
+                positions = _match_headers(sheet, title, headers, result)
+                continue
+            total += 1
+            _check_row_limit(total)
+            row = _xlsx_row(cells, number, title, positions, result)
+            if row is None:
+                blank_numbers.append(number)
+            elif positions is not None:
+                sheet_rows.rows.append(row)
+        for coordinate in _merged_ranges(worksheet):
+            first_row = int("".join(ch for ch in coordinate.split(":")[0] if ch.isdigit()) or 0)
             result.problems.append(
                 Problem(
                     title,
-                    merged.min_row,
-                    merged.coord,
-                    f"De cellen {merged.coord} zijn samengevoegd. Maak de samenvoeging ongedaan en vul elke cel.",
+                    first_row,
+                    coordinate,
+                    f"De cellen {coordinate} zijn samengevoegd. Maak de samenvoeging ongedaan en vul elke cel.",
                 )
             )
-        rows = worksheet.iter_rows()
-        header_cells = next(rows, ())
-        positions = _match_headers(sheet, title, [c.value for c in header_cells], result)
-        sheet_rows = SheetRows(sheet, title)
-        result.sheets.append(sheet_rows)
-        blank_numbers = []
-        for cells in rows:
-            values, percent = {}, set()
-            for cell in cells:
-                if cell.value is None:
-                    continue
-                if cell.data_type == "f":
-                    result.problems.append(
-                        Problem(
-                            title,
-                            cell.row,
-                            cell.coordinate,
-                            f"Cel {cell.coordinate} bevat een formule ({text(cell.value)[:40]}). Vervang formules "
-                            "door hun waarde (kopiëren, plakken speciaal, waarden).",
-                        )
-                    )
-                    continue
-                key = positions.get(cell.column - 1) if positions else None
-                if key is None:
-                    if positions is not None and not is_blank(cell.value):
-                        result.problems.append(
-                            Problem(
-                                title,
-                                cell.row,
-                                cell.coordinate,
-                                f"Cel {cell.coordinate} staat in een kolom zonder kop.",
-                            )
-                        )
-                    continue
-                values[key] = cell.value
-                if "%" in (cell.number_format or ""):
-                    percent.add(key)
-            number = cells[0].row if cells else 0
-            if all(is_blank(v) for v in values.values()):
-                blank_numbers.append(number)
-            elif positions is not None:
-                sheet_rows.rows.append(Row(number, values, frozenset(percent)))
         # Empty (formatted) rows after the last row are not blank rows in between.
         last = sheet_rows.rows[-1].number if sheet_rows.rows else 0
         sheet_rows.blank_rows = sum(1 for n in blank_numbers if n < last)
     return result
+
+
+def _xlsx_row(cells, number: int, title: str, positions: dict | None, result: ReadResult) -> Row | None:
+    """One row of a sheet, or None when it is blank."""
+    values, percent = {}, set()
+    for index, cell in enumerate(cells, start=1):
+        if cell.value is None:
+            continue
+        coordinate = f"{get_column_letter(index)}{number}"
+        if cell.data_type == "f":
+            result.problems.append(
+                Problem(
+                    title,
+                    number,
+                    coordinate,
+                    f"Cel {coordinate} bevat een formule ({text(cell.value)[:40]}). Vervang formules "
+                    "door hun waarde (kopiëren, plakken speciaal, waarden).",
+                )
+            )
+            continue
+        value = _cell_text(cell.value, title, number, index, result)
+        key = positions.get(index - 1) if positions else None
+        if key is None:
+            if positions is not None and not is_blank(value):
+                result.problems.append(
+                    Problem(title, number, coordinate, f"Cel {coordinate} staat in een kolom zonder kop.")
+                )
+            continue
+        values[key] = value
+        if "%" in (cell.number_format or ""):
+            percent.add(key)
+    if all(is_blank(v) for v in values.values()):
+        return None
+    return Row(number, values, frozenset(percent))
 
 
 def _decode(data: bytes) -> str:
@@ -231,13 +344,36 @@ def _decode(data: bytes) -> str:
     raise FileRefused("Het bestand is geen spreadsheet: upload een Excel-werkmap (.xlsx) of een CSV-bestand (tekst).")
 
 
+def _csv_records(content: str, delimiter: str, label: str):
+    """(row number, cells) one record at a time, each checked against the limits before it is kept."""
+    reader = csv.reader(io.StringIO(content, newline=""), delimiter=delimiter)
+    number = 0
+    while True:
+        number += 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error:
+            # The csv module stops at a field of more than 128 KB (or a broken quote).
+            raise FileRefused(
+                f"{_where(label, number)}: een cel is langer dan {_number(Limits.cell_length)} tekens of een "
+                "aanhalingsteken sluit niet. Kort de tekst in of controleer de aanhalingstekens."
+            ) from None
+        _check_width(label, number, len(cells))
+        if number > 1:
+            _check_row_limit(number - 1)
+        yield number, cells
+
+
 def _read_csv(data: bytes, filename: str) -> ReadResult:
     content = _decode(data)
-    first_line = content.splitlines()[0] if content.strip() else ""
+    first_line = content.split("\n", 1)[0]
     delimiter = max(";,\t", key=first_line.count)
-    lines = list(csv.reader(io.StringIO(content, newline=""), delimiter=delimiter))
-    _check_row_limit(len(lines) - 1)
-    headers = lines[0]
+    records = _csv_records(content, delimiter, filename)
+    result = ReadResult()
+    _, raw_headers = next(records, (1, []))
+    headers = [_cell_text(h, filename, 1, i, result) for i, h in enumerate(raw_headers, start=1)]
     wanted = {normalize(text(h).rstrip("*").strip()) for h in headers if h.strip()}
 
     def fit(sheet: Sheet):
@@ -250,7 +386,6 @@ def _read_csv(data: bytes, filename: str) -> ReadResult:
         )
 
     sheet = max(SHEETS, key=fit)
-    result = ReadResult()
     if not wanted & {normalize(h) for h in sheet.headers}:
         expected = " ".join(f"{s.title}: {', '.join(s.headers)}." for s in SHEETS)
         result.problems.append(
@@ -268,9 +403,11 @@ def _read_csv(data: bytes, filename: str) -> ReadResult:
     result.sheets.append(sheet_rows)
     if positions is None:
         return result
-    for number, cells in enumerate(lines[1:], start=2):
+    blank_numbers = []
+    for number, cells in records:
         values = {}
         for index, value in enumerate(cells):
+            value = _cell_text(value, sheet.title, number, index + 1, result)
             key = positions.get(index)
             if key is None:
                 if value.strip():
@@ -280,8 +417,10 @@ def _read_csv(data: bytes, filename: str) -> ReadResult:
                 continue
             values[key] = value
         if all(is_blank(v) for v in values.values()):
-            if number < len(lines):
-                sheet_rows.blank_rows += 1
+            blank_numbers.append(number)
             continue
         sheet_rows.rows.append(Row(number, values))
+    # Blank lines at the end are not blank rows in between.
+    last = sheet_rows.rows[-1].number if sheet_rows.rows else 0
+    sheet_rows.blank_rows = sum(1 for n in blank_numbers if n < last)
     return result
