@@ -54,7 +54,9 @@ def test_a_free_text_is_at_most_ten_thousand_characters_in_the_admin(superuser_c
 
 def party_rows(count: int, **last) -> list:
     """CSV rows of parties, enough of them that the last one starts after the first 4 KB."""
-    rows = [row("Partijen", naam=f"Partij {i:03}", rechtsvorm="Stichting", vestigingsplaats="Ede") for i in range(count)]
+    rows = [
+        row("Partijen", naam=f"Partij {i:03}", rechtsvorm="Stichting", vestigingsplaats="Ede") for i in range(count)
+    ]
     rows.append(row("Partijen", naam="Laatste Partij", rechtsvorm="Stichting", **last))
     return rows
 
