@@ -141,8 +141,12 @@ def _number(value: int) -> str:
     return f"{value:,}".replace(",", ".")
 
 
+def _column_letter(number: int) -> str:
+    return get_column_letter(number) if number <= 16_384 else str(number)  # XFD is Excel's last column
+
+
 def _where(label: str, row: int, column: int | None = None) -> str:
-    cell = f"cel {get_column_letter(column)}{row}" if column else f"rij {row}"
+    cell = f"cel {_column_letter(column)}{row}" if column else f"rij {row}"
     return f"{label}, {cell}" if label else cell[0].upper() + cell[1:]
 
 
@@ -159,6 +163,18 @@ def _check_width(label: str, row: int, width: int) -> None:
             f"{_where(label, row)} heeft {_number(width)} kolommen; de import leest hooguit {Limits.columns} "
             "kolommen per tabblad. Verwijder de kolommen die niet in het sjabloon staan."
         )
+
+
+def _check_stated_size(label: str, worksheet, rows_before: int) -> None:
+    """Excel states the used range of a sheet (<dimension ref="A1:P120">): a range beyond the limits
+    is refused before a single row is read."""
+    if (worksheet.max_column or 0) > Limits.columns:
+        raise FileRefused(
+            f"Het tabblad “{label}” is {_number(worksheet.max_column)} kolommen breed (tot en met kolom "
+            f"{_column_letter(worksheet.max_column)}); de import leest hooguit {Limits.columns} kolommen per "
+            "tabblad. Verwijder de kolommen die niet in het sjabloon staan."
+        )
+    _check_row_limit(rows_before + max((worksheet.max_row or 0) - 1, 0))
 
 
 def _cell_text(value, label: str, row: int, column: int, result: ReadResult):
@@ -259,7 +275,8 @@ def _read_worksheets(workbook) -> ReadResult:
                 Problem(title, None, "", f"Onbekend tabblad “{title}”. De import kent de tabbladen {known}.")
             )
             continue
-        # The stated size (<dimension>) may be wrong or hostile; rows are taken as they come.
+        _check_stated_size(title, worksheet, total)
+        # The stated size may also be too small or absent; rows are taken as they come and counted.
         worksheet.reset_dimensions()
         sheet_rows = SheetRows(sheet, title)
         result.sheets.append(sheet_rows)

@@ -2,6 +2,7 @@
 while reading it, with a Dutch message that names where and the limit, and writes nothing."""
 
 import io
+import re
 import zipfile
 
 import pytest
@@ -34,13 +35,36 @@ def refusal(data: bytes, filename: str = "register.xlsx") -> str:
     return report.problems[0].message
 
 
-def test_a_sheet_wider_than_the_limit_is_refused_at_its_first_row():
+def without_dimension(data: bytes) -> bytes:
+    """The workbook without the used range Excel states per sheet: its size is found only by reading."""
+    source, target = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for part in source.infolist():
+            content = source.read(part)
+            if part.filename.startswith("xl/worksheets/"):
+                content = re.sub(rb"<dimension [^>]*/>", b"", content)
+            archive.writestr(part, content)
+    return target.getvalue()
+
+
+def wide_workbook() -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Partijen"
     for number in range(3):
         sheet.append([*GOOD, *[f"x{number}"] * 104])  # 120 columns
-    assert refusal(save(workbook)) == (
+    return save(workbook)
+
+
+def test_a_sheet_that_states_more_columns_than_the_limit_is_refused_unread():
+    assert refusal(wide_workbook()) == (
+        "Het tabblad “Partijen” is 120 kolommen breed (tot en met kolom DP); de import leest hooguit 50 kolommen "
+        "per tabblad. Verwijder de kolommen die niet in het sjabloon staan."
+    )
+
+
+def test_a_sheet_wider_than_the_limit_is_refused_at_its_first_row():
+    assert refusal(without_dimension(wide_workbook())) == (
         "Partijen, rij 1 heeft 120 kolommen; de import leest hooguit 50 kolommen per tabblad. Verwijder de "
         "kolommen die niet in het sjabloon staan."
     )
@@ -53,7 +77,8 @@ def test_a_row_further_down_that_is_too_wide_is_named():
     sheet.append(HEADERS["Partijen"])
     sheet.append(GOOD)
     sheet.cell(row=3, column=51, value="te ver")
-    assert refusal(save(workbook)).startswith("Partijen, rij 3 heeft 51 kolommen; de import leest hooguit 50")
+    data = without_dimension(save(workbook))
+    assert refusal(data).startswith("Partijen, rij 3 heeft 51 kolommen; de import leest hooguit 50")
 
 
 def test_a_csv_wider_than_the_limit_is_refused():
@@ -67,7 +92,8 @@ def test_a_csv_with_more_rows_than_the_limit_is_refused(settings):
     assert refusal(data, "partijen.csv") == "Het bestand heeft meer dan 3 rijen; splits het in kleinere bestanden."
 
 
-def test_blank_rows_count_towards_the_row_limit_of_a_sheet(settings):
+@pytest.mark.parametrize("stated", [True, False])
+def test_blank_rows_count_towards_the_row_limit_of_a_sheet(settings, stated):
     settings.IMPORT_MAX_ROWS = 3
     workbook = Workbook()
     sheet = workbook.active
@@ -75,7 +101,8 @@ def test_blank_rows_count_towards_the_row_limit_of_a_sheet(settings):
     sheet.append(HEADERS["Partijen"])
     sheet.append(GOOD)
     sheet.cell(row=1_000_000, column=1, value="ver weg")
-    assert refusal(save(workbook)) == "Het bestand heeft meer dan 3 rijen; splits het in kleinere bestanden."
+    data = save(workbook) if stated else without_dimension(save(workbook))
+    assert refusal(data) == "Het bestand heeft meer dan 3 rijen; splits het in kleinere bestanden."
 
 
 def test_a_cell_longer_than_the_limit_is_refused_with_its_place():
