@@ -2,7 +2,8 @@
 
 XLSX is read with openpyxl in read-only mode, row by row, and CSV record by record, so that a file
 beyond the limits (rows, columns, the length of a cell: Limits) is refused at the first row that
-crosses one, before the rest is read; the unpacked size of an XLSX is checked before it is opened.
+crosses one, before the rest is read; the unpacked size of an XLSX is checked before it is opened,
+and each sheet's dimensions in a pass that keeps nothing (_SheetScan).
 Merged cells are read in a second pass over the sheet. A password-protected XLSX is an OLE compound
 file, not a zip, and is recognised by its signature. CSV holds one kind of rows, recognised by its
 headers; `;`, `,` and tab are accepted. Blank rows in between are skipped and counted in the report,
@@ -15,6 +16,7 @@ import io
 import zipfile
 from dataclasses import dataclass, field
 from xml.etree import ElementTree
+from xml.parsers import expat
 
 from django.conf import settings
 from openpyxl.utils import get_column_letter
@@ -157,24 +159,14 @@ def _check_row_limit(count: int) -> None:
         )
 
 
-def _check_width(label: str, row: int, width: int) -> None:
-    if width > Limits.columns:
+def _check_width(label: str, row: int, column: int) -> None:
+    """column: the last column of the row that holds a value (empty, formatted cells do not count)."""
+    if column > Limits.columns:
         raise FileRefused(
-            f"{_where(label, row)} heeft {_number(width)} kolommen; de import leest hooguit {Limits.columns} "
-            "kolommen per tabblad. Verwijder de kolommen die niet in het sjabloon staan."
+            f"{_where(label, row)} heeft meer dan {Limits.columns} kolommen (een waarde in kolom "
+            f"{_column_letter(column)}); de import leest hooguit {Limits.columns} kolommen per tabblad. "
+            "Verwijder de kolommen die niet in het sjabloon staan."
         )
-
-
-def _check_stated_size(label: str, worksheet, rows_before: int) -> None:
-    """Excel states the used range of a sheet (<dimension ref="A1:P120">): a range beyond the limits
-    is refused before a single row is read."""
-    if (worksheet.max_column or 0) > Limits.columns:
-        raise FileRefused(
-            f"Het tabblad “{label}” is {_number(worksheet.max_column)} kolommen breed (tot en met kolom "
-            f"{_column_letter(worksheet.max_column)}); de import leest hooguit {Limits.columns} kolommen per "
-            "tabblad. Verwijder de kolommen die niet in het sjabloon staan."
-        )
-    _check_row_limit(rows_before + max((worksheet.max_row or 0) - 1, 0))
 
 
 def _cell_text(value, label: str, row: int, column: int, result: ReadResult):
@@ -223,6 +215,81 @@ def _check_unpacked_size(archive: zipfile.ZipFile) -> None:
         )
 
 
+def _column_number(reference: str) -> int:
+    """'DP12' -> 120; 0 for a reference without letters."""
+    number = 0
+    for letter in reference:
+        if not letter.isalpha():
+            break
+        number = number * 26 + ord(letter.upper()) - 64
+    return number
+
+
+def _sheet_titles(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Part name -> sheet title, from the workbook and its relations (both small: Limits.part_bytes)."""
+    try:
+        workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+        relations = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    except (KeyError, ElementTree.ParseError):
+        return {}
+    targets = {r.get("Id"): r.get("Target", "") for r in relations}
+    titles = {}
+    for sheet in workbook.iter():
+        if sheet.tag.endswith("}sheet"):
+            key = next((v for k, v in sheet.attrib.items() if k.endswith("}id")), None)
+            target = targets.get(key, "")
+            titles[target.lstrip("/") if target.startswith("/") else "xl/" + target] = sheet.get("name", "")
+    return titles
+
+
+class _SheetScan:
+    """A pass over a sheet's XML that keeps nothing and stops at the first row beyond the limits: the
+    range the sheet states, each row's number and each cell's column. openpyxl, which reads the sheet
+    afterwards, builds every row (and reads a sheet without a stated range whole to size it)."""
+
+    def __init__(self, label: str, counts_rows: bool):
+        self.label, self.counts_rows = label, counts_rows
+        self.row, self.column = 0, 0
+
+    def start(self, name: str, attrs: dict) -> None:
+        name = name.rpartition(":")[2]
+        if name == "c":
+            reference = attrs.get("r")
+            self.column = _column_number(reference) if reference else self.column + 1
+        elif name in ("v", "is", "f"):  # the cell holds a value, a text or a formula
+            _check_width(self.label, self.row, self.column)
+        elif name == "row":
+            self.row = int(attrs["r"]) if attrs.get("r", "").isdigit() else self.row + 1
+            self.column = 0
+            if self.counts_rows:
+                _check_row_limit(self.row - 1)
+        elif name == "dimension":
+            last = attrs.get("ref", "").rpartition(":")[2]
+            width = _column_number(last)
+            if width > Limits.columns:
+                raise FileRefused(
+                    f"Het tabblad “{self.label}” is {_number(width)} kolommen breed (tot en met kolom "
+                    f"{_column_letter(width)}); de import leest hooguit {Limits.columns} kolommen per tabblad. "
+                    "Verwijder de kolommen die niet in het sjabloon staan."
+                )
+            height = last[len(last) - len(last.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")) :]
+            if self.counts_rows and height.isdigit():
+                _check_row_limit(int(height) - 1)
+
+
+def _scan_sheets(archive: zipfile.ZipFile) -> None:
+    titles = _sheet_titles(archive)
+    for part in archive.infolist():
+        if not part.filename.startswith("xl/worksheets/") or not part.filename.endswith(".xml"):
+            continue
+        label = titles.get(part.filename, part.filename)
+        scan = _SheetScan(label, counts_rows=normalize(label) != normalize(EXPLANATION_TITLE))
+        parser = expat.ParserCreate()
+        parser.StartElementHandler = scan.start
+        with archive.open(part) as source:
+            parser.ParseFile(source)
+
+
 def _merged_ranges(worksheet) -> list[str]:
     """The merged cells of a sheet (in read-only mode openpyxl does not read them): a second pass over
     the sheet's XML, after the rows passed the limits."""
@@ -241,6 +308,7 @@ def _read_xlsx(data: bytes) -> ReadResult:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             _check_unpacked_size(archive)
+            _scan_sheets(archive)
         # Read-only: rows are parsed one at a time, so a sheet's size is checked before it is held.
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False, keep_links=False)
     except FileRefused:
@@ -275,14 +343,13 @@ def _read_worksheets(workbook) -> ReadResult:
                 Problem(title, None, "", f"Onbekend tabblad “{title}”. De import kent de tabbladen {known}.")
             )
             continue
-        _check_stated_size(title, worksheet, total)
-        # The stated size may also be too small or absent; rows are taken as they come and counted.
+        # The stated size (<dimension>) may be wrong; rows are taken as they come and counted.
         worksheet.reset_dimensions()
         sheet_rows = SheetRows(sheet, title)
         result.sheets.append(sheet_rows)
         positions, blank_numbers = None, []
         for number, cells in enumerate(worksheet.iter_rows(), start=1):
-            _check_width(title, number, len(cells))
+            _check_width(title, number, max((i for i, c in enumerate(cells, 1) if c.value is not None), default=0))
             if number == 1:
                 headers = [_cell_text(c.value, title, 1, i, result) for i, c in enumerate(cells, start=1)]
                 positions = _match_headers(sheet, title, headers, result)
@@ -377,7 +444,7 @@ def _csv_records(content: str, delimiter: str, label: str):
                 f"{_where(label, number)}: een cel is langer dan {_number(Limits.cell_length)} tekens of een "
                 "aanhalingsteken sluit niet. Kort de tekst in of controleer de aanhalingstekens."
             ) from None
-        _check_width(label, number, len(cells))
+        _check_width(label, number, max((i for i, c in enumerate(cells, 1) if c.strip()), default=0))
         if number > 1:
             _check_row_limit(number - 1)
         yield number, cells

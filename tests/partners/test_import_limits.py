@@ -65,8 +65,8 @@ def test_a_sheet_that_states_more_columns_than_the_limit_is_refused_unread():
 
 def test_a_sheet_wider_than_the_limit_is_refused_at_its_first_row():
     assert refusal(without_dimension(wide_workbook())) == (
-        "Partijen, rij 1 heeft 120 kolommen; de import leest hooguit 50 kolommen per tabblad. Verwijder de "
-        "kolommen die niet in het sjabloon staan."
+        "Partijen, rij 1 heeft meer dan 50 kolommen (een waarde in kolom AY); de import leest hooguit 50 "
+        "kolommen per tabblad. Verwijder de kolommen die niet in het sjabloon staan."
     )
 
 
@@ -78,12 +78,14 @@ def test_a_row_further_down_that_is_too_wide_is_named():
     sheet.append(GOOD)
     sheet.cell(row=3, column=51, value="te ver")
     data = without_dimension(save(workbook))
-    assert refusal(data).startswith("Partijen, rij 3 heeft 51 kolommen; de import leest hooguit 50")
+    assert refusal(data).startswith("Partijen, rij 3 heeft meer dan 50 kolommen (een waarde in kolom AY)")
 
 
 def test_a_csv_wider_than_the_limit_is_refused():
     data = csv_file(HEADERS["Partijen"], [GOOD, [*GOOD, *["x"] * 40]])
-    assert refusal(data, "partijen.csv").startswith("partijen.csv, rij 3 heeft 56 kolommen; de import leest hooguit 50")
+    assert refusal(data, "partijen.csv").startswith(
+        "partijen.csv, rij 3 heeft meer dan 50 kolommen (een waarde in kolom BD)"
+    )
 
 
 def test_a_csv_with_more_rows_than_the_limit_is_refused(settings):
@@ -152,3 +154,19 @@ def test_a_free_text_field_has_a_maximum_length_in_the_database():
     with pytest.raises(IntegrityError), transaction.atomic():
         Party.objects.filter(pk=party.pk).update(purpose="x" * (LONG_TEXT_MAX_LENGTH + 1))
     Party.objects.filter(pk=party.pk).update(purpose="x" * LONG_TEXT_MAX_LENGTH)
+
+
+def test_formatted_empty_cells_beyond_the_limit_do_not_count():
+    from openpyxl.styles import Font
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Partijen"
+    sheet.append(HEADERS["Partijen"])
+    sheet.append(GOOD)
+    for column in range(17, 120):
+        sheet.cell(row=1, column=column).font = Font(bold=True)
+    data = without_dimension(save(workbook))
+    report = run_file(data=data, filename="register.xlsx", dry_run=False)
+    assert report.ok, report.lines()
+    assert Party.objects.filter(name="Nieuwe Partij").exists()
