@@ -6,7 +6,8 @@ invisible, cannot be written to XML and so not to XLSX: forms and the import ref
 Dutch message. Exports strip them anyway (`for_spreadsheet`), so stored text never breaks a download.
 
 `CharField` and `TextField` here are Django's, with that rule: forms (the admin) and the import
-(which calls `clean_fields`) both go through `to_python` and the validators. Every `TextField` also
+(which calls `clean_fields`) both go through `to_python` and the validators; Django also calls
+`to_python` when it saves such a field, so a manual line break is never stored, not even by `update()`. Every `TextField` also
 has a maximum length, checked by the model, the form and a database constraint (`length_checks`).
 """
 

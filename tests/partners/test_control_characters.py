@@ -6,6 +6,7 @@ import re
 from decimal import Decimal
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -97,7 +98,11 @@ def stored_control_characters():
     party = PartyFactory(name="Partij met stuurtekens", seat="Ede")
     participation = ParticipationFactory(party=party, participant=municipality, share_percentage=Decimal("10"))
     ParticipationFinancialsFactory(participation=participation, year=2025, contribution=Decimal("1000"))
-    Party.objects.filter(pk=party.pk).update(seat=STORED, purpose=STORED)
+    with connection.cursor() as cursor:  # past the model, which would store U+000B as a line break
+        cursor.execute(
+            f"UPDATE {Party._meta.db_table} SET seat = %s, purpose = %s WHERE id = %s", [STORED, STORED, party.pk]
+        )
+    assert Party.objects.values_list("seat", flat=True).get() == STORED
     return municipality
 
 
