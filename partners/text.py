@@ -7,8 +7,9 @@ Dutch message. Exports strip them anyway (`for_spreadsheet`), so stored text nev
 
 `CharField` and `TextField` here are Django's, with that rule: forms (the admin) and the import
 (which calls `clean_fields`) both go through `to_python` and the validators; Django also calls
-`to_python` when it saves such a field, so a manual line break is never stored, not even by `update()`. Every `TextField` also
-has a maximum length, checked by the model, the form and a database constraint (`length_checks`).
+`to_python` when it saves such a field, so a manual line break is never stored, not even by
+`update()`. Every `TextField` also has a maximum length, checked by the model, the form and a
+database constraint (`length_checks`).
 """
 
 import re

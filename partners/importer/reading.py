@@ -31,7 +31,12 @@ ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 
 
 class FileRefused(Exception):
-    """The file as a whole cannot be imported; the message says why, in Dutch."""
+    """The file as a whole cannot be imported; the message says why, in Dutch, and where when it is
+    one place (a sheet, a row, a cell) that crosses a limit."""
+
+    def __init__(self, message: str, *, sheet: str = "", row: int | None = None, column: str = ""):
+        super().__init__(message)
+        self.sheet, self.row, self.column = sheet, row, column
 
 
 @dataclass(frozen=True)
@@ -165,7 +170,10 @@ def _check_width(label: str, row: int, column: int) -> None:
         raise FileRefused(
             f"{_where(label, row)} heeft meer dan {Limits.columns} kolommen (een waarde in kolom "
             f"{_column_letter(column)}); de import leest hooguit {Limits.columns} kolommen per tabblad. "
-            "Verwijder de kolommen die niet in het sjabloon staan."
+            "Verwijder de kolommen die niet in het sjabloon staan.",
+            sheet=label,
+            row=row,
+            column=_column_letter(column),
         )
 
 
@@ -177,7 +185,10 @@ def _cell_text(value, label: str, row: int, column: int, result: ReadResult):
     if len(value) > Limits.cell_length:
         raise FileRefused(
             f"{_where(label, row, column)} bevat {_number(len(value))} tekens; een cel mag hooguit "
-            f"{_number(Limits.cell_length)} tekens bevatten. Kort de tekst in."
+            f"{_number(Limits.cell_length)} tekens bevatten. Kort de tekst in.",
+            sheet=label,
+            row=row,
+            column=f"{_column_letter(column)}{row}",
         )
     value = with_line_breaks(value)
     message = control_character_message(value)
@@ -270,7 +281,8 @@ class _SheetScan:
                 raise FileRefused(
                     f"Het tabblad “{self.label}” is {_number(width)} kolommen breed (tot en met kolom "
                     f"{_column_letter(width)}); de import leest hooguit {Limits.columns} kolommen per tabblad. "
-                    "Verwijder de kolommen die niet in het sjabloon staan."
+                    "Verwijder de kolommen die niet in het sjabloon staan.",
+                    sheet=self.label,
                 )
             height = last[len(last) - len(last.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")) :]
             if self.counts_rows and height.isdigit():
@@ -442,7 +454,9 @@ def _csv_records(content: str, delimiter: str, label: str):
             # The csv module stops at a field of more than 128 KB (or a broken quote).
             raise FileRefused(
                 f"{_where(label, number)}: een cel is langer dan {_number(Limits.cell_length)} tekens of een "
-                "aanhalingsteken sluit niet. Kort de tekst in of controleer de aanhalingstekens."
+                "aanhalingsteken sluit niet. Kort de tekst in of controleer de aanhalingstekens.",
+                sheet=label,
+                row=number,
             ) from None
         _check_width(label, number, max((i for i, c in enumerate(cells, 1) if c.strip()), default=0))
         if number > 1:

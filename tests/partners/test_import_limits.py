@@ -170,3 +170,11 @@ def test_formatted_empty_cells_beyond_the_limit_do_not_count():
     report = run_file(data=data, filename="register.xlsx", dry_run=False)
     assert report.ok, report.lines()
     assert Party.objects.filter(name="Nieuwe Partij").exists()
+
+
+def test_the_report_fills_sheet_row_and_column_of_a_refusal():
+    long = row("Partijen", naam="Lang", rechtsvorm="Stichting", vestigingsplaats="Ede", doel="x" * 20_000)
+    report = run_file(data=xlsx({"Partijen": [GOOD, long]}), filename="register.xlsx", dry_run=True)
+    assert [(p.sheet, p.row, p.column) for p in report.problems] == [("Partijen", 3, "L3")]
+    report = run_file(data=without_dimension(wide_workbook()), filename="register.xlsx", dry_run=True)
+    assert [(p.sheet, p.row, p.column) for p in report.problems] == [("Partijen", 1, "AY")]
