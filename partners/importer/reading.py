@@ -4,7 +4,7 @@ XLSX is read with openpyxl in read-only mode, row by row, and CSV record by reco
 beyond the limits (rows, columns, the length of a cell: Limits) is refused at the first row that
 crosses one, before the rest is read; the unpacked size of an XLSX is checked before it is opened,
 and each sheet's dimensions in a pass that keeps nothing (_SheetScan).
-Merged cells are read in a second pass over the sheet. A password-protected XLSX is an OLE compound
+Merged cells are noted in that pass. A password-protected XLSX is an OLE compound
 file, not a zip, and is recognised by its signature. CSV holds one kind of rows, recognised by its
 headers; `;`, `,` and tab are accepted. Blank rows in between are skipped and counted in the report,
 so a tidy-up in Excel does not fail. Text loses Word's manual line break and may hold no other
@@ -13,6 +13,7 @@ control character (partners/text.py).
 
 import csv
 import io
+import posixpath
 import zipfile
 from dataclasses import dataclass, field
 from xml.etree import ElementTree
@@ -249,18 +250,21 @@ def _sheet_titles(archive: zipfile.ZipFile) -> dict[str, str]:
         if sheet.tag.endswith("}sheet"):
             key = next((v for k, v in sheet.attrib.items() if k.endswith("}id")), None)
             target = targets.get(key, "")
-            titles[target.lstrip("/") if target.startswith("/") else "xl/" + target] = sheet.get("name", "")
+            part = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+            titles[part] = sheet.get("name", "")
     return titles
 
 
 class _SheetScan:
     """A pass over a sheet's XML that keeps nothing and stops at the first row beyond the limits: the
     range the sheet states, each row's number and each cell's column. openpyxl, which reads the sheet
-    afterwards, builds every row (and reads a sheet without a stated range whole to size it)."""
+    afterwards, builds every row (and reads a sheet without a stated range whole to size it). The
+    pass also notes the merged cells, which openpyxl does not read in read-only mode."""
 
     def __init__(self, label: str, counts_rows: bool):
         self.label, self.counts_rows = label, counts_rows
         self.row, self.column = 0, 0
+        self.merged: list[str] = []
 
     def start(self, name: str, attrs: dict) -> None:
         name = name.rpartition(":")[2]
@@ -274,6 +278,8 @@ class _SheetScan:
             self.column = 0
             if self.counts_rows:
                 _check_row_limit(self.row - 1)
+        elif name == "mergeCell":
+            self.merged.append(attrs.get("ref", ""))
         elif name == "dimension":
             last = attrs.get("ref", "").rpartition(":")[2]
             width = _column_number(last)
@@ -289,29 +295,23 @@ class _SheetScan:
                 _check_row_limit(int(height) - 1)
 
 
-def _scan_sheets(archive: zipfile.ZipFile) -> None:
+def _scan_sheets(archive: zipfile.ZipFile) -> dict[str, list[str]]:
+    """Scan every sheet the workbook names, and any other part in xl/worksheets/; the merged cells
+    by sheet title."""
     titles = _sheet_titles(archive)
-    for part in archive.infolist():
-        if not part.filename.startswith("xl/worksheets/") or not part.filename.endswith(".xml"):
-            continue
-        label = titles.get(part.filename, part.filename)
+    names = set(archive.namelist())
+    parts = [p for p in titles if p in names]
+    parts += [n for n in sorted(names) if n.startswith("xl/worksheets/") and n.endswith(".xml") and n not in titles]
+    merged = {}
+    for part in parts:
+        label = titles.get(part, part)
         scan = _SheetScan(label, counts_rows=normalize(label) != normalize(EXPLANATION_TITLE))
         parser = expat.ParserCreate()
         parser.StartElementHandler = scan.start
         with archive.open(part) as source:
             parser.ParseFile(source)
-
-
-def _merged_ranges(worksheet) -> list[str]:
-    """The merged cells of a sheet (in read-only mode openpyxl does not read them): a second pass over
-    the sheet's XML, after the rows passed the limits."""
-    found = []
-    with worksheet.parent._archive.open(worksheet._worksheet_path) as source:
-        for _, element in ElementTree.iterparse(source):
-            if element.tag.endswith("}mergeCell"):
-                found.append(element.get("ref", ""))
-            element.clear()
-    return found
+        merged[label] = scan.merged
+    return merged
 
 
 def _read_xlsx(data: bytes) -> ReadResult:
@@ -320,7 +320,7 @@ def _read_xlsx(data: bytes) -> ReadResult:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             _check_unpacked_size(archive)
-            _scan_sheets(archive)
+            merged = _scan_sheets(archive)
         # Read-only: rows are parsed one at a time, so a sheet's size is checked before it is held.
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False, keep_links=False)
     except FileRefused:
@@ -328,7 +328,7 @@ def _read_xlsx(data: bytes) -> ReadResult:
     except Exception:  # zipfile and openpyxl raise zip, XML, key and value errors for a damaged file
         raise FileRefused(DAMAGED) from None
     try:
-        return _read_worksheets(workbook)
+        return _read_worksheets(workbook, merged)
     except (FileRefused, MemoryError):
         raise
     except Exception:  # a part that is damaged is only found while its rows are read
@@ -337,7 +337,7 @@ def _read_xlsx(data: bytes) -> ReadResult:
         workbook.close()
 
 
-def _read_worksheets(workbook) -> ReadResult:
+def _read_worksheets(workbook, merged: dict[str, list[str]]) -> ReadResult:
     result, total = ReadResult(), 0
     for worksheet in workbook.worksheets:
         title = worksheet.title
@@ -373,7 +373,7 @@ def _read_worksheets(workbook) -> ReadResult:
                 blank_numbers.append(number)
             elif positions is not None:
                 sheet_rows.rows.append(row)
-        for coordinate in _merged_ranges(worksheet):
+        for coordinate in merged.get(title, []):
             first_row = int("".join(ch for ch in coordinate.split(":")[0] if ch.isdigit()) or 0)
             result.problems.append(
                 Problem(

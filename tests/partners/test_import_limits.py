@@ -178,3 +178,13 @@ def test_the_report_fills_sheet_row_and_column_of_a_refusal():
     assert [(p.sheet, p.row, p.column) for p in report.problems] == [("Partijen", 3, "L3")]
     report = run_file(data=without_dimension(wide_workbook()), filename="register.xlsx", dry_run=True)
     assert [(p.sheet, p.row, p.column) for p in report.problems] == [("Partijen", 1, "AY")]
+
+
+def test_a_sheet_stored_outside_the_usual_folder_is_scanned_too():
+    source, target = zipfile.ZipFile(io.BytesIO(without_dimension(wide_workbook()))), io.BytesIO()
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for part in source.infolist():
+            content = source.read(part).replace(b"worksheets/sheet1.xml", b"elders/blad.xml")
+            archive.writestr(part.filename.replace("worksheets/sheet1.xml", "elders/blad.xml"), content)
+    assert "xl/elders/blad.xml" in zipfile.ZipFile(target).namelist()
+    assert refusal(target.getvalue()).startswith("Partijen, rij 1 heeft meer dan 50 kolommen")
