@@ -265,18 +265,22 @@ class _SheetScan:
         self.label, self.counts_rows = label, counts_rows
         self.row, self.column = 0, 0
         self.merged: list[str] = []
+        # Called for every element of the sheet: the limits are looked up once.
+        self.max_columns, self.max_rows = Limits.columns, Limits.rows() if counts_rows else None
 
     def start(self, name: str, attrs: dict) -> None:
-        name = name.rpartition(":")[2]
+        if ":" in name:
+            name = name.rpartition(":")[2]
         if name == "c":
             reference = attrs.get("r")
             self.column = _column_number(reference) if reference else self.column + 1
-        elif name in ("v", "is", "f"):  # the cell holds a value, a text or a formula
-            _check_width(self.label, self.row, self.column)
+        elif name == "v" or name == "is" or name == "f":  # the cell holds a value, a text or a formula
+            if self.column > self.max_columns:
+                _check_width(self.label, self.row, self.column)
         elif name == "row":
             self.row = int(attrs["r"]) if attrs.get("r", "").isdigit() else self.row + 1
             self.column = 0
-            if self.counts_rows:
+            if self.max_rows is not None and self.row - 1 > self.max_rows:
                 _check_row_limit(self.row - 1)
         elif name == "mergeCell":
             self.merged.append(attrs.get("ref", ""))
