@@ -10,6 +10,7 @@ from django.db.models import F, Q
 
 from core.history import Historical
 from core.periods import YEAR_VALIDATORS, year_constraint
+from partners import text as plain_text
 from partners.choices import ParticipantKind
 from partners.models import Participant, Participation, Party
 
@@ -70,7 +71,9 @@ class CycleRules(models.Model):
         default=True,
         help_text="Wgr: vóór 30 april van het jaar na het jaar waarover de jaarrekening gaat.",
     )
-    note = models.CharField("bron in de regeling", max_length=255, blank=True, help_text="Bijvoorbeeld: art. 24 lid 2.")
+    note = plain_text.CharField(
+        "bron in de regeling", max_length=255, blank=True, help_text="Bijvoorbeeld: art. 24 lid 2."
+    )
 
     history = Historical()
 
@@ -157,7 +160,7 @@ class CycleDocument(models.Model):
         validators=YEAR,
         help_text="Het begrotingsjaar (kaderbrief, begroting, wijziging) of het jaar waarover de jaarrekening gaat.",
     )
-    title = models.CharField("titel", max_length=200, blank=True, help_text="Bijvoorbeeld: 1e begrotingswijziging.")
+    title = plain_text.CharField("titel", max_length=200, blank=True, help_text="Bijvoorbeeld: 1e begrotingswijziging.")
     sent_on = models.DateField("verzonden aan de raden", null=True, blank=True)
     opinion_invited = models.BooleanField(
         "zienswijze gevraagd",
@@ -232,9 +235,9 @@ class Opinion(models.Model):
     )
     council_decision_on = models.DateField("datum raadsbesluit", null=True, blank=True)
     sent_on = models.DateField("verzonden aan het bestuur", null=True, blank=True)
-    text = models.TextField("zienswijze", blank=True)
+    text = plain_text.TextField("zienswijze", blank=True)
     url = models.URLField("link naar raadsbesluit of brief", blank=True)
-    board_answer = models.TextField(
+    board_answer = plain_text.TextField(
         "reactie van het bestuur", blank=True, help_text="Het bestuur reageert schriftelijk en gemotiveerd (Wgr)."
     )
     answered_on = models.DateField("datum reactie bestuur", null=True, blank=True)
@@ -246,6 +249,7 @@ class Opinion(models.Model):
         verbose_name_plural = "zienswijzen"
         ordering = ["document__party__name", "-document__year", "municipality__name"]
         constraints = [
+            *plain_text.length_checks("opinion", "text", "board_answer"),
             models.UniqueConstraint(
                 fields=["document", "municipality"],
                 name="opinion_unique_per_municipality",
@@ -293,8 +297,8 @@ class PartyEvent(models.Model):
     party = models.ForeignKey(Party, verbose_name="partij", on_delete=models.PROTECT, related_name="events")
     kind = models.CharField("soort", max_length=30, choices=EventKind.choices)
     date = models.DateField("datum")
-    title = models.CharField("omschrijving", max_length=200, blank=True)
-    note = models.TextField("toelichting", blank=True)
+    title = plain_text.CharField("omschrijving", max_length=200, blank=True)
+    note = plain_text.TextField("toelichting", blank=True)
 
     history = Historical()
 
@@ -303,6 +307,7 @@ class PartyEvent(models.Model):
         verbose_name_plural = "afspraken van partijen"
         ordering = ["date", "party__name"]
         constraints = [
+            *plain_text.length_checks("party_event", "note"),
             models.UniqueConstraint(
                 fields=["party", "kind", "date"],
                 name="party_event_unique_kind_date",

@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('partners', '0007_data_version'),
+        ('partners', '0008_plain_bounded_text'),
     ]
 
     operations = [
