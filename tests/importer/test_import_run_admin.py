@@ -25,7 +25,7 @@ def run(superuser):
 def beheerder_admin(client, django_user_model):
     user = django_user_model.objects.create_user(username="beheer", password="x", is_staff=True)
     user.groups.add(Group.objects.get(name=BEHEERDER))
-    assert user.has_perm("partners.delete_importrun")  # the role's permission alone is not enough
+    assert user.has_perm("importer.delete_importrun")  # the role's permission alone is not enough
     return pass_two_factor(client, user)
 
 

@@ -118,7 +118,7 @@ def test_the_party_list_xlsx_exports_stored_control_characters(superuser_client,
 
 def test_the_paragraph_xlsx_exports_stored_control_characters(superuser_client, stored_control_characters):
     kwargs = {"code": "GM9101", "year": "2025", "variant": "begroting"}
-    url = reverse("governance:paragraph_report", kwargs=kwargs) + ".xlsx"
+    url = reverse("reports:paragraph_report", kwargs=kwargs) + ".xlsx"
     assert "Gro\nningen " in cells(superuser_client.get(url))
 
 
