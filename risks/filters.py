@@ -6,7 +6,7 @@ from django.db.models import Q
 from partners import scoping
 from partners.models import Party
 
-from . import matrix
+from . import matrix, selectors
 from .choices import RiskCategory, RiskStatus
 from .models import Risk, RiskLevel
 
@@ -36,7 +36,7 @@ class RiskFilterSet(django_filters.FilterSet):
         label="Niveau",
         method="at_level",
         to_field_name="code",
-        queryset=RiskLevel.objects.order_by("min_score"),
+        queryset=selectors.level_queryset(),
         empty_label="Alle niveaus",
     )
     status = django_filters.ChoiceFilter(label="Status", choices=RiskStatus.choices, empty_label="Alle statussen")

@@ -32,8 +32,13 @@ def risk_detail_queryset():
     )
 
 
+def level_queryset():
+    """The levels of the risk matrix, lowest first: the one way every page and filter loads them."""
+    return RiskLevel.objects.order_by("min_score")
+
+
 def levels() -> list[RiskLevel]:
-    return list(RiskLevel.objects.order_by("min_score"))
+    return list(level_queryset())
 
 
 def probabilities() -> dict[int, object]:
