@@ -10,9 +10,10 @@ from datetime import date, timedelta
 
 from django.db.models import Prefetch, Q
 
-from partners.models import Participant, Party
+from partners.choices import ParticipantKind
+from partners.models import Participant, Participation, Party
 
-from . import deadlines
+from . import deadlines, law
 from .attention_points import active_participations
 from .choices import OPINION_DONE
 from .models import CycleDocument, Opinion, PartyEvent, rules_for
@@ -57,12 +58,12 @@ class AgendaItem:
         return self.party.get_absolute_url() + "#cyclus"
 
 
-def _wgr_items(party, rules, documents, start, end) -> list[AgendaItem]:
+def _wgr_items(party, rules, documents, start, end, supervisor) -> list[AgendaItem]:
     items = []
     # A budget year's events run from the kaderbrief (the year before) to the jaarrekening (the year after).
     for budget_year in range(start.year - 1, end.year + 2):
         for index, deadline in enumerate(
-            deadlines.cycle_for_party(legal_form=party.legal_form, budget_year=budget_year, rules=rules)
+            deadlines.cycle_for_year(budget_year=budget_year, rules=rules, supervisor=supervisor)
         ):
             if not start <= deadline.date <= end:
                 continue
@@ -116,6 +117,12 @@ def municipality_agenda(*, municipality: Participant, today: date, start: date, 
         if p.joined_on is None or p.joined_on <= end
     ]
     parties = {p.party_id: p for p in participations}
+    # Who supervises each regeling: the minister of BZK where a provincie takes part (governance/law.py).
+    with_province = set(
+        Participation.objects.filter(party_id__in=parties, participant__kind=ParticipantKind.PROVINCIE).values_list(
+            "party_id", flat=True
+        )
+    )
     documents = (
         CycleDocument.objects.filter(party_id__in=parties)
         .filter(
@@ -135,10 +142,13 @@ def municipality_agenda(*, municipality: Participant, today: date, start: date, 
     items = []
     for participation in participations:
         party = participation.party
+        if not law.has_cycle(party.legal_form, by_regeling=party.cycle_by_regeling):
+            continue  # no Wgr cycle: no deadlines of the law (a centrumgemeenteregeling, a private-law party)
         own_start = max(start, participation.joined_on) if participation.joined_on else start
         rules = rules_for(party)
         party_documents = by_party.get(party.pk, [])
-        items += _wgr_items(party, rules, party_documents, own_start, end)
+        supervisor = law.supervisor(province_takes_part=party.pk in with_province)
+        items += _wgr_items(party, rules, party_documents, own_start, end, supervisor)
         items += _opinion_items(party, rules, party_documents, municipality, own_start, end)
     events = PartyEvent.objects.filter(party_id__in=parties, date__gte=start, date__lte=end).select_related("party")
     for event in events:

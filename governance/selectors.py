@@ -9,14 +9,14 @@ from itertools import groupby
 from django.db.models import Count, Prefetch, Q
 
 from partners import charts, scoping
-from partners.choices import FigureKind
+from partners.choices import FigureKind, ParticipantKind
 from partners.models import Participant, Participation, ParticipationFinancials, Party, PolicyArea
 from risks import matrix
 from risks import selectors as risk_selectors
 from risks.exposure import exposure_share
 from risks.models import Risk
 
-from . import deadlines, goals, svg
+from . import deadlines, goals, law, svg
 from .models import (
     Assessment,
     Criterion,
@@ -208,7 +208,9 @@ class DocumentRow:
 class PartyCycle:
     """What the factsheet shows of a party's planning-and-control cycle."""
 
-    wgr: bool
+    wgr: bool  # the Wgr cycle applies (governance/law.py)
+    no_cycle_reason: str
+    supervisor: law.Supervisor
     rules: CycleRules | None
     budget_year: int
     deadlines: list[deadlines.Deadline]
@@ -218,6 +220,11 @@ class PartyCycle:
 
 def party_cycle(*, party: Party, today: date) -> PartyCycle:
     """The party's deadlines for next year's begroting, its documents with the zienswijzen, and its events."""
+    has_cycle = law.has_cycle(party.legal_form, by_regeling=party.cycle_by_regeling)
+    supervisor = law.supervisor(
+        province_takes_part=has_cycle
+        and party.participations.filter(participant__kind=ParticipantKind.PROVINCIE).exists()
+    )
     agreed = CycleRules.objects.filter(party=party).first()
     rules = agreed.to_rules() if agreed else deadlines.WGR_DEFAULTS
     # The begroting whose cycle is under way: next year's until it is due at GS (15 September).
@@ -230,10 +237,20 @@ def party_cycle(*, party: Party, today: date) -> PartyCycle:
     rows = [DocumentRow(doc, doc.opinion_deadline(rules), list(doc.opinions.all())) for doc in documents]
     events = PartyEvent.objects.filter(party=party, date__gte=today - timedelta(days=365)).order_by("date")
     return PartyCycle(
-        wgr=deadlines.wgr_applies(party.legal_form),
+        wgr=has_cycle,
+        no_cycle_reason=""
+        if has_cycle
+        else law.no_cycle_reason(party.legal_form, form_label=party.get_legal_form_display()),
+        supervisor=supervisor,
         rules=agreed,
         budget_year=budget_year,
-        deadlines=deadlines.cycle_for_party(legal_form=party.legal_form, budget_year=budget_year, rules=rules),
+        deadlines=deadlines.cycle_for_party(
+            legal_form=party.legal_form,
+            budget_year=budget_year,
+            rules=rules,
+            by_regeling=party.cycle_by_regeling,
+            supervisor=supervisor,
+        ),
         documents=rows,
         events=list(events),
     )

@@ -276,6 +276,14 @@ class Party(EndInsteadOfDeleteMixin, models.Model):
         limit_choices_to={"kind": ParticipantKind.GEMEENTE},
         help_text="Alleen bij een centrumgemeenteregeling (Wgr art. 8 lid 4): de gemeente die de taken uitvoert.",
     )
+    cycle_by_regeling = models.BooleanField(
+        "volgt de begrotingscyclus van de Wgr",
+        default=False,
+        help_text="Alleen bij een gemeenschappelijk orgaan (Wgr art. 8 lid 2), dat geen rechtspersoonlijkheid "
+        "heeft: aan als de regeling bepaalt dat het een eigen begroting en jaarrekening heeft en de termijnen "
+        "van de Wgr volgt. Een openbaar lichaam en een bedrijfsvoeringsorganisatie volgen die altijd; een "
+        "centrumgemeenteregeling en een privaatrechtelijke partij nooit.",
+    )
 
     objects = PartyQuerySet.as_manager()
 
@@ -305,6 +313,13 @@ class Party(EndInsteadOfDeleteMixin, models.Model):
                 condition=~Q(legal_form=LegalForm.CENTRUMGEMEENTEREGELING) | Q(central_municipality__isnull=False),
                 name="party_centrum_names_central_municipality",
                 violation_error_message="Een centrumgemeenteregeling noemt haar centrumgemeente.",
+            ),
+            models.CheckConstraint(
+                condition=Q(cycle_by_regeling=False) | Q(legal_form=LegalForm.GEMEENSCHAPPELIJK_ORGAAN),
+                name="party_cycle_by_regeling_only_for_orgaan",
+                violation_error_message="Alleen bij een gemeenschappelijk orgaan bepaalt de regeling of de "
+                "begrotingscyclus van de Wgr geldt (Wgr art. 8 lid 2); een openbaar lichaam en een "
+                "bedrijfsvoeringsorganisatie volgen hem altijd, andere vormen nooit.",
             ),
         ]
 

@@ -12,7 +12,7 @@ from partners.choices import ParticipantKind
 from partners.history import Historical
 from partners.models import Participant, Participation, Party
 
-from .. import deadlines
+from .. import deadlines, law
 from ..choices import OPINION_NEEDS_DECISION, EventKind, OpinionStatus
 
 WEEKS = [MinValueValidator(deadlines.MIN_WEEKS), MaxValueValidator(deadlines.MAX_WEEKS)]
@@ -30,6 +30,12 @@ def day_exists_every_year(day: str, month: str) -> Q:
     )
 
 
+def not_later_than_29_april(prefix: str) -> Q:
+    """The agreed date's last day is 29 April at the latest: "vóór 30 april" or earlier (Wgr art. 34b)."""
+    day, month, before = f"{prefix}_day", f"{prefix}_month", f"{prefix}_before"
+    return Q(**{f"{month}__lt": 4}) | Q(**{month: 4, f"{day}__lt": 30}) | Q(**{month: 4, day: 30, before: True})
+
+
 class CycleRules(models.Model):
     """The deadlines a regeling agrees where they differ from the Wgr; absent means the Wgr defaults."""
 
@@ -38,13 +44,15 @@ class CycleRules(models.Model):
         "termijn zienswijze (weken)",
         default=deadlines.WGR_DEFAULTS.opinion_weeks,
         validators=WEEKS,
-        help_text="Wgr: de raad kan binnen 12 weken na toezending een zienswijze geven.",
+        help_text="De raad kan binnen 12 weken na toezending een zienswijze geven (Wgr art. 35 lid 3); "
+        "een regeling mag dit verlengen, niet verkorten.",
     )
     draft_budget_weeks = models.PositiveSmallIntegerField(
         "ontwerpbegroting vóór vaststelling (weken)",
         default=deadlines.WGR_DEFAULTS.draft_budget_weeks,
         validators=WEEKS,
-        help_text="Wgr: de ontwerpbegroting gaat ten minste 12 weken vóór vaststelling naar de raden.",
+        help_text="De ontwerpbegroting gaat ten minste 12 weken vóór de aanbieding aan het algemeen bestuur naar "
+        "de raden (Wgr art. 35 lid 1); een regeling mag dit verlengen, niet verkorten.",
     )
     framework_letter_day = models.PositiveSmallIntegerField(
         "kaderbrief: dag", default=deadlines.WGR_DEFAULTS.framework_letter.day, validators=DAY
@@ -56,7 +64,8 @@ class CycleRules(models.Model):
         "kaderbrief: vóór deze datum",
         default=True,
         help_text="Aan: vóór deze datum (de dag ervoor is de laatste dag). Uit: uiterlijk op deze datum. "
-        "Wgr: vóór 30 april van het jaar vóór het begrotingsjaar.",
+        "Wgr art. 34b: vóór 30 april van het jaar vóór het begrotingsjaar; een regeling mag een eerdere datum "
+        "afspreken, geen latere.",
     )
     provisional_accounts_day = models.PositiveSmallIntegerField(
         "voorlopige jaarrekening: dag", default=deadlines.WGR_DEFAULTS.provisional_accounts.day, validators=DAY
@@ -67,7 +76,8 @@ class CycleRules(models.Model):
     provisional_accounts_before = models.BooleanField(
         "voorlopige jaarrekening: vóór deze datum",
         default=True,
-        help_text="Wgr: vóór 30 april van het jaar na het jaar waarover de jaarrekening gaat.",
+        help_text="Wgr art. 34b: vóór 30 april van het jaar na het jaar waarover de jaarrekening gaat; een "
+        "regeling mag een eerdere datum afspreken, geen latere.",
     )
     note = models.CharField("bron in de regeling", max_length=255, blank=True, help_text="Bijvoorbeeld: art. 24 lid 2.")
 
@@ -93,6 +103,19 @@ class CycleRules(models.Model):
                 violation_error_message="Een datum in de termijnen bestaat niet in elk jaar "
                 "(zoals 31 april of 29 februari).",
             ),
+            models.CheckConstraint(
+                condition=Q(opinion_weeks__gte=law.LEGAL_OPINION_WEEKS)
+                & Q(draft_budget_weeks__gte=law.LEGAL_DRAFT_BUDGET_WEEKS),
+                name="cycle_rules_weeks_not_below_wgr",
+                violation_error_message="De termijnen voor de ontwerpbegroting en de zienswijze zijn ten minste "
+                "12 weken (Wgr art. 35 lid 1 en 3); een regeling mag ze verlengen, niet verkorten.",
+            ),
+            models.CheckConstraint(
+                condition=not_later_than_29_april("framework_letter") & not_later_than_29_april("provisional_accounts"),
+                name="cycle_rules_dates_not_after_wgr",
+                violation_error_message="Kaderbrief en voorlopige jaarrekening gaan vóór 30 april naar de raden "
+                "(Wgr art. 34b); een regeling mag een eerdere datum afspreken, geen latere.",
+            ),
         ]
 
     def __str__(self):
@@ -102,11 +125,29 @@ class CycleRules(models.Model):
         return self.party.get_absolute_url()
 
     def clean(self):
-        if self.party_id and not deadlines.wgr_applies(self.party.legal_form):
-            raise ValidationError(
-                f"{self.party} is een privaatrechtelijke partij en volgt geen Wgr-termijnen; "
-                "leg haar eigen data vast als afspraken (AvA, jaarrekening, dividend)."
-            )
+        if self.party_id:
+            party = self.party
+            if not law.has_cycle(party.legal_form, by_regeling=party.cycle_by_regeling):
+                if law.is_public_law(party.legal_form):
+                    raise ValidationError(
+                        law.no_cycle_reason(party.legal_form, form_label=party.get_legal_form_display())
+                    )
+                raise ValidationError(
+                    f"{party} is een privaatrechtelijke partij en volgt geen Wgr-termijnen; "
+                    "leg haar eigen data vast als afspraken (AvA, jaarrekening, dividend)."
+                )
+        looser = law.looser_than_law(
+            opinion_weeks=self.opinion_weeks,
+            draft_budget_weeks=self.draft_budget_weeks,
+            framework_letter=(self.framework_letter_day, self.framework_letter_month, self.framework_letter_before),
+            provisional_accounts=(
+                self.provisional_accounts_day,
+                self.provisional_accounts_month,
+                self.provisional_accounts_before,
+            ),
+        )
+        if looser:
+            raise ValidationError(looser)
         try:
             self.to_rules()
         except ValueError as error:
@@ -165,10 +206,11 @@ class CycleDocument(models.Model):
     )
     adopted_on = models.DateField("vastgesteld door het bestuur", null=True, blank=True)
     sent_to_supervisor_on = models.DateField(
-        "verzonden aan Gedeputeerde Staten",
+        "verzonden aan de toezichthouder",
         null=True,
         blank=True,
-        help_text="Begroting en jaarrekening: binnen 2 weken na vaststelling (Wgr art. 58).",
+        help_text="Begroting en jaarrekening: binnen 2 weken na vaststelling aan Gedeputeerde Staten (Wgr art. 34 "
+        "lid 2 en 3), of aan de minister van BZK als een provincie deelneemt (Wgr art. 58 lid 2 en 4).",
     )
     url = models.URLField("link naar het document", blank=True)
 
@@ -195,7 +237,7 @@ class CycleDocument(models.Model):
                 | Q(adopted_on__isnull=True)
                 | Q(sent_to_supervisor_on__gte=F("adopted_on")),
                 name="cycle_document_supervisor_after_adoption",
-                violation_error_message="Het document kan niet vóór de vaststelling aan Gedeputeerde Staten "
+                violation_error_message="Het document kan niet vóór de vaststelling aan de toezichthouder "
                 "zijn verzonden.",
             ),
         ]
@@ -205,6 +247,17 @@ class CycleDocument(models.Model):
 
     def get_absolute_url(self):
         return self.party.get_absolute_url() + "#cyclus"
+
+    def clean(self):
+        if self.party_id:
+            party = self.party
+            if not law.has_cycle(party.legal_form, by_regeling=party.cycle_by_regeling):
+                raise ValidationError(
+                    {
+                        "party": f"{party} volgt geen begrotingscyclus van de Wgr, dus ook geen documenten van die "
+                        f"cyclus. {law.no_cycle_reason(party.legal_form, form_label=party.get_legal_form_display())}"
+                    }
+                )
 
     @property
     def invites_opinion(self) -> bool:

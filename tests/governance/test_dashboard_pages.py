@@ -70,7 +70,7 @@ def test_the_dashboard_queries_stay_constant(logged_in_client, participation):
     before = query_count(logged_in_client, url)
     for _ in range(4):
         other = ParticipationFactory(participant=participation.participant)
-        CycleRules.objects.create(party=other.party, opinion_weeks=8)
+        CycleRules.objects.create(party=other.party, opinion_weeks=16)
         document = CycleDocumentFactory(party=other.party, year=TODAY.year + 1, sent_on=TODAY)
         OpinionFactory(document=document, municipality=participation.participant)
         PartyEvent.objects.create(party=other.party, kind=EventKind.OVERIG, date=TODAY)
