@@ -11,11 +11,12 @@ Which forms have the cycle, the toezichthouder and the articles are in governanc
 """
 
 import calendar
+from collections.abc import Container
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
-from . import law
+from . import law, termijnenwet
 
 # Sources of the rules (governance/law.py holds the articles).
 SOURCE_FRAMEWORK_LETTER = law.SOURCE_FRAMEWORK_LETTER
@@ -156,23 +157,38 @@ ACCOUNTS_TO_SUPERVISOR = FixedDate(15, 7)
 
 @dataclass(frozen=True)
 class Deadline:
-    """One dated event of the cycle; ``date`` is the last day on which the act is in time."""
+    """One dated event of the cycle; ``date`` is the last day on which the act is in time.
+
+    ``nominal`` is set when the Algemene termijnenwet moved that day: the day as counted."""
 
     kind: DocumentKind
     date: date
     description: str
     legal_source: str
+    nominal: date | None = None
 
 
 def zienswijze_deadline(*, sent_on: date, weeks: int = WGR_DEFAULTS.opinion_weeks) -> date:
     """Last day for the raad's zienswijze, as counted: ``weeks`` after the document was sent (Wgr art. 35 lid 3).
 
-    Calendar time: a deadline on a Saturday, Sunday or holiday stays on that day. The Algemene
-    termijnenwet is not applied; the register shows the date as computed from the Wgr, and a
-    regeling may agree otherwise (pass its number of weeks).
+    Calendar time, before the Algemene termijnenwet: ``opinion_term`` gives the day it really ends.
     """
     _check_weeks(weeks, "Termijn voor de zienswijze")
     return sent_on + timedelta(weeks=weeks)
+
+
+def opinion_term(
+    *, sent_on: date, weeks: int = WGR_DEFAULTS.opinion_weeks, extra_days: Container[date] = ()
+) -> termijnenwet.Term:
+    """The zienswijzetermijn as counted (Wgr art. 35 lid 3) and as the Algemene termijnenwet
+    extends it when it ends on a Saturday, Sunday or holiday (Atw art. 1 lid 1 and art. 3)."""
+    return termijnenwet.extend(zienswijze_deadline(sent_on=sent_on, weeks=weeks), extra_days)
+
+
+def opinion_source(term: termijnenwet.Term, *, overridden: bool = False) -> str:
+    """The source of a zienswijze deadline, with the Atw when it moved the day."""
+    source = _source(SOURCE_OPINION, overridden)
+    return f"{source}; {termijnenwet.SOURCE_EXTENSION}" if term.extended else source
 
 
 def earliest_ab_adoption_for_draft_budget(*, sent_on: date, weeks: int = WGR_DEFAULTS.draft_budget_weeks) -> date:
@@ -241,6 +257,7 @@ def cycle_for_year(
     rules: DeadlineRules = WGR_DEFAULTS,
     draft_budget_sent_on: date | None = None,
     supervisor: law.Supervisor = law.GEDEPUTEERDE_STATEN,
+    extra_days: Container[date] = (),
 ) -> list[Deadline]:
     """The dated events of the cycle around one begrotingsjaar, in date order.
 
@@ -291,13 +308,15 @@ def cycle_for_year(
     ]
     if draft_budget_sent_on is not None:
         sent = format_date_nl(draft_budget_sent_on)
+        term = opinion_term(sent_on=draft_budget_sent_on, weeks=rules.opinion_weeks, extra_days=extra_days)
         events += [
             Deadline(
                 DocumentKind.ONTWERPBEGROTING,
-                zienswijze_deadline(sent_on=draft_budget_sent_on, weeks=rules.opinion_weeks),
+                term.last_day,
                 f"Zienswijze van de raad op de ontwerpbegroting {year} (verzonden {sent}), "
                 f"binnen {rules.opinion_weeks} weken",
-                _source(SOURCE_OPINION, rules.opinion_weeks != WGR_DEFAULTS.opinion_weeks),
+                opinion_source(term, overridden=rules.opinion_weeks != WGR_DEFAULTS.opinion_weeks),
+                term.nominal if term.extended else None,
             ),
             Deadline(
                 DocumentKind.BEGROTING,
@@ -318,10 +337,15 @@ def cycle_for_party(
     draft_budget_sent_on: date | None = None,
     by_regeling: bool = False,
     supervisor: law.Supervisor = law.GEDEPUTEERDE_STATEN,
+    extra_days: Container[date] = (),
 ) -> list[Deadline]:
     """The cycle for a party of ``legal_form``: empty when the form has no Wgr cycle (governance/law.py)."""
     if not law.has_cycle(legal_form, by_regeling=by_regeling):
         return []
     return cycle_for_year(
-        budget_year=budget_year, rules=rules, draft_budget_sent_on=draft_budget_sent_on, supervisor=supervisor
+        budget_year=budget_year,
+        rules=rules,
+        draft_budget_sent_on=draft_budget_sent_on,
+        supervisor=supervisor,
+        extra_days=extra_days,
     )

@@ -16,7 +16,7 @@ from risks import selectors as risk_selectors
 from risks.exposure import exposure_share
 from risks.models import Risk
 
-from . import deadlines, goals, law, svg
+from . import deadlines, goals, law, svg, termijnenwet
 from .models import (
     Assessment,
     Criterion,
@@ -31,6 +31,7 @@ from .models import (
     Person,
     Score,
     Seat,
+    equated_days,
 )
 from .risk_profile import ZERO, ProfileComparison, Proposal, compare, propose_profile
 
@@ -200,8 +201,12 @@ def person_detail_queryset(*, today: date, user):
 @dataclass
 class DocumentRow:
     document: CycleDocument
-    opinion_deadline: date | None
+    opinion_term: termijnenwet.Term | None  # as counted and as the Algemene termijnenwet extends it
     opinions: list[Opinion]
+
+    @property
+    def opinion_deadline(self) -> date | None:
+        return self.opinion_term.last_day if self.opinion_term else None
 
 
 @dataclass
@@ -234,7 +239,10 @@ def party_cycle(*, party: Party, today: date) -> PartyCycle:
         .prefetch_related(Prefetch("opinions", queryset=Opinion.objects.select_related("municipality")))
         .order_by("-year", "sent_on", "kind", "pk")
     )
-    rows = [DocumentRow(doc, doc.opinion_deadline(rules), list(doc.opinions.all())) for doc in documents]
+    documents = list(documents)
+    sent = [doc.sent_on for doc in documents if doc.sent_on]
+    extra_days = equated_days(min(sent), max(sent) + timedelta(weeks=deadlines.MAX_WEEKS)) if sent else frozenset()
+    rows = [DocumentRow(doc, doc.opinion_term(rules, extra_days), list(doc.opinions.all())) for doc in documents]
     events = PartyEvent.objects.filter(party=party, date__gte=today - timedelta(days=365)).order_by("date")
     return PartyCycle(
         wgr=has_cycle,
@@ -250,6 +258,7 @@ def party_cycle(*, party: Party, today: date) -> PartyCycle:
             rules=rules,
             by_regeling=party.cycle_by_regeling,
             supervisor=supervisor,
+            extra_days=extra_days,
         ),
         documents=rows,
         events=list(events),

@@ -1,7 +1,7 @@
 """The planning-and-control cycle: a party's own deadline rules, its documents, the gemeenten's
 zienswijzen on them, and the dated events of private-law parties (AvA, jaarrekening, dividend)."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -12,7 +12,7 @@ from partners.choices import ParticipantKind
 from partners.history import Historical
 from partners.models import Participant, Participation, Party
 
-from .. import deadlines, law
+from .. import deadlines, law, termijnenwet
 from ..choices import OPINION_NEEDS_DECISION, EventKind, OpinionStatus
 
 WEEKS = [MinValueValidator(deadlines.MIN_WEEKS), MaxValueValidator(deadlines.MAX_WEEKS)]
@@ -264,10 +264,16 @@ class CycleDocument(models.Model):
         return self.opinion_invited and self.kind in OPINION_KINDS
 
     def opinion_deadline(self, rules: deadlines.DeadlineRules) -> date | None:
-        """Last day for the raden's zienswijze, once the document has been sent."""
+        """Last day for the raden's zienswijze as counted, once the document has been sent."""
         if not self.invites_opinion or self.sent_on is None:
             return None
         return deadlines.zienswijze_deadline(sent_on=self.sent_on, weeks=rules.opinion_weeks)
+
+    def opinion_term(self, rules: deadlines.DeadlineRules, extra_days=()) -> termijnenwet.Term | None:
+        """The zienswijzetermijn as counted and as the Algemene termijnenwet extends it."""
+        if not self.invites_opinion or self.sent_on is None:
+            return None
+        return deadlines.opinion_term(sent_on=self.sent_on, weeks=rules.opinion_weeks, extra_days=extra_days)
 
 
 class Opinion(models.Model):
@@ -371,3 +377,34 @@ class PartyEvent(models.Model):
 
     def get_absolute_url(self):
         return self.party.get_absolute_url() + "#cyclus"
+
+
+class EquatedDay(models.Model):
+    """A day equated with a holiday by royal decree for the Algemene termijnenwet (Atw art. 3 lid 3),
+    such as the Friday after Hemelvaartsdag: a statutory period ending on it runs to the next working
+    day. The holidays of art. 3 lid 1 and 2 are computed (governance/termijnenwet.py), not listed here."""
+
+    date = models.DateField("datum", unique=True)
+    description = models.CharField("omschrijving", max_length=200, help_text="Bijvoorbeeld: vrijdag na Hemelvaartsdag.")
+    source = models.CharField(
+        "bron",
+        max_length=200,
+        help_text="Het koninklijk besluit en de vindplaats in de Staatscourant (Algemene termijnenwet art. 3 lid 3).",
+    )
+
+    history = Historical()
+
+    class Meta:
+        verbose_name = "gelijkgestelde dag (Algemene termijnenwet)"
+        verbose_name_plural = "gelijkgestelde dagen (Algemene termijnenwet)"
+        ordering = ["date"]
+
+    def __str__(self):
+        return f"{self.date:%d-%m-%Y} {self.description}"
+
+
+def equated_days(start: date, end: date) -> frozenset[date]:
+    """The equated days from ``start`` to ``end`` plus a month, for extending periods ending in that window."""
+    return frozenset(
+        EquatedDay.objects.filter(date__gte=start, date__lte=end + timedelta(days=31)).values_list("date", flat=True)
+    )
