@@ -1145,7 +1145,10 @@ def _participation_figures(row: dict, spec: dict, participant: Participant) -> d
     result = {}
     for key in YEARS:
         values = {}
-        if key in spec.get("contributions", {}) and share:
+        if key in spec.get("contributions", {}) and participant.code == spec.get("central_municipality"):
+            # The centrumgemeente carries the tasks in its own begroting and pays no bijdrage to itself.
+            values["contribution"] = None
+        elif key in spec.get("contributions", {}) and share:
             values["contribution"] = (spec["contributions"][key] * share / 100).quantize(Decimal("1"))
         if key in spec.get("contributions_per_inhabitant", {}):
             per_inhabitant = Decimal(spec["contributions_per_inhabitant"][key])

@@ -216,6 +216,20 @@ class Population(models.Model):
             raise ValidationError({"participant": "Een inwonertal wordt alleen per gemeente vastgelegd."})
 
 
+# Wgr art. 8 lid 2 and 4: forms without a legal person of their own, so without vermogen.
+LEGAL_FORMS_WITHOUT_BALANCE_SHEET = frozenset(
+    {LegalForm.GEMEENSCHAPPELIJK_ORGAAN, LegalForm.CENTRUMGEMEENTEREGELING, LegalForm.REGELING_ZONDER_MEER}
+)
+NO_BALANCE_SHEET_MESSAGE = (
+    "{party} is een {form} zonder eigen rechtspersoonlijkheid (Wgr art. 8 lid 2 en 4): eigen en vreemd "
+    "vermogen bestaan niet (n.v.t.), en zonder eigen orgaan ook geen resultaat. Laat deze cijfers leeg."
+)
+CENTRAL_PAYS_ITSELF_MESSAGE = (
+    "{municipality} is de centrumgemeente van {party} en betaalt geen bijdrage aan zichzelf: de taken en "
+    "middelen staan in haar eigen begroting. Vul bij de andere deelnemers in wat zij aan {municipality} betalen."
+)
+
+
 class PartyQuerySet(models.QuerySet):
     def in_bbv_category(self, category):
         return self.filter(legal_form__in=legal_forms_in(category))
@@ -337,6 +351,19 @@ class Party(EndInsteadOfDeleteMixin, models.Model):
     @property
     def bbv_category(self) -> BbvCategory:
         return bbv_category_for(self.legal_form)
+
+    @property
+    def has_own_balance_sheet(self) -> bool:
+        """Whether the party has an eigen and vreemd vermogen of its own. A gemeenschappelijk orgaan
+        (Wgr art. 8 lid 2) has no legal personality, and a centrumgemeenteregeling or other regeling
+        zonder meer (art. 8 lid 4) no organ: their balance figures are "n.v.t.", not "niet bekend"."""
+        return self.legal_form not in LEGAL_FORMS_WITHOUT_BALANCE_SHEET
+
+    @property
+    def has_own_result(self) -> bool:
+        """A regeling without an organ (centrumgemeenteregeling, regeling zonder meer, Wgr art. 8 lid 4)
+        has no begroting or jaarrekening and so no result; a gemeenschappelijk orgaan has a begroting."""
+        return self.legal_form not in (LegalForm.CENTRUMGEMEENTEREGELING, LegalForm.REGELING_ZONDER_MEER)
 
     @property
     def has_shares(self) -> bool:
@@ -461,6 +488,11 @@ class Participation(models.Model):
         return self.party.get_absolute_url()
 
     @property
+    def is_central_municipality(self) -> bool:
+        """This deelnemer is the centrumgemeente that carries out the regeling's tasks (Wgr art. 8 lid 4)."""
+        return self.participant_id is not None and self.participant_id == self.party.central_municipality_id
+
+    @property
     def is_verbonden_partij(self) -> bool:
         """BBV art. 1: a verbonden partij needs both a bestuurlijk and a financieel belang."""
         return self.governance_interest and self.financial_interest
@@ -542,6 +574,16 @@ class PartyFinancials(FinancialFigures):
     def get_absolute_url(self):
         return self.party.get_absolute_url()
 
+    def clean(self):
+        if self.party_id and not self.party.has_own_balance_sheet:
+            figures = [self.equity_start, self.equity_end, self.liabilities_start, self.liabilities_end]
+            if not self.party.has_own_result:
+                figures.append(self.result)
+            if any(value is not None for value in figures):
+                raise ValidationError(
+                    NO_BALANCE_SHEET_MESSAGE.format(party=self.party, form=self.party.get_legal_form_display().lower())
+                )
+
 
 class ParticipationFinancials(FinancialFigures):
     """A participant's figures in one party for one year: bijdrage, belang and dividend."""
@@ -590,6 +632,18 @@ class ParticipationFinancials(FinancialFigures):
 
     def get_absolute_url(self):
         return self.participation.party.get_absolute_url()
+
+    def clean(self):
+        if self.participation_id and self.contribution:
+            participation = self.participation
+            if participation.is_central_municipality:
+                raise ValidationError(
+                    {
+                        "contribution": CENTRAL_PAYS_ITSELF_MESSAGE.format(
+                            municipality=participation.participant, party=participation.party
+                        )
+                    }
+                )
 
 
 class ImportRun(models.Model):

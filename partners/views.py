@@ -223,5 +223,6 @@ class MunicipalityDetailView(CachedContentMixin, YearMixin, DetailView):
 
     def content_context(self, context):
         context["overview"] = selectors.municipality_overview(municipality=self.object, year=self.year)
+        context["central_tasks"] = selectors.central_tasks(municipality=self.object, year=self.year)
         context["costs"] = selectors.municipality_costs(municipality=self.object)
         return context

@@ -18,6 +18,8 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from ..choices import LegalForm, ParticipantKind, PartyStatus
 from ..models import (
+    CENTRAL_PAYS_ITSELF_MESSAGE,
+    NO_BALANCE_SHEET_MESSAGE,
     Participant,
     Participation,
     ParticipationFinancials,
@@ -528,9 +530,32 @@ class Plan(RepresentativeRows, RiskRows):
                 for header in negative:
                     self._problem(sheet, row.number, header, f"“{header}” kan niet negatief zijn.")
                 continue
+            if not self._figures_can_exist(sheet, row, model, party, data.get("participant"), values):
+                continue
             existing = stored.get((owner.pk, data["year"], data["kind"])) if owner.pk else None
             obj = existing or model(**{owner_field: owner}, **values)
             self._record(sheet, row, obj, existing is None, values, fields)
+
+    def _figures_can_exist(self, sheet: Sheet, row, model, party, participant, values) -> bool:
+        """A regeling without legal personality has no vermogen (Wgr art. 8 lid 2 and 4), and a
+        centrumgemeente pays no bijdrage to itself: such a figure is refused, not stored."""
+        headers = {c.key: c.header for c in sheet.columns}
+        if model is PartyFinancials:
+            if party.has_own_balance_sheet:
+                return True
+            fields = ["equity_start", "equity_end", "liabilities_start", "liabilities_end"]
+            if not party.has_own_result:
+                fields.append("result")
+            filled = [name for name in fields if values.get(name) is not None]
+            message = NO_BALANCE_SHEET_MESSAGE.format(party=party.name, form=LegalForm(party.legal_form).label.lower())
+            for name in filled:
+                self._problem(sheet, row.number, headers.get(name, name), message)
+            return not filled
+        if values.get("contribution") and participant and participant.pk == party.central_municipality_id:
+            message = CENTRAL_PAYS_ITSELF_MESSAGE.format(municipality=participant.name, party=party.name)
+            self._problem(sheet, row.number, headers.get("contribution", "Bijdrage"), message)
+            return False
+        return True
 
     # --- writing -----------------------------------------------------------------------------
     def apply(self, *, user=None) -> None:
