@@ -94,7 +94,7 @@ class PartyAdmin(SimpleHistoryAdmin):
     inlines = [ParticipationInline, PartyFinancialsInline]
     fieldsets = [
         (None, {"fields": ["name", "abbreviation", "slug", "legal_form", "central_municipality", "status"]}),
-        ("Wet gemeenschappelijke regelingen", {"fields": ["cycle_by_regeling"]}),
+        ("Wet gemeenschappelijke regelingen", {"fields": ["regeling_kind", "cycle_by_regeling"]}),
         (
             "Kenmerken",
             {"fields": ["seat", "policy_area", "public_interest", "purpose", "shared_interest", "transferred_powers"]},

@@ -13,7 +13,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from .choices import FigureKind, FinancialInterestForm, LegalForm, ParticipantKind, PartyStatus
+from .choices import FigureKind, FinancialInterestForm, LegalForm, ParticipantKind, PartyStatus, RegelingKind
 from .models import (
     Participant,
     Participation,
@@ -151,6 +151,7 @@ PARTIES = [
     # --- 1. Gemeenschappelijke regelingen -------------------------------------------------------
     {
         "name": "Veiligheidsregio Groningen",
+        "regeling_kind": RegelingKind.COLLEGEREGELING,
         "abbreviation": "VRG",
         "legal_form": OL,
         "seat": "Groningen",
@@ -423,6 +424,7 @@ PARTIES = [
         "name": "Afvalbeheer Oost-Groningen",
         "abbreviation": "AOG",
         "legal_form": LegalForm.BEDRIJFSVOERINGSORGANISATIE,
+        "regeling_kind": RegelingKind.COLLEGEREGELING,
         "seat": "Veendam",
         "policy_area": "7",
         "founded_on": date(2016, 1, 1),
@@ -456,6 +458,7 @@ PARTIES = [
         "name": "Shared Service Centrum Ommelanden",
         "abbreviation": "SSC Ommelanden",
         "legal_form": LegalForm.BEDRIJFSVOERINGSORGANISATIE,
+        "regeling_kind": RegelingKind.COLLEGEREGELING,
         "seat": "Winsum",
         "policy_area": "0",
         "founded_on": date(2019, 1, 1),
@@ -484,6 +487,7 @@ PARTIES = [
         "name": "Centrumgemeenteregeling Beschermd Wonen en Maatschappelijke Opvang Groningen",
         "abbreviation": "BW/MO",
         "legal_form": LegalForm.CENTRUMGEMEENTEREGELING,
+        "regeling_kind": RegelingKind.COLLEGEREGELING,
         "central_municipality": "GM0014",
         "seat": "Groningen",
         "policy_area": "6",
@@ -1113,6 +1117,7 @@ def _party_values(spec: dict, participants: dict, policy_areas: dict) -> dict:
         "website": spec.get("website", ""),
         "regulation_url": spec.get("regulation_url", ""),
         "central_municipality_id": participants[central].pk if central else None,
+        "regeling_kind": spec.get("regeling_kind", ""),
     }
 
 

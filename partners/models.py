@@ -22,9 +22,12 @@ from .choices import (
     BbvCategory,
     FigureKind,
     FinancialInterestForm,
+    BVO_REGELING_KINDS,
+    PRIVATE_LAW_FORMS,
     LegalForm,
     ParticipantKind,
     PartyStatus,
+    RegelingKind,
     bbv_category_for,
     legal_forms_in,
 )
@@ -216,6 +219,11 @@ class Population(models.Model):
             raise ValidationError({"participant": "Een inwonertal wordt alleen per gemeente vastgelegd."})
 
 
+BVO_REGELING_MESSAGE = (
+    "Een bedrijfsvoeringsorganisatie kan alleen worden ingesteld door colleges of door burgemeesters: kies "
+    "collegeregeling of burgemeestersregeling (Wgr art. 8 lid 3)."
+)
+
 # Wgr art. 8 lid 2 and 4: forms without a legal person of their own, so without vermogen.
 LEGAL_FORMS_WITHOUT_BALANCE_SHEET = frozenset(
     {LegalForm.GEMEENSCHAPPELIJK_ORGAAN, LegalForm.CENTRUMGEMEENTEREGELING, LegalForm.REGELING_ZONDER_MEER}
@@ -290,6 +298,15 @@ class Party(EndInsteadOfDeleteMixin, models.Model):
         limit_choices_to={"kind": ParticipantKind.GEMEENTE},
         help_text="Alleen bij een centrumgemeenteregeling (Wgr art. 8 lid 4): de gemeente die de taken uitvoert.",
     )
+    regeling_kind = models.CharField(
+        "wie neemt deel",
+        max_length=30,
+        choices=RegelingKind.choices,
+        blank=True,
+        help_text="Bij een gemeenschappelijke regeling: getroffen door de raden, de colleges, de burgemeesters of "
+        "een combinatie (Wgr art. 1). Een bedrijfsvoeringsorganisatie is alleen een college- of "
+        "burgemeestersregeling (Wgr art. 8 lid 3). Leeg bij een privaatrechtelijke partij.",
+    )
     cycle_by_regeling = models.BooleanField(
         "volgt de begrotingscyclus van de Wgr",
         default=False,
@@ -327,6 +344,19 @@ class Party(EndInsteadOfDeleteMixin, models.Model):
                 condition=~Q(legal_form=LegalForm.CENTRUMGEMEENTEREGELING) | Q(central_municipality__isnull=False),
                 name="party_centrum_names_central_municipality",
                 violation_error_message="Een centrumgemeenteregeling noemt haar centrumgemeente.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(legal_form=LegalForm.BEDRIJFSVOERINGSORGANISATIE)
+                | Q(regeling_kind="")
+                | Q(regeling_kind__in=BVO_REGELING_KINDS),
+                name="party_bvo_only_college_or_burgemeester",
+                violation_error_message=BVO_REGELING_MESSAGE,
+            ),
+            models.CheckConstraint(
+                condition=Q(regeling_kind="") | ~Q(legal_form__in=PRIVATE_LAW_FORMS),
+                name="party_regeling_kind_only_for_public_law",
+                violation_error_message="Alleen een gemeenschappelijke regeling (Wgr) is een raads-, college-, "
+                "burgemeesters- of gemengde regeling; laat dit leeg bij een privaatrechtelijke partij.",
             ),
             models.CheckConstraint(
                 condition=Q(cycle_by_regeling=False) | Q(legal_form=LegalForm.GEMEENSCHAPPELIJK_ORGAAN),
