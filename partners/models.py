@@ -19,11 +19,11 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from .choices import (
+    BVO_REGELING_KINDS,
+    PRIVATE_LAW_FORMS,
     BbvCategory,
     FigureKind,
     FinancialInterestForm,
-    BVO_REGELING_KINDS,
-    PRIVATE_LAW_FORMS,
     LegalForm,
     ParticipantKind,
     PartyStatus,
