@@ -39,11 +39,11 @@ class PopulationInline(admin.TabularInline):
 
 @admin.register(Participant)
 class ParticipantAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "code", "kind", "province", "ended_on"]
+    list_display = ["name", "code", "kind", "province", "started_on", "ended_on", "successor"]
     list_filter = ["kind", ("province", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["name", "code"]
-    autocomplete_fields = ["province"]
-    list_select_related = ["province"]
+    autocomplete_fields = ["province", "successor"]
+    list_select_related = ["province", "successor"]
     inlines = [PopulationInline]
 
 

@@ -1126,6 +1126,9 @@ def _participation_values(row: dict, spec: dict, participant: Participant) -> di
     if joined_on is None and "joined_on" not in row and spec.get("founded_on"):
         # Gemeenten formed by a later herindeling joined on the day they came into being.
         joined_on = max(filter(None, [spec["founded_on"], participant.started_on]))
+    elif joined_on and participant.started_on and joined_on < participant.started_on:
+        # A gemeente formed by herindeling took over its predecessors' deelname on its first day.
+        joined_on = participant.started_on
     share = row.get("share_percentage")
     return {
         "governance_interest": row.get("governance_interest", True),

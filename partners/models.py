@@ -121,8 +121,31 @@ class Participant(EndInsteadOfDeleteMixin, models.Model):
         related_name="+",
         limit_choices_to={"kind": ParticipantKind.PROVINCIE},
     )
-    started_on = models.DateField("begindatum", null=True, blank=True)
-    ended_on = models.DateField("einddatum", null=True, blank=True, help_text="Bijvoorbeeld bij herindeling.")
+    started_on = models.DateField("begindatum", null=True, blank=True, help_text="De eerste dag dat hij bestaat.")
+    ended_on = models.DateField(
+        "einddatum",
+        null=True,
+        blank=True,
+        help_text="De eerste dag dat hij niet meer bestaat, bijvoorbeeld door herindeling (zoals CBS het "
+        "vastlegt: Appingedam heeft einddatum 1-1-2021, Eemsdelta begint die dag).",
+    )
+    successor = models.ForeignKey(
+        "self",
+        verbose_name="opgegaan in",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="predecessors",
+        limit_choices_to={"kind": ParticipantKind.GEMEENTE},
+        help_text="Bij herindeling: de gemeente waarin deze gemeente is opgegaan. Vul ook de einddatum in.",
+    )
+    earlier_names = models.JSONField(
+        "eerdere namen",
+        default=list,
+        blank=True,
+        help_text='Eerdere namen onder dezelfde code, als [{"naam": "Hengelo", "tot_en_met": 2024}]: pagina\'s '
+        "van een jaar tonen de naam van dat jaar.",
+    )
 
     objects = ParticipantQuerySet.as_manager()
 
@@ -152,10 +175,50 @@ class Participant(EndInsteadOfDeleteMixin, models.Model):
     def clean(self):
         if self.kind == ParticipantKind.GEMEENTE and self.code:
             CBS_CODE(self.code)
+        if self.successor_id:
+            if self.successor_id == self.pk:
+                raise ValidationError({"successor": "Een gemeente kan niet in zichzelf opgaan."})
+            if not self.ended_on:
+                raise ValidationError(
+                    {"ended_on": "Vul de einddatum in: de dag waarop de gemeente in een andere is opgegaan."}
+                )
 
     @property
     def is_municipality(self):
         return self.kind == ParticipantKind.GEMEENTE
+
+    def existed_on(self, day: date) -> bool:
+        return (self.started_on is None or self.started_on <= day) and (self.ended_on is None or day < self.ended_on)
+
+    def existed_in_year(self, year: int) -> bool:
+        return (self.started_on is None or self.started_on <= date(year, 12, 31)) and (
+            self.ended_on is None or self.ended_on > date(year, 1, 1)
+        )
+
+    def absence_in_year(self, year: int) -> str | None:
+        """Why the deelnemer cannot have figures or a deelname in ``year``, in Dutch; None when it existed."""
+        if self.existed_in_year(year):
+            return None
+        return self.absence_on(
+            date(year, 1, 1) if self.ended_on and self.ended_on <= date(year, 1, 1) else date(year, 12, 31)
+        )
+
+    def absence_on(self, day: date) -> str | None:
+        """'Weesp bestaat sinds 24-03-2022 niet meer' (opgegaan in ...), or 'Eemsdelta bestaat pas sinds
+        01-01-2021'; None on a day it existed."""
+        if self.ended_on and day >= self.ended_on:
+            into = f" (opgegaan in {self.successor.name})" if self.successor_id else ""
+            return f"{self.name} bestaat sinds {self.ended_on:%d-%m-%Y} niet meer{into}"
+        if self.started_on and day < self.started_on:
+            return f"{self.name} bestaat pas sinds {self.started_on:%d-%m-%Y}"
+        return None
+
+    def name_in(self, year: int) -> str:
+        """The name the gemeente had in ``year``: a renamed gemeente keeps its code (Hengelo → Hengelo (O.))."""
+        for earlier in sorted(self.earlier_names or [], key=lambda item: item.get("tot_en_met", 0)):
+            if year <= earlier.get("tot_en_met", 0):
+                return earlier.get("naam") or self.name
+        return self.name
 
 
 POPULATION_MIN_MESSAGE = (
@@ -423,6 +486,9 @@ class ParticipationQuerySet(models.QuerySet):
             Q(joined_on__isnull=True) | Q(joined_on__lte=end),
             Q(left_on__isnull=True) | Q(left_on__gte=start),
             Q(party__ended_on__isnull=True) | Q(party__ended_on__gte=start),
+            # A gemeente takes part while it exists: its einddatum is the first day it no longer does.
+            Q(participant__started_on__isnull=True) | Q(participant__started_on__lte=end),
+            Q(participant__ended_on__isnull=True) | Q(participant__ended_on__gt=start),
         )
 
     def active_in_year(self, year: int):
@@ -528,6 +594,30 @@ class Participation(models.Model):
         return self.governance_interest and self.financial_interest
 
     def clean(self):
+        self._clean_existence()
+        self._clean_shares()
+
+    def _clean_existence(self):
+        """A gemeente takes part only while it exists (CBS begindatum and einddatum)."""
+        if not self.participant_id:
+            return
+        participant = self.participant
+        errors = {}
+        if self.joined_on and (problem := participant.absence_on(self.joined_on)):
+            errors["joined_on"] = f"{problem}: een toetreding op {self.joined_on:%d-%m-%Y} kan niet."
+        if self.left_on and participant.started_on and self.left_on < participant.started_on:
+            errors["left_on"] = (
+                f"{participant.absence_on(self.left_on)}: een uittreding op {self.left_on:%d-%m-%Y} kan niet."
+            )
+        if self.left_on and participant.ended_on and self.left_on > participant.ended_on:
+            errors["left_on"] = (
+                f"{participant.absence_on(self.left_on)}: de uittreding is uiterlijk op "
+                f"{participant.ended_on:%d-%m-%Y}."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    def _clean_shares(self):
         # The sum over a party is also guarded by a database trigger (partners/db_triggers.py).
         # The admin's participants inline checks the sum over its own rows instead.
         if getattr(self, "share_sum_checked_elsewhere", False):
@@ -664,6 +754,10 @@ class ParticipationFinancials(FinancialFigures):
         return self.participation.party.get_absolute_url()
 
     def clean(self):
+        if self.participation_id and self.year:
+            participant = self.participation.participant
+            if problem := participant.absence_in_year(self.year):
+                raise ValidationError({"year": f"{problem}: cijfers over {self.year} kunnen niet."})
         if self.participation_id and self.contribution:
             participation = self.participation
             if participation.is_central_municipality:

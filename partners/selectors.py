@@ -237,13 +237,26 @@ def municipality_overview(*, municipality: Participant, year: int) -> Municipali
     return MunicipalityOverview(municipality, year, list(groups.values()), others)
 
 
-def municipalities_with_counts(*, on: date | None = None):
-    """Gemeenten with the number of parties they take part in on a given day (default today)."""
+def municipalities_with_counts(*, on: date | None = None, year: int | None = None):
+    """Gemeenten with the number of parties they take part in on a given day (default today), only the
+    gemeenten that existed on that day; with ``year``: the gemeenten and deelnames of that year."""
     on = on or peildatum.today()
+    if year is not None:
+        municipalities = Participant.objects.municipalities().filter(
+            Q(started_on__isnull=True) | Q(started_on__lte=date(year, 12, 31)),
+            Q(ended_on__isnull=True) | Q(ended_on__gt=date(year, 1, 1)),
+        )
+        current = Participation.objects.active_in_year(year).filter(participant=OuterRef("pk")).order_by()
+        return (
+            municipalities.select_related("province")
+            .order_by("name", "code")
+            .annotate(party_count=_count(current), verbonden_count=_count(current.verbonden()))
+        )
     current = Participation.objects.active_on(on).filter(participant=OuterRef("pk")).order_by()
     # Meta.ordering does not apply to a query with GROUP BY, so order explicitly.
     return (
         Participant.objects.municipalities()
+        .filter(Q(started_on__isnull=True) | Q(started_on__lte=on), Q(ended_on__isnull=True) | Q(ended_on__gt=on))
         .select_related("province")
         .order_by("name", "code")
         .annotate(

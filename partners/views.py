@@ -1,5 +1,7 @@
 """Views of the register: the list of parties (with export), the factsheet and the gemeente page."""
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.http import Http404
 from django.template.loader import render_to_string
@@ -208,7 +210,8 @@ class MunicipalityListView(FilterView):
     paginate_by = settings.PAGE_SIZE
 
     def get_queryset(self):
-        return scoping.visible_municipalities(self.request.user, selectors.municipalities_with_counts())
+        year = parse_year(self.request.GET.get("jaar"))
+        return scoping.visible_municipalities(self.request.user, selectors.municipalities_with_counts(year=year))
 
 
 class MunicipalityDetailView(CachedContentMixin, YearMixin, DetailView):
@@ -218,11 +221,22 @@ class MunicipalityDetailView(CachedContentMixin, YearMixin, DetailView):
 
     def get_object(self, queryset=None):
         return scoping.get_municipality_or_404(
-            self.request.user, self.kwargs["code"], Participant.objects.select_related("province")
+            self.request.user, self.kwargs["code"], Participant.objects.select_related("province", "successor")
         )
+
+    @property
+    def year(self) -> int:
+        """A gemeente that no longer exists opens on its last year."""
+        chosen = parse_year(self.request.GET.get("jaar"))
+        if chosen is None and self.object.ended_on:
+            last_day = self.object.ended_on - timedelta(days=1)
+            return min(report_year(), last_day.year)
+        return chosen or report_year()
 
     def content_context(self, context):
         context["overview"] = selectors.municipality_overview(municipality=self.object, year=self.year)
         context["central_tasks"] = selectors.central_tasks(municipality=self.object, year=self.year)
+        context["name_of_year"] = self.object.name_in(self.year)
+        context["absence"] = self.object.absence_in_year(self.year)
         context["costs"] = selectors.municipality_costs(municipality=self.object)
         return context

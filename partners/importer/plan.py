@@ -142,7 +142,10 @@ class Plan(RepresentativeRows, RiskRows):
     def _load(self):
         self.participant_by_code = {}
         self.participants_by_name = defaultdict(list)
-        for p in Participant.objects.only("pk", "code", "name", "kind"):
+        participants = Participant.objects.select_related("successor").only(
+            "pk", "code", "name", "kind", "started_on", "ended_on", "successor__name"
+        )
+        for p in participants:
             self.participant_by_code[p.code.upper()] = p
             self.participants_by_name[v.normalize(p.name)].append(p)
         self.areas = {}
@@ -439,6 +442,14 @@ class Plan(RepresentativeRows, RiskRows):
                     PARTICIPATIONS, row.number, "Datum uittreding", MESSAGES["participation_left_after_joined"]
                 )
                 continue
+            try:
+                candidate._clean_existence()  # a gemeente takes part only while it exists
+            except ValidationError as error:
+                headers = {"joined_on": "Datum toetreding", "left_on": "Datum uittreding"}
+                for name, messages in error.message_dict.items():
+                    for message in messages:
+                        self._problem(PARTICIPATIONS, row.number, headers[name], message)
+                continue
             obj = existing or candidate
             before = existing.share_percentage if existing else None
             self._record(PARTICIPATIONS, row, obj, existing is None, values, self.PARTICIPATION_FIELDS)
@@ -503,6 +514,9 @@ class Plan(RepresentativeRows, RiskRows):
             if model is PartyFinancials:
                 owner, owner_field = party, "party"
             else:
+                if problem := data["participant"].absence_in_year(data["year"]):
+                    self._problem(sheet, row.number, "Jaar", f"{problem}: cijfers over {data['year']} kunnen niet.")
+                    continue
                 owner = self.participation(sheet, row, party, data["participant"])
                 owner_field = "participation"
                 if owner is None:

@@ -90,6 +90,15 @@ def signed_pct(value):
 
 
 @register.filter
+def name_in(participant, year):
+    """The name a deelnemer had in ``year``: a renamed gemeente keeps its code (Hengelo → Hengelo (O.))."""
+    try:
+        return participant.name_in(int(year))
+    except (AttributeError, TypeError, ValueError):
+        return str(participant)
+
+
+@register.filter
 def yesno_nl(value):
     return "ja" if value else "nee"
 
