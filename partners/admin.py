@@ -68,6 +68,7 @@ class ParticipationInline(admin.TabularInline):
         "votes",
         "financial_interest",
         "financial_interest_form",
+        "share_entered",
         "share_percentage",
         "shares_count",
         "nominal_value",
@@ -95,6 +96,7 @@ class PartyAdmin(SimpleHistoryAdmin):
     fieldsets = [
         (None, {"fields": ["name", "abbreviation", "slug", "legal_form", "central_municipality", "status"]}),
         ("Wet gemeenschappelijke regelingen", {"fields": ["regeling_kind", "cycle_by_regeling"]}),
+        ("Aandelen", {"fields": ["total_shares"]}),
         (
             "Kenmerken",
             {"fields": ["seat", "policy_area", "public_interest", "purpose", "shared_interest", "transferred_powers"]},

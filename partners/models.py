@@ -7,17 +7,19 @@ import functools
 import uuid
 from datetime import date
 from decimal import Decimal
+from fractions import Fraction
 from urllib.parse import quote
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import F, ProtectedError, Q, Sum
+from django.db.models import F, ProtectedError, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
+from . import shares
 from .choices import (
     BVO_REGELING_KINDS,
     PRIVATE_LAW_FORMS,
@@ -361,6 +363,13 @@ class Party(EndInsteadOfDeleteMixin, models.Model):
         limit_choices_to={"kind": ParticipantKind.GEMEENTE},
         help_text="Alleen bij een centrumgemeenteregeling (Wgr art. 8 lid 4): de gemeente die de taken uitvoert.",
     )
+    total_shares = models.PositiveBigIntegerField(
+        "totaal aantal aandelen",
+        null=True,
+        blank=True,
+        help_text="Bij een vennootschap: het aantal uitgegeven aandelen (BNG Bank: 55.690.720). Met het aantal "
+        "aandelen van een deelnemer berekent het register diens aandeel.",
+    )
     regeling_kind = models.CharField(
         "wie neemt deel",
         max_length=30,
@@ -533,6 +542,13 @@ class Participation(models.Model):
         validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("100"))],
         help_text="Aandeel in het kapitaal of in de bijdragen, 0–100.",
     )
+    share_entered = models.CharField(
+        "aandeel zoals ingevoerd",
+        max_length=60,
+        blank=True,
+        help_text="Het aandeel zoals de regeling het noemt: een percentage (12,5%), een breuk (1/342) of een aantal "
+        "aandelen van het totaal. Het register rekent met deze exacte waarde; het aandeel (%) volgt eruit.",
+    )
     shares_count = models.PositiveBigIntegerField("aantal aandelen", null=True, blank=True)
     nominal_value = models.DecimalField(
         "nominale waarde per aandeel (€)",
@@ -617,23 +633,67 @@ class Participation(models.Model):
         if errors:
             raise ValidationError(errors)
 
+    @property
+    def exact_share(self):
+        """The share in percent as a Fraction: what was entered (1/342), else the stored percentage."""
+        return shares.exact_of(self.share_percentage, self.share_entered)
+
     def _clean_shares(self):
+        self._settle_share()
         # The sum over a party is also guarded by a database trigger (partners/db_triggers.py).
         # The admin's participants inline checks the sum over its own rows instead.
         if getattr(self, "share_sum_checked_elsewhere", False):
             return
         if self.share_percentage is not None and self.party_id:
-            others = Participation.objects.filter(party_id=self.party_id).exclude(pk=self.pk).aggregate(
-                total=Sum("share_percentage")
-            )["total"] or Decimal("0")
-            total = others + self.share_percentage
+            others = Participation.objects.filter(party_id=self.party_id).exclude(pk=self.pk)
+            others_exact = sum(
+                (shares.exact_of(p, e) or 0 for p, e in others.values_list("share_percentage", "share_entered")),
+                Fraction(0),
+            )
+            total = others_exact + self.exact_share
             if total > 100:
                 raise ValidationError(
                     {
                         "share_percentage": (
-                            f"De aandelen in deze partij komen dan samen op {format_percentage(total)}; dat mag "
-                            f"niet meer dan 100% zijn. De andere deelnemers hebben samen {format_percentage(others)}."
+                            f"De aandelen in deze partij komen dan samen op {shares.dutch(total)}%; dat mag "
+                            f"niet meer dan 100% zijn. De andere deelnemers hebben samen {shares.dutch(others_exact)}%."
                         )
+                    }
+                )
+
+    def _settle_share(self):
+        """Derive the percentage from what was entered or from the number of shares, and flag a typed
+        percentage that differs from the shares held (``share_entered`` wins over a stale percentage)."""
+        if self.share_entered:
+            try:
+                entered = shares.parse(self.share_entered)
+            except ValueError as error:
+                if shares.exact_of(None, self.share_entered) is None:
+                    raise ValidationError({"share_entered": str(error)}) from error
+                entered = shares.Share(shares.exact_of(None, self.share_entered), self.share_entered)
+            if self.share_percentage is not None and shares.differs(self.share_percentage, entered):
+                raise ValidationError(
+                    {
+                        "share_percentage": f"Het aandeel {format_percentage(self.share_percentage)} past niet bij "
+                        f"het ingevoerde “{self.share_entered}” ({shares.dutch(entered.exact)}%); maak één van "
+                        "beide leeg."
+                    }
+                )
+            self.share_percentage = entered.percentage
+        total = self.party.total_shares if self.party_id else None
+        if self.shares_count is not None and total:
+            try:
+                computed = shares.from_counts(self.shares_count, total)
+            except ValueError as error:
+                raise ValidationError({"shares_count": str(error)}) from error
+            if self.share_percentage is None:
+                self.share_percentage, self.share_entered = computed.percentage, computed.entered
+            elif shares.differs(self.share_percentage, computed):
+                raise ValidationError(
+                    {
+                        "share_percentage": f"Het aandeel {format_percentage(self.share_percentage)} wijkt af van "
+                        f"{self.shares_count} van {total} aandelen = {shares.dutch(computed.exact)}%. Laat het "
+                        "aandeel leeg om het te laten berekenen, of corrigeer het aantal aandelen."
                     }
                 )
 

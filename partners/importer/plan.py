@@ -10,12 +10,14 @@ plan without problems can be applied; it writes in batches (bulk_create / bulk_u
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from fractions import Fraction
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from .. import shares as share_rules
 from ..choices import LegalForm, ParticipantKind, PartyStatus
 from ..models import (
     CENTRAL_PAYS_ITSELF_MESSAGE,
@@ -26,7 +28,6 @@ from ..models import (
     Party,
     PartyFinancials,
     PolicyArea,
-    format_percentage,
 )
 from . import values as v
 from .columns import (
@@ -406,7 +407,8 @@ class Plan(RepresentativeRows, RiskRows):
 
     # --- deelnames ---------------------------------------------------------------------------
     PARTICIPATION_FIELDS = [
-        c.key for c in PARTICIPATIONS.columns if c.key not in ("party", "party_legal_form", "participant")
+        *(c.key for c in PARTICIPATIONS.columns if c.key not in ("party", "party_legal_form", "participant")),
+        "share_entered",
     ]
 
     def _participations(self):
@@ -431,8 +433,14 @@ class Plan(RepresentativeRows, RiskRows):
                 )
                 continue
             seen[key] = row.number
-            values = {f: data[f] for f in self.PARTICIPATION_FIELDS}
+            values = {f: data[f] for f in self.PARTICIPATION_FIELDS if f != "share_entered"}
             values["financial_interest_form"] = values["financial_interest_form"] or ""
+            # Store what was entered when the four stored decimals cannot hold it (1/342).
+            entered = v.share(
+                row.values.get("share_percentage"), percent_format="share_percentage" in row.percent_format
+            )
+            exact_fits = entered is None or Fraction(entered.percentage) == entered.exact
+            values["share_entered"] = "" if exact_fits else entered.entered
             existing = self.participations.get((party.pk, participant.pk)) if party.pk else None
             candidate = Participation(party=party, participant=participant, **values)
             if not self._validate(PARTICIPATIONS, row, candidate, ["party", "participant"]):
@@ -444,8 +452,15 @@ class Plan(RepresentativeRows, RiskRows):
                 continue
             try:
                 candidate._clean_existence()  # a gemeente takes part only while it exists
+                candidate._settle_share()  # a typed share that differs from the shares held is flagged
             except ValidationError as error:
-                headers = {"joined_on": "Datum toetreding", "left_on": "Datum uittreding"}
+                headers = {
+                    "joined_on": "Datum toetreding",
+                    "left_on": "Datum uittreding",
+                    "share_percentage": "Aandeel",
+                    "share_entered": "Aandeel",
+                    "shares_count": "Aantal aandelen",
+                }
                 for name, messages in error.message_dict.items():
                     for message in messages:
                         self._problem(PARTICIPATIONS, row.number, headers[name], message)
@@ -455,7 +470,7 @@ class Plan(RepresentativeRows, RiskRows):
             self._record(PARTICIPATIONS, row, obj, existing is None, values, self.PARTICIPATION_FIELDS)
             self.changes[PARTICIPATIONS.key][-1].share_before = before
             self.participation_index[key] = obj
-            shares[id(party)].append((party, participant.pk, obj.share_percentage, row.number))
+            shares[id(party)].append((party, participant.pk, obj.exact_share, row.number))
         self._check_share_sums(shares)
 
     def _check_share_sums(self, shares):
@@ -465,21 +480,20 @@ class Plan(RepresentativeRows, RiskRows):
         for rows in shares.values():
             party = rows[0][0]
             in_file = {participant_id for _, participant_id, _, _ in rows}
+            # Exact sums (partners/shares.py): 342 shares of 1/342 make 100%, not 100,0008%.
             stored = sum(
-                (p.share_percentage or 0 for p in stored_by_party.get(party.pk, ()) if p.participant_id not in in_file),
-                Decimal("0"),
+                (p.exact_share or 0 for p in stored_by_party.get(party.pk, ()) if p.participant_id not in in_file),
+                Fraction(0),
             )
-            total = stored + sum((share or 0 for _, _, share, _ in rows), Decimal("0"))
+            total = stored + sum((share or 0 for _, _, share, _ in rows), Fraction(0))
             if total <= 100:
                 continue
             message = (
-                f"De aandelen in {party.name} komen dan samen op {format_percentage(total.normalize())}; "
+                f"De aandelen in {party.name} komen dan samen op {share_rules.dutch(total)}%; "
                 "dat mag niet meer dan 100% zijn."
             )
             if stored:
-                message += (
-                    f" Deelnemers die niet in het bestand staan hebben samen {format_percentage(stored.normalize())}."
-                )
+                message += f" Deelnemers die niet in het bestand staan hebben samen {share_rules.dutch(stored)}%."
             for _, _, share, number in rows:
                 if share:
                     self._problem(PARTICIPATIONS, number, "Aandeel", message)

@@ -116,8 +116,8 @@ def test_dutch_spreadsheet_habits_are_accepted():
             ],
             "Deelnames": [
                 row("Deelnames", partij="Afvalbedrijf Test", deelnemer="GM0014", aandeel="12,5%"),
-                row("Deelnames", partij="Afvalbedrijf Test", deelnemer="0034", aandeel="0,125"),
-                row("Deelnames", partij="Afvalbedrijf Test", deelnemer=363, aandeel=0.25),
+                row("Deelnames", partij="Afvalbedrijf Test", deelnemer="0034", aandeel="1/8"),
+                row("Deelnames", partij="Afvalbedrijf Test", deelnemer=363, aandeel="25%"),
                 row("Deelnames", partij="ggd test", deelnemer="sudwest fryslan", bestuurlijk_belang="nee"),
             ],
             "Financiën partij": [
