@@ -36,6 +36,8 @@ def test_the_demo_centrumgemeenteregeling_shows_no_cycle_and_vermogen_n_v_t(logg
     assert "te laat" not in page
     assert "Eigen en vreemd vermogen: n.v.t." in page
     assert "n.v.t. (centrumgemeente, ontvangt de bijdragen)" in page
+    assert "Groningen n.v.t. centrumgemeente, ontvangt de bijdragen" in page  # the costs table
+    assert "niet bekend — 247" not in page
 
 
 def test_the_centrumgemeente_pays_no_bijdrage_to_itself_in_the_demo(demo):
@@ -89,6 +91,7 @@ def test_the_paragraaf_of_the_centrumgemeente_says_n_v_t_and_what_it_receives(lo
     page = text(logged_in_client.get(f"/gemeenten/{groningen.code}/rapportage/2026/begroting"))
     assert "n.v.t.: Groningen is de centrumgemeente en voert de taken uit in de eigen begroting" in page
     assert "ontvangt € " in page
+    assert "n.v.t.: zonder eigen vermogen geen waarde van het belang" in page
 
 
 def test_a_bijdrage_of_the_centrumgemeente_to_itself_is_refused():
