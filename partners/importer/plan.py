@@ -144,11 +144,14 @@ class Plan(RepresentativeRows, RiskRows):
         self.participant_by_code = {}
         self.participants_by_name = defaultdict(list)
         participants = Participant.objects.select_related("successor").only(
-            "pk", "code", "name", "kind", "started_on", "ended_on", "successor__name"
+            "pk", "code", "name", "kind", "started_on", "ended_on", "earlier_names", "successor__name"
         )
         for p in participants:
             self.participant_by_code[p.code.upper()] = p
             self.participants_by_name[v.normalize(p.name)].append(p)
+            # A renamed gemeente is also found by its earlier name ("Hengelo" for Hengelo (O.) until 2024).
+            for earlier in p.earlier_names or []:
+                self.participants_by_name[v.normalize(earlier.get("naam", ""))].append(p)
         self.areas = {}
         for area in PolicyArea.objects.all():
             self.areas[v.normalize(area.code)] = area

@@ -185,3 +185,22 @@ def test_a_register_of_2020_before_the_herindeling_is_imported_and_reported_for_
     # In 2021 Appingedam no longer exists: no participation runs, the page says so.
     page = text(logged_in_client.get(appingedam.get_absolute_url() + "?jaar=2021"))
     assert "Appingedam bestaat sinds 01-01-2021 niet meer: in 2021 nam zij nergens aan deel." in page
+
+
+def test_the_import_finds_a_renamed_gemeente_by_its_earlier_name_but_asks_for_the_code_when_two_match():
+    PartyFactory(name="Regio Test")
+    data = xlsx({"Deelnames": [row("Deelnames", partij="Regio Test", deelnemer="Laren")]})
+    report = run_file(data=data, filename="r.xlsx", dry_run=False)
+    assert report.ok, report.problems
+    assert Participation.objects.get().participant.code == "GM0417"  # Laren (NH.), called Laren until 2024
+    # "Hengelo" was both GM0248 (Gelderland, until 2005) and GM0164 (Hengelo (O.) until 2024).
+    data = xlsx({"Deelnames": [row("Deelnames", partij="Regio Test", deelnemer="Hengelo")]})
+    report = run_file(data=data, filename="r.xlsx", dry_run=False)
+    assert not report.ok
+    assert "niet eenduidig" in report.problems[0].message and "GM0164" in report.problems[0].message
+
+
+def test_the_participants_of_a_party_say_when_a_gemeente_ceased_to_exist(logged_in_client):
+    participation = ParticipationFactory(participant=gemeente("Weesp"), party__name="Regio Weesp")
+    page = text(logged_in_client.get(participation.party.get_absolute_url() + "?jaar=2021"))
+    assert "Weesp bestaat sinds 24-3-2022 niet meer" in page
