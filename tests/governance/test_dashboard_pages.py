@@ -220,3 +220,10 @@ def render_agenda(items) -> str:
         "governance/includes/agenda_table.html",
         {"items": items, "id": "x", "caption": "x", "today": datetime.date(2025, 12, 1)},
     )
+
+
+def test_the_factsheet_shows_the_counted_and_the_extended_zienswijze_day(logged_in_client):
+    participation = ParticipationFactory(party__name="Regio Kerst")
+    CycleDocumentFactory(party=participation.party, year=2026, sent_on=datetime.date(2025, 10, 2))
+    page = text(logged_in_client.get(participation.party.get_absolute_url()))
+    assert "29-12-2025 berekend 25-12-2025 (Eerste Kerstdag); verlengd volgens de Algemene termijnenwet" in page
