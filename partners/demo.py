@@ -585,6 +585,7 @@ PARTIES = [
         "exit_conditions": "Aandelen zijn alleen overdraagbaar aan overheden, met goedkeuring van de "
         "algemene vergadering.",
         # 55.690.720 shares of € 2,50; half of them held by the State.
+        "total_shares": 55_690_720,
         "participations": shareholders(
             55_690_720,
             {
@@ -628,6 +629,7 @@ PARTIES = [
         "purpose": "Netbeheer van elektriciteit en gas in Noord-, Oost- en Zuid-Nederland.",
         "exit_conditions": "Aandelen mogen alleen aan andere overheden worden overgedragen (Elektriciteitswet "
         "1998 art. 93).",
+        "total_shares": 149_682_196,
         "participations": shareholders(
             149_682_196,
             {
@@ -704,6 +706,7 @@ PARTIES = [
         "Eemshaven voor werkgelegenheid in Noord-Groningen.",
         "purpose": "Havenbeheer, gronduitgifte en het aantrekken van bedrijvigheid.",
         "exit_conditions": "Overdracht van aandelen alleen met goedkeuring van de AvA.",
+        "total_shares": 6_000,
         "participations": shareholders(
             6_000,
             {PROVINCIE: 4_000, "GM1979": 1_000, "GM1966": 1_000},
@@ -1118,6 +1121,7 @@ def _party_values(spec: dict, participants: dict, policy_areas: dict) -> dict:
         "regulation_url": spec.get("regulation_url", ""),
         "central_municipality_id": participants[central].pk if central else None,
         "regeling_kind": spec.get("regeling_kind", ""),
+        "total_shares": spec.get("total_shares"),
     }
 
 

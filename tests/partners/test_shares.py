@@ -132,3 +132,14 @@ def test_the_import_flags_a_typed_percentage_that_differs_from_the_shares_held()
     assert not report.ok
     assert "wijkt af van 120 van 342 aandelen = 35,0877%" in report.problems[0].message
     assert not ParticipationFactory._meta.model.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_demo_shareholdings_agree_with_the_number_of_shares_held():
+    from partners.demo import load_demo
+
+    load_demo()
+    bng = Participation.objects.filter(party__name="BNG Bank N.V.").select_related("party", "participant")
+    assert bng.exists() and bng.first().party.total_shares == 55_690_720
+    for participation in bng:
+        participation.full_clean()  # a typed percentage that differed would be refused
