@@ -1,5 +1,7 @@
 """Admin of the register for functioneel beheerders."""
 
+import logging
+
 from django.contrib import admin
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth import get_user_model
@@ -155,9 +157,14 @@ class ParticipationFinancialsAdmin(SimpleHistoryAdmin):
     list_select_related = ["participation__party", "participation__participant"]
 
 
+logger = logging.getLogger(__name__)
+
+
 @admin.register(ImportRun)
 class ImportRunAdmin(admin.ModelAdmin):
-    """Imports are made on /import/ and kept as a record: read-only here."""
+    """Imports are made on /import/ and kept as a record: read-only here. Only a superuser may delete
+    one (a file with personal data kept too long, say); each deletion is logged, besides the admin's own
+    LogEntry, as a warning of this module's logger."""
 
     list_display = ["file_name", "created_at", "user", "status", "applied_at", "summary"]
     list_filter = ["status"]
@@ -176,6 +183,29 @@ class ImportRunAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_active and request.user.is_superuser
+
+    def delete_model(self, request, obj):
+        self._log_deletion(request, [obj])
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        self._log_deletion(request, list(queryset))
+        super().delete_queryset(request, queryset)
+
+    @staticmethod
+    def _log_deletion(request, runs):
+        for run in runs:
+            logger.warning(
+                "Import %s (%s, %s, status %s) deleted by %s",
+                run.pk,
+                run.file_name,
+                run.file_hash,
+                run.status,
+                request.user.get_username(),
+            )
 
 
 # --- Users and their gemeenten; the log of admin actions -------------------------------------------

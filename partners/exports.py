@@ -3,6 +3,9 @@
 CSV follows Dutch spreadsheet habits: UTF-8 with BOM, `;` as separator and a decimal comma, so
 that Excel in a Dutch locale reads amounts as numbers. XLSX cells hold real numbers and dates.
 
+Stored text never breaks an XLSX: characters XML cannot hold (control characters such as the
+manual line break U+000B) are taken out in append_literal, through which every XLSX row is written.
+
 Text is never a formula (OWASP "CSV injection"): a name such as `=HYPERLINK(…)` or `@SUM(…)` typed
 into the register stays text. In CSV such a cell starts with an apostrophe, which spreadsheets read
 as "this is text"; in XLSX the cell is stored as a string, shown exactly as typed.
@@ -21,6 +24,8 @@ from openpyxl.cell.cell import Cell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from .text import for_spreadsheet
+
 EURO_FORMAT = '"€" #,##0.00'
 PERCENT_FORMAT = "0.00"
 CENT = Decimal("0.01")
@@ -34,13 +39,14 @@ def neutralise_formula(text: str) -> str:
 
 
 def append_literal(sheet, values: list) -> None:
-    """sheet.append(), except that openpyxl's reading of a text starting with "=" as a formula is undone.
+    """sheet.append(), except that openpyxl's reading of a text starting with "=" as a formula is undone
+    and that text loses the control characters an XLSX cannot hold (partners/text.py).
 
     The cells are made here rather than looked up after appending: finding the last row
     (sheet.max_row) scans every cell of the sheet, which made an export of 3,000 rows take seconds."""
     cells = []
     for value in values:
-        cell = Cell(sheet, value=value)
+        cell = Cell(sheet, value=for_spreadsheet(value))
         if cell.data_type == "f":
             cell.data_type = "s"
         cells.append(cell)
@@ -91,7 +97,7 @@ def xlsx_response(columns: list[Column], rows: Iterable, filename: str, title: s
     workbook = Workbook(write_only=False)
     sheet = workbook.active
     sheet.title = title[:31]
-    sheet.append([c.header for c in columns])
+    append_literal(sheet, [c.header for c in columns])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     sheet.freeze_panes = "A2"

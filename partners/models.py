@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from . import shares
+from . import text as plain_text
 from .choices import (
     BVO_REGELING_KINDS,
     PRIVATE_LAW_FORMS,
@@ -77,8 +78,8 @@ def url_with_key(name: str, key: str, value: str) -> str:
 class PolicyArea(models.Model):
     """A beleidsveld / begrotingsprogramma (by default the BBV hoofdtaakvelden)."""
 
-    code = models.CharField("code", max_length=10, unique=True)
-    name = models.CharField("naam", max_length=120, unique=True)
+    code = plain_text.CharField("code", max_length=10, unique=True)
+    name = plain_text.CharField("naam", max_length=120, unique=True)
 
     history = Historical()
 
@@ -107,13 +108,13 @@ class Participant(EndInsteadOfDeleteMixin, models.Model):
     )
 
     kind = models.CharField("soort", max_length=20, choices=ParticipantKind.choices)
-    code = models.CharField(
+    code = plain_text.CharField(
         "code",
         max_length=12,
         unique=True,
         help_text="CBS-code (GM0014) voor gemeenten, PV20 voor provincies; vrij te kiezen voor anderen.",
     )
-    name = models.CharField("naam", max_length=200)
+    name = plain_text.CharField("naam", max_length=200)
     province = models.ForeignKey(
         "self",
         verbose_name="provincie",
@@ -245,7 +246,7 @@ class Population(models.Model):
         validators=[MinValueValidator(1, POPULATION_MIN_MESSAGE)],
         help_text="Inwoners op 1 januari van het jaar (CBS, bevolking op 1 januari).",
     )
-    source = models.CharField(
+    source = plain_text.CharField(
         "bron", max_length=200, blank=True, help_text="Bijvoorbeeld: CBS StatLine, bevolking op 1 januari."
     )
 
@@ -313,13 +314,13 @@ class Party(EndInsteadOfDeleteMixin, models.Model):
 
     end_instead_of_delete = "Beëindig de partij in plaats daarvan: zet de status op ‘Beëindigd’ en vul de einddatum in."
 
-    name = models.CharField("naam", max_length=200)
+    name = plain_text.CharField("naam", max_length=200)
     slug = models.SlugField("slug", max_length=220, unique=True, blank=True, help_text="Deel van het webadres.")
-    abbreviation = models.CharField("afkorting", max_length=30, blank=True)
+    abbreviation = plain_text.CharField("afkorting", max_length=30, blank=True)
     legal_form = models.CharField(
         "rechtsvorm", max_length=40, choices=LegalForm.choices, help_text="Wgr art. 8 of privaatrechtelijk."
     )
-    seat = models.CharField("vestigingsplaats", max_length=100)
+    seat = plain_text.CharField("vestigingsplaats", max_length=100)
     status = models.CharField("status", max_length=20, choices=PartyStatus.choices, default=PartyStatus.ACTIEF)
     policy_area = models.ForeignKey(
         PolicyArea,
@@ -329,18 +330,18 @@ class Party(EndInsteadOfDeleteMixin, models.Model):
         blank=True,
         related_name="parties",
     )
-    public_interest = models.TextField(
+    public_interest = plain_text.TextField(
         "openbaar belang", blank=True, help_text="Het openbaar belang dat de partij dient (BBV art. 15)."
     )
-    purpose = models.TextField("doel", blank=True)
-    shared_interest = models.TextField(
+    purpose = plain_text.TextField("doel", blank=True)
+    shared_interest = plain_text.TextField(
         "gedeeld belang",
         blank=True,
         help_text="Het belang dat alle deelnemers samen met deze samenwerking dienen. Het eigen belang van "
         "een gemeente staat bij haar deelname (sturing).",
     )
-    transferred_powers = models.TextField("overgedragen bevoegdheden", blank=True, help_text="Wgr art. 27.")
-    exit_conditions = models.TextField("uittredingsvoorwaarden", blank=True, help_text="Wgr art. 9.")
+    transferred_powers = plain_text.TextField("overgedragen bevoegdheden", blank=True, help_text="Wgr art. 27.")
+    exit_conditions = plain_text.TextField("uittredingsvoorwaarden", blank=True, help_text="Wgr art. 9.")
     founded_on = models.DateField("oprichtingsdatum", null=True, blank=True)
     ended_on = models.DateField("einddatum", null=True, blank=True)
     kvk_number = models.CharField(
@@ -397,6 +398,9 @@ class Party(EndInsteadOfDeleteMixin, models.Model):
         verbose_name_plural = "verbonden partijen"
         ordering = ["name"]
         constraints = [
+            *plain_text.length_checks(
+                "party", "public_interest", "purpose", "shared_interest", "transferred_powers", "exit_conditions"
+            ),
             models.CheckConstraint(
                 condition=Q(ended_on__isnull=True) | Q(founded_on__isnull=True) | Q(ended_on__gte=F("founded_on")),
                 name="party_end_after_founding",
@@ -519,7 +523,7 @@ class Participation(models.Model):
         default=True,
         help_text="BBV art. 1 lid 1b: zeggenschap via een zetel in het bestuur of via stemrecht.",
     )
-    governance_interest_note = models.CharField(
+    governance_interest_note = plain_text.CharField(
         "wijze van bestuurlijk belang", max_length=255, blank=True, help_text="Bijvoorbeeld: 1 zetel in AB en DB."
     )
     votes = models.PositiveIntegerField("aantal stemmen", null=True, blank=True)
@@ -532,7 +536,7 @@ class Participation(models.Model):
     financial_interest_form = models.CharField(
         "vorm van financieel belang", max_length=20, choices=FinancialInterestForm.choices, blank=True
     )
-    financial_interest_note = models.CharField("toelichting financieel belang", max_length=255, blank=True)
+    financial_interest_note = plain_text.CharField("toelichting financieel belang", max_length=255, blank=True)
     share_percentage = models.DecimalField(
         "aandeel (%)",
         max_digits=7,
@@ -542,7 +546,7 @@ class Participation(models.Model):
         validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("100"))],
         help_text="Aandeel in het kapitaal of in de bijdragen, 0–100.",
     )
-    share_entered = models.CharField(
+    share_entered = plain_text.CharField(
         "aandeel zoals ingevoerd",
         max_length=60,
         blank=True,

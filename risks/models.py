@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from partners import peildatum
+from partners import text as plain_text
 from partners.choices import ParticipantKind
 from partners.history import Historical
 from partners.models import Participant, Participation, Party
@@ -37,7 +38,7 @@ class LikelihoodClass(models.Model):
     value = models.PositiveSmallIntegerField(
         "kansklasse", unique=True, choices=[(v, str(v)) for v in matrix.LIKELIHOOD_CLASSES]
     )
-    name = models.CharField("omschrijving", max_length=40)
+    name = plain_text.CharField("omschrijving", max_length=40)
     probability = models.DecimalField(
         "kans (%)",
         max_digits=5,
@@ -76,7 +77,7 @@ class RiskLevel(models.Model):
     """A level of the risk matrix (laag, midden, hoog, zeer hoog) from its lowest score upwards."""
 
     code = models.SlugField("code", max_length=20, unique=True)
-    name = models.CharField("naam", max_length=40)
+    name = plain_text.CharField("naam", max_length=40)
     min_score = models.PositiveSmallIntegerField(
         "vanaf score",
         unique=True,
@@ -180,8 +181,8 @@ class Risk(models.Model):
         "garantstelling; die deelnemer draagt het dan volledig. Leeg: een risico van de hele partij.",
     )
     category = models.CharField("categorie", max_length=20, choices=RiskCategory.choices)
-    title = models.CharField("titel", max_length=200)
-    description = models.TextField("omschrijving", blank=True)
+    title = plain_text.CharField("titel", max_length=200)
+    description = plain_text.TextField("omschrijving", blank=True)
     likelihood = models.PositiveSmallIntegerField(
         "kans",
         choices=[(v, f"{v} – {label}") for v, label in matrix.LIKELIHOOD_LABELS.items()],
@@ -205,7 +206,7 @@ class Risk(models.Model):
         "weerstandscapaciteit (BBV art. 11 lid 2b).",
     )
     status = models.CharField("status", max_length=20, choices=RiskStatus.choices, default=RiskStatus.OPEN)
-    owner = models.CharField("eigenaar", max_length=120, blank=True)
+    owner = plain_text.CharField("eigenaar", max_length=120, blank=True)
     identified_on = models.DateField("datum geïdentificeerd", default=timezone.localdate)
     reviewed_on = models.DateField("laatst beoordeeld", null=True, blank=True)
     confidential = models.BooleanField(
@@ -222,6 +223,7 @@ class Risk(models.Model):
         ordering = ["party__name", "title", "pk"]
         indexes = [models.Index(fields=["status", "likelihood", "impact"], name="risk_status_cell")]
         constraints = [
+            *plain_text.length_checks("risk", "description"),
             models.CheckConstraint(
                 condition=Q(likelihood__gte=1) & Q(likelihood__lte=5),
                 name="risk_likelihood_1_5",
@@ -309,8 +311,8 @@ class Measure(models.Model):
     """A beheersmaatregel that lowers the kans or the gevolg of a risk."""
 
     risk = models.ForeignKey(Risk, verbose_name="risico", on_delete=models.CASCADE, related_name="measures")
-    description = models.TextField("omschrijving")
-    owner = models.CharField("eigenaar", max_length=120, blank=True)
+    description = plain_text.TextField("omschrijving")
+    owner = plain_text.CharField("eigenaar", max_length=120, blank=True)
     due_on = models.DateField("uiterlijk gereed", null=True, blank=True)
     status = models.CharField("status", max_length=20, choices=MeasureStatus.choices, default=MeasureStatus.GEPLAND)
 
@@ -320,6 +322,9 @@ class Measure(models.Model):
         verbose_name = "beheersmaatregel"
         verbose_name_plural = "beheersmaatregelen"
         ordering = ["risk", F("due_on").asc(nulls_last=True), "pk"]
+        constraints = [
+            *plain_text.length_checks("measure", "description"),
+        ]
 
     def __str__(self):
         return self.description[:80]
@@ -364,7 +369,7 @@ class ResistanceCapacity(models.Model):
         default=DEFAULT_ITERATIONS,
         validators=[MinValueValidator(1000, ITERATIONS_MESSAGE), MaxValueValidator(MAX_ITERATIONS, ITERATIONS_MESSAGE)],
     )
-    note = models.TextField("toelichting", blank=True)
+    note = plain_text.TextField("toelichting", blank=True)
 
     history = Historical()
 
@@ -373,6 +378,7 @@ class ResistanceCapacity(models.Model):
         verbose_name_plural = "weerstandscapaciteit"
         ordering = ["municipality__name", "-year"]
         constraints = [
+            *plain_text.length_checks("resistance_capacity", "note"),
             models.UniqueConstraint(
                 fields=["municipality", "year"],
                 name="resistance_capacity_unique_year",

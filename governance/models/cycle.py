@@ -8,6 +8,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 
+from partners import text as plain_text
 from partners.choices import ParticipantKind
 from partners.history import Historical
 from partners.models import Participant, Participation, Party
@@ -79,7 +80,9 @@ class CycleRules(models.Model):
         help_text="Wgr art. 34b: vóór 30 april van het jaar na het jaar waarover de jaarrekening gaat; een "
         "regeling mag een eerdere datum afspreken, geen latere.",
     )
-    note = models.CharField("bron in de regeling", max_length=255, blank=True, help_text="Bijvoorbeeld: art. 24 lid 2.")
+    note = plain_text.CharField(
+        "bron in de regeling", max_length=255, blank=True, help_text="Bijvoorbeeld: art. 24 lid 2."
+    )
 
     history = Historical()
 
@@ -197,7 +200,7 @@ class CycleDocument(models.Model):
         validators=YEAR,
         help_text="Het begrotingsjaar (kaderbrief, begroting, wijziging) of het jaar waarover de jaarrekening gaat.",
     )
-    title = models.CharField("titel", max_length=200, blank=True, help_text="Bijvoorbeeld: 1e begrotingswijziging.")
+    title = plain_text.CharField("titel", max_length=200, blank=True, help_text="Bijvoorbeeld: 1e begrotingswijziging.")
     sent_on = models.DateField("verzonden aan de raden", null=True, blank=True)
     opinion_invited = models.BooleanField(
         "zienswijze gevraagd",
@@ -294,9 +297,9 @@ class Opinion(models.Model):
     )
     council_decision_on = models.DateField("datum raadsbesluit", null=True, blank=True)
     sent_on = models.DateField("verzonden aan het bestuur", null=True, blank=True)
-    text = models.TextField("zienswijze", blank=True)
+    text = plain_text.TextField("zienswijze", blank=True)
     url = models.URLField("link naar raadsbesluit of brief", blank=True)
-    board_answer = models.TextField(
+    board_answer = plain_text.TextField(
         "reactie van het bestuur", blank=True, help_text="Het bestuur reageert schriftelijk en gemotiveerd (Wgr)."
     )
     answered_on = models.DateField("datum reactie bestuur", null=True, blank=True)
@@ -308,6 +311,7 @@ class Opinion(models.Model):
         verbose_name_plural = "zienswijzen"
         ordering = ["document__party__name", "-document__year", "municipality__name"]
         constraints = [
+            *plain_text.length_checks("opinion", "text", "board_answer"),
             models.UniqueConstraint(
                 fields=["document", "municipality"],
                 name="opinion_unique_per_municipality",
@@ -355,8 +359,8 @@ class PartyEvent(models.Model):
     party = models.ForeignKey(Party, verbose_name="partij", on_delete=models.PROTECT, related_name="events")
     kind = models.CharField("soort", max_length=30, choices=EventKind.choices)
     date = models.DateField("datum")
-    title = models.CharField("omschrijving", max_length=200, blank=True)
-    note = models.TextField("toelichting", blank=True)
+    title = plain_text.CharField("omschrijving", max_length=200, blank=True)
+    note = plain_text.TextField("toelichting", blank=True)
 
     history = Historical()
 
@@ -365,6 +369,7 @@ class PartyEvent(models.Model):
         verbose_name_plural = "afspraken van partijen"
         ordering = ["date", "party__name"]
         constraints = [
+            *plain_text.length_checks("party_event", "note"),
             models.UniqueConstraint(
                 fields=["party", "kind", "date"],
                 name="party_event_unique_kind_date",
@@ -385,8 +390,10 @@ class EquatedDay(models.Model):
     day. The holidays of art. 3 lid 1 and 2 are computed (governance/termijnenwet.py), not listed here."""
 
     date = models.DateField("datum", unique=True)
-    description = models.CharField("omschrijving", max_length=200, help_text="Bijvoorbeeld: vrijdag na Hemelvaartsdag.")
-    source = models.CharField(
+    description = plain_text.CharField(
+        "omschrijving", max_length=200, help_text="Bijvoorbeeld: vrijdag na Hemelvaartsdag."
+    )
+    source = plain_text.CharField(
         "bron",
         max_length=200,
         help_text="Het koninklijk besluit en de vindplaats in de Staatscourant (Algemene termijnenwet art. 3 lid 3).",

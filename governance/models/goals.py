@@ -9,6 +9,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 
+from partners import text as plain_text
 from partners.choices import ParticipantKind
 from partners.history import Historical
 from partners.models import Participant, Participation, Party, PolicyArea
@@ -38,8 +39,8 @@ class Goal(models.Model):
         help_text="Leeg: een gedeeld doel van alle deelnemers. Gevuld: een eigen doel van die gemeente.",
     )
     kind = models.CharField("soort", max_length=30, choices=GoalKind.choices, default=GoalKind.DOELSTELLING)
-    title = models.CharField("doel", max_length=200)
-    description = models.TextField("toelichting", blank=True)
+    title = plain_text.CharField("doel", max_length=200)
+    description = plain_text.TextField("toelichting", blank=True)
     policy_area = models.ForeignKey(
         PolicyArea,
         verbose_name="begrotingsprogramma",
@@ -57,6 +58,7 @@ class Goal(models.Model):
         verbose_name_plural = "doelen"
         ordering = ["party__name", "municipality__name", "order", "title"]
         constraints = [
+            *plain_text.length_checks("goal", "description"),
             models.UniqueConstraint(
                 fields=["party", "title"],
                 condition=Q(municipality__isnull=True),
@@ -88,13 +90,13 @@ class Indicator(models.Model):
     """How a doel is measured: a figure in one unit, where higher or lower is better."""
 
     goal = models.ForeignKey(Goal, verbose_name="doel", on_delete=models.CASCADE, related_name="indicators")
-    name = models.CharField("indicator", max_length=200)
+    name = plain_text.CharField("indicator", max_length=200)
     unit = models.CharField("eenheid", max_length=20, choices=Unit.choices)
     direction = models.CharField(
         "richting", max_length=10, choices=Direction.choices, default=Direction.HOGER,
         help_text="Of een hogere of een lagere waarde beter is; bepaalt of de streefwaarde gehaald is.",
     )  # fmt: skip
-    description = models.TextField("toelichting", blank=True)
+    description = plain_text.TextField("toelichting", blank=True)
     order = models.PositiveSmallIntegerField("volgorde", default=0)
 
     history = Historical()
@@ -104,6 +106,7 @@ class Indicator(models.Model):
         verbose_name_plural = "indicatoren"
         ordering = ["goal__party__name", "goal__order", "goal__title", "order", "name"]
         constraints = [
+            *plain_text.length_checks("indicator", "description"),
             models.UniqueConstraint(
                 fields=["goal", "name"],
                 name="indicator_unique_name_per_goal",
@@ -132,7 +135,7 @@ class IndicatorValue(models.Model):
     year = models.PositiveSmallIntegerField("jaar", validators=[MinValueValidator(1900), MaxValueValidator(2100)])
     target = models.DecimalField("streefwaarde", **FIGURE)
     actual = models.DecimalField("realisatie", **FIGURE)
-    source = models.CharField(
+    source = plain_text.CharField(
         "bron", max_length=200, blank=True, help_text="Waar de realisatie vandaan komt, bv. jaarverslag 2025."
     )
     measured_on = models.DateField("peildatum", null=True, blank=True, help_text="De datum van de realisatie.")

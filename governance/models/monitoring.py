@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from partners import text as plain_text
 from partners.choices import ParticipantKind
 from partners.history import Historical
 from partners.models import Participant, Participation, Party
@@ -20,9 +21,9 @@ SCORE_MESSAGE = "Een score ligt tussen 1 en 5."
 class Criterion(models.Model):
     """A criterion of the monitoring scan; without a gemeente it applies to every gemeente."""
 
-    name = models.CharField("naam", max_length=100)
+    name = plain_text.CharField("naam", max_length=100)
     group = models.CharField("groep", max_length=20, choices=CriterionGroup.choices)
-    description = models.TextField("omschrijving", blank=True)
+    description = plain_text.TextField("omschrijving", blank=True)
     order = models.PositiveSmallIntegerField("volgorde", default=0)
     municipality = models.ForeignKey(
         Participant,
@@ -42,6 +43,7 @@ class Criterion(models.Model):
         verbose_name_plural = "criteria"
         ordering = ["group", "order", "name"]
         constraints = [
+            *plain_text.length_checks("criterion", "description"),
             models.UniqueConstraint(
                 fields=["name"],
                 condition=Q(municipality__isnull=True),
@@ -72,8 +74,8 @@ class Assessment(models.Model):
     )
     assessed_on = models.DateField("datum beoordeling")
     signal = models.CharField("signaal", max_length=10, choices=Signal.choices)
-    findings = models.TextField("bevindingen", blank=True)
-    follow_up = models.TextField("vervolgacties", blank=True)
+    findings = plain_text.TextField("bevindingen", blank=True)
+    follow_up = plain_text.TextField("vervolgacties", blank=True)
 
     history = Historical()
 
@@ -82,6 +84,7 @@ class Assessment(models.Model):
         verbose_name_plural = "beoordelingen (monitoringscan)"
         ordering = ["party__name", "municipality__name", "-assessed_on"]
         constraints = [
+            *plain_text.length_checks("assessment", "findings", "follow_up"),
             models.UniqueConstraint(
                 fields=["party", "municipality", "assessed_on"],
                 name="assessment_unique_per_day",
@@ -113,7 +116,7 @@ class Score(models.Model):
         validators=[MinValueValidator(SCORE_MIN, SCORE_MESSAGE), MaxValueValidator(SCORE_MAX, SCORE_MESSAGE)],
         help_text="1 (slecht) tot en met 5 (goed).",
     )
-    note = models.CharField("toelichting", max_length=255, blank=True)
+    note = plain_text.CharField("toelichting", max_length=255, blank=True)
 
     history = Historical()
 
@@ -156,7 +159,7 @@ class MunicipalPolicy(models.Model):
         limit_choices_to={"kind": ParticipantKind.GEMEENTE},
     )
     year = models.PositiveSmallIntegerField("jaar", validators=[MinValueValidator(1900), MaxValueValidator(2100)])
-    text = models.TextField(
+    text = plain_text.TextField(
         "visie en beleidsvoornemens",
         help_text="De visie op verbonden partijen in relatie tot de realisatie van de doelstellingen "
         "en de beleidsvoornemens daarover (BBV art. 15 lid 1a).",
@@ -169,6 +172,7 @@ class MunicipalPolicy(models.Model):
         verbose_name_plural = "visies op verbonden partijen"
         ordering = ["municipality__name", "-year"]
         constraints = [
+            *plain_text.length_checks("municipal_policy", "text"),
             models.UniqueConstraint(
                 fields=["municipality", "year"],
                 name="municipal_policy_unique_year",

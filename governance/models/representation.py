@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 
+from partners import text as plain_text
 from partners.choices import ParticipantKind
 from partners.history import Historical
 from partners.models import Participant, Participation, Party
@@ -21,7 +22,7 @@ PORTFOLIO_HOLDER_FUNCTIONS = [PersonFunction.BURGEMEESTER, PersonFunction.WETHOU
 class Person(models.Model):
     """A bestuurder, raadslid, ambtenaar or external member who can hold seats."""
 
-    name = models.CharField("naam", max_length=200)
+    name = plain_text.CharField("naam", max_length=200)
     function = models.CharField("functie", max_length=20, choices=PersonFunction.choices)
     municipality = models.ForeignKey(
         Participant,
@@ -34,7 +35,7 @@ class Person(models.Model):
         help_text="De gemeente namens welke deze persoon optreedt; leeg bij externen.",
     )
     email = models.EmailField("e-mailadres", blank=True)
-    phone = models.CharField("telefoonnummer", max_length=30, blank=True)
+    phone = plain_text.CharField("telefoonnummer", max_length=30, blank=True)
 
     history = Historical()
 
@@ -77,7 +78,7 @@ class Seat(models.Model):
     )
     started_on = models.DateField("begindatum")
     ended_on = models.DateField("einddatum", null=True, blank=True, help_text="Leeg zolang de zetel loopt.")
-    note = models.CharField("toelichting", max_length=255, blank=True)
+    note = plain_text.CharField("toelichting", max_length=255, blank=True)
 
     objects = SeatQuerySet.as_manager()
 
@@ -190,7 +191,7 @@ class ParticipationGovernance(models.Model):
         limit_choices_to={"function": PersonFunction.AMBTENAAR},
     )
 
-    own_interest = models.TextField(
+    own_interest = plain_text.TextField(
         "eigen belang",
         blank=True,
         help_text="Wat deze gemeente zelf met de samenwerking wil bereiken, naast het gedeelde belang van alle "
@@ -205,7 +206,7 @@ class ParticipationGovernance(models.Model):
         help_text="De redenen waarom de gemeente deze samenwerking koos: kosten, kwaliteit, klantgerichtheid, "
         "kwetsbaarheid.",
     )
-    interest_divergence = models.TextField(
+    interest_divergence = plain_text.TextField(
         "waar de belangen uiteenlopen",
         blank=True,
         help_text="Waar het eigen belang afwijkt van het gedeelde belang, zodat het is vastgelegd en niet "
@@ -220,7 +221,7 @@ class ParticipationGovernance(models.Model):
         help_text="Uit het bestuurlijke, financiële en politieke risico en de omvang van het financiële belang; "
         "het bepaalt het sturingsarrangement.",
     )
-    risk_profile_reason = models.TextField("onderbouwing risicoprofiel", blank=True)
+    risk_profile_reason = plain_text.TextField("onderbouwing risicoprofiel", blank=True)
     risk_profile_set_on = models.DateField("risicoprofiel vastgesteld op", null=True, blank=True)
     last_review_on = models.DateField("laatste beoordeling", null=True, blank=True)
 
@@ -231,6 +232,9 @@ class ParticipationGovernance(models.Model):
         verbose_name_plural = "sturing van deelnames"
         ordering = ["participation__party__name", "participation__participant__name"]
         constraints = [
+            *plain_text.length_checks(
+                "participation_governance", "own_interest", "interest_divergence", "risk_profile_reason"
+            ),
             models.CheckConstraint(
                 condition=Q(risk_profile="") | (~Q(risk_profile_reason="") & Q(risk_profile_set_on__isnull=False)),
                 name="governance_risk_profile_has_reason",

@@ -24,7 +24,7 @@ def check(data: bytes, filename: str) -> Plan | Report:
     try:
         read = read_file(data, filename)
     except FileRefused as refused:
-        return Report(problems=[Problem("", None, "", str(refused))])
+        return Report(problems=[Problem(refused.sheet, refused.row, refused.column, str(refused))])
     return Plan(read)
 
 

@@ -20,9 +20,12 @@ class Command(BaseCommand):
     def handle(self, *args, bestand, dry_run=False, **options):
         path = Path(bestand)
         try:
+            population_import.check_size(path.stat().st_size)
             content = path.read_bytes().decode("utf-8-sig")
         except FileNotFoundError:
             raise CommandError(f"Bestand {bestand} bestaat niet.") from None
+        except population_import.FileRefused as refused:
+            raise CommandError(f"Niets ingelezen: {refused}") from None
         except UnicodeDecodeError:
             raise CommandError(f"{bestand} is geen tekstbestand in UTF-8; sla het op als CSV (UTF-8).") from None
         result = population_import.check(content)

@@ -10,5 +10,5 @@ def load(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("partners", "0010_participant_through_time")]
+    dependencies = [("partners", "0009_wgr_forms_gemeenten_through_time_and_shares")]
     operations = [migrations.RunPython(load, migrations.RunPython.noop)]
