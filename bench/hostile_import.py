@@ -10,7 +10,7 @@ Builds, in bench/out/, the files a security test used against the import:
 - long-cell.xlsx: one party whose Doel is a single 20 MB cell (a 21 KB file);
 - long-cell.csv: the same with a 9 MB cell (a CSV of 20 MB is refused on its size alone).
 
-Each file is checked (partners.importer.service.check, what /import/ and import_register do) in two
+Each file is checked (importer.service.check, what /import/ and import_register do) in two
 fresh processes: one measures the wall time (and processor time, which suffers less on a busy
 machine) of the check and the process's peak resident memory
 (ru_maxrss, Django included), the other the peak of Python allocations during the check
@@ -143,7 +143,7 @@ def measure(path: Path, *, trace: bool) -> dict:
     import django
 
     django.setup()
-    from partners.importer.service import check
+    from importer.service import check
 
     data = path.read_bytes()
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

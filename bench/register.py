@@ -160,7 +160,8 @@ def generate_register(seed: int) -> None:
     )
 
     rng = random.Random(seed)
-    municipalities = list(Participant.objects.municipalities().order_by("code"))
+    # The gemeenten of today: a deelname of a gemeente that ended by herindeling would not count.
+    municipalities = list(Participant.objects.municipalities().filter(ended_on__isnull=True).order_by("code"))
     if len(municipalities) != LARGEST_PARTY_SIZE:
         sys.exit(f"Verwacht {LARGEST_PARTY_SIZE} gemeenten uit de migratie, gevonden: {len(municipalities)}.")
     policy_areas = list(PolicyArea.objects.all()) or [None]

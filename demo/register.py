@@ -13,7 +13,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from partners.choices import FigureKind, FinancialInterestForm, LegalForm, ParticipantKind, PartyStatus
+from partners.choices import FigureKind, FinancialInterestForm, LegalForm, ParticipantKind, PartyStatus, RegelingKind
 from partners.models import (
     Participant,
     Participation,
@@ -151,6 +151,7 @@ PARTIES = [
     # --- 1. Gemeenschappelijke regelingen -------------------------------------------------------
     {
         "name": "Veiligheidsregio Groningen",
+        "regeling_kind": RegelingKind.COLLEGEREGELING,
         "abbreviation": "VRG",
         "legal_form": OL,
         "seat": "Groningen",
@@ -423,6 +424,7 @@ PARTIES = [
         "name": "Afvalbeheer Oost-Groningen",
         "abbreviation": "AOG",
         "legal_form": LegalForm.BEDRIJFSVOERINGSORGANISATIE,
+        "regeling_kind": RegelingKind.COLLEGEREGELING,
         "seat": "Veendam",
         "policy_area": "7",
         "founded_on": date(2016, 1, 1),
@@ -456,6 +458,7 @@ PARTIES = [
         "name": "Shared Service Centrum Ommelanden",
         "abbreviation": "SSC Ommelanden",
         "legal_form": LegalForm.BEDRIJFSVOERINGSORGANISATIE,
+        "regeling_kind": RegelingKind.COLLEGEREGELING,
         "seat": "Winsum",
         "policy_area": "0",
         "founded_on": date(2019, 1, 1),
@@ -484,6 +487,7 @@ PARTIES = [
         "name": "Centrumgemeenteregeling Beschermd Wonen en Maatschappelijke Opvang Groningen",
         "abbreviation": "BW/MO",
         "legal_form": LegalForm.CENTRUMGEMEENTEREGELING,
+        "regeling_kind": RegelingKind.COLLEGEREGELING,
         "central_municipality": "GM0014",
         "seat": "Groningen",
         "policy_area": "6",
@@ -581,6 +585,7 @@ PARTIES = [
         "exit_conditions": "Aandelen zijn alleen overdraagbaar aan overheden, met goedkeuring van de "
         "algemene vergadering.",
         # 55.690.720 shares of € 2,50; half of them held by the State.
+        "total_shares": 55_690_720,
         "participations": shareholders(
             55_690_720,
             {
@@ -624,6 +629,7 @@ PARTIES = [
         "purpose": "Netbeheer van elektriciteit en gas in Noord-, Oost- en Zuid-Nederland.",
         "exit_conditions": "Aandelen mogen alleen aan andere overheden worden overgedragen (Elektriciteitswet "
         "1998 art. 93).",
+        "total_shares": 149_682_196,
         "participations": shareholders(
             149_682_196,
             {
@@ -700,6 +706,7 @@ PARTIES = [
         "Eemshaven voor werkgelegenheid in Noord-Groningen.",
         "purpose": "Havenbeheer, gronduitgifte en het aantrekken van bedrijvigheid.",
         "exit_conditions": "Overdracht van aandelen alleen met goedkeuring van de AvA.",
+        "total_shares": 6_000,
         "participations": shareholders(
             6_000,
             {PROVINCIE: 4_000, "GM1979": 1_000, "GM1966": 1_000},
@@ -1113,6 +1120,8 @@ def _party_values(spec: dict, participants: dict, policy_areas: dict) -> dict:
         "website": spec.get("website", ""),
         "regulation_url": spec.get("regulation_url", ""),
         "central_municipality_id": participants[central].pk if central else None,
+        "regeling_kind": spec.get("regeling_kind", ""),
+        "total_shares": spec.get("total_shares"),
     }
 
 
@@ -1121,6 +1130,9 @@ def _participation_values(row: dict, spec: dict, participant: Participant) -> di
     if joined_on is None and "joined_on" not in row and spec.get("founded_on"):
         # Gemeenten formed by a later herindeling joined on the day they came into being.
         joined_on = max(filter(None, [spec["founded_on"], participant.started_on]))
+    elif joined_on and participant.started_on and joined_on < participant.started_on:
+        # A gemeente formed by herindeling took over its predecessors' deelname on its first day.
+        joined_on = participant.started_on
     share = row.get("share_percentage")
     return {
         "governance_interest": row.get("governance_interest", True),
@@ -1145,7 +1157,10 @@ def _participation_figures(row: dict, spec: dict, participant: Participant) -> d
     result = {}
     for key in YEARS:
         values = {}
-        if key in spec.get("contributions", {}) and share:
+        if key in spec.get("contributions", {}) and participant.code == spec.get("central_municipality"):
+            # The centrumgemeente carries the tasks in its own begroting and pays no bijdrage to itself.
+            values["contribution"] = None
+        elif key in spec.get("contributions", {}) and share:
             values["contribution"] = (spec["contributions"][key] * share / 100).quantize(Decimal("1"))
         if key in spec.get("contributions_per_inhabitant", {}):
             per_inhabitant = Decimal(spec["contributions_per_inhabitant"][key])

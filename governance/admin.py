@@ -15,6 +15,7 @@ from .models import (
     Criterion,
     CycleDocument,
     CycleRules,
+    EquatedDay,
     MunicipalPolicy,
     Opinion,
     ParticipationGovernance,
@@ -245,6 +246,12 @@ class OpinionAdmin(SimpleHistoryAdmin):
     search_fields = ["document__title", "document__party__name", "municipality__name"]
     autocomplete_fields = ["document", "municipality"]
     list_select_related = ["document__party", "municipality"]
+
+
+@admin.register(EquatedDay)
+class EquatedDayAdmin(SimpleHistoryAdmin):
+    list_display = ["date", "description", "source"]
+    search_fields = ["description", "source"]
 
 
 @admin.register(PartyEvent)

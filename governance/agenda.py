@@ -10,12 +10,13 @@ from datetime import date, timedelta
 
 from django.db.models import Prefetch, Q
 
-from partners.models import Participant, Party
+from partners.choices import ParticipantKind
+from partners.models import Participant, Participation, Party
 
-from . import deadlines
+from . import deadlines, law
 from .attention_points import active_participations
 from .choices import OPINION_DONE
-from .models import CycleDocument, Opinion, PartyEvent, rules_for
+from .models import CycleDocument, Opinion, PartyEvent, equated_days, rules_for
 
 DocumentKind = deadlines.DocumentKind
 
@@ -51,18 +52,19 @@ class AgendaItem:
     legal_source: str
     done: bool
     uid: str
+    nominal: date | None = None  # the day as counted, when the Algemene termijnenwet moved it
 
     @property
     def url(self) -> str:
         return self.party.get_absolute_url() + "#cyclus"
 
 
-def _wgr_items(party, rules, documents, start, end) -> list[AgendaItem]:
+def _wgr_items(party, rules, documents, start, end, supervisor, extra_days) -> list[AgendaItem]:
     items = []
     # A budget year's events run from the kaderbrief (the year before) to the jaarrekening (the year after).
     for budget_year in range(start.year - 1, end.year + 2):
         for index, deadline in enumerate(
-            deadlines.cycle_for_party(legal_form=party.legal_form, budget_year=budget_year, rules=rules)
+            deadlines.cycle_for_year(budget_year=budget_year, rules=rules, supervisor=supervisor, extra_days=extra_days)
         ):
             if not start <= deadline.date <= end:
                 continue
@@ -79,30 +81,32 @@ def _wgr_items(party, rules, documents, start, end) -> list[AgendaItem]:
                     deadline.legal_source,
                     done,
                     f"wgr-{party.pk}-{budget_year}-{deadline.kind.value}-{index}",
+                    deadline.nominal,
                 )
             )
     return items
 
 
-def _opinion_items(party, rules, documents, municipality, start, end) -> list[AgendaItem]:
+def _opinion_items(party, rules, documents, municipality, start, end, extra_days) -> list[AgendaItem]:
     items = []
     for document in documents:
-        due = document.opinion_deadline(rules)
-        if due is None or not start <= due <= end:
+        term = document.opinion_term(rules, extra_days)
+        if term is None or not start <= term.last_day <= end:
             continue
         opinion = next((o for o in document.municipality_opinions), None)
         done = opinion is not None and opinion.status in OPINION_DONE
         sent = document.sent_on.strftime("%d-%m-%Y")
         items.append(
             AgendaItem(
-                due,
+                term.last_day,
                 party,
                 f"Zienswijze van de raad van {municipality.name} op {document} (verzonden {sent}), "
                 f"binnen {rules.opinion_weeks} weken",
                 Source.ZIENSWIJZE,
-                deadlines.SOURCE_OPINION,
+                deadlines.opinion_source(term, overridden=rules.opinion_weeks != deadlines.WGR_DEFAULTS.opinion_weeks),
                 done,
                 f"zienswijze-{document.pk}-{municipality.pk}",
+                term.nominal if term.extended else None,
             )
         )
     return items
@@ -116,6 +120,12 @@ def municipality_agenda(*, municipality: Participant, today: date, start: date, 
         if p.joined_on is None or p.joined_on <= end
     ]
     parties = {p.party_id: p for p in participations}
+    # Who supervises each regeling: the minister of BZK where a provincie takes part (governance/law.py).
+    with_province = set(
+        Participation.objects.filter(party_id__in=parties, participant__kind=ParticipantKind.PROVINCIE).values_list(
+            "party_id", flat=True
+        )
+    )
     documents = (
         CycleDocument.objects.filter(party_id__in=parties)
         .filter(
@@ -132,14 +142,18 @@ def municipality_agenda(*, municipality: Participant, today: date, start: date, 
     by_party = {}
     for document in documents:
         by_party.setdefault(document.party_id, []).append(document)
+    extra_days = equated_days(start, end)
     items = []
     for participation in participations:
         party = participation.party
+        if not law.has_cycle(party.legal_form, by_regeling=party.cycle_by_regeling):
+            continue  # no Wgr cycle: no deadlines of the law (a centrumgemeenteregeling, a private-law party)
         own_start = max(start, participation.joined_on) if participation.joined_on else start
         rules = rules_for(party)
         party_documents = by_party.get(party.pk, [])
-        items += _wgr_items(party, rules, party_documents, own_start, end)
-        items += _opinion_items(party, rules, party_documents, municipality, own_start, end)
+        supervisor = law.supervisor(province_takes_part=party.pk in with_province)
+        items += _wgr_items(party, rules, party_documents, own_start, end, supervisor, extra_days)
+        items += _opinion_items(party, rules, party_documents, municipality, own_start, end, extra_days)
     events = PartyEvent.objects.filter(party_id__in=parties, date__gte=start, date__lte=end).select_related("party")
     for event in events:
         items.append(

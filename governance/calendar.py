@@ -54,7 +54,13 @@ def _event(item: AgendaItem, *, stamp: datetime, base_url: str) -> Event:
     event.add("dtend", item.date + timedelta(days=1))
     event.add("summary", f"{item.party.name}: {item.title}")
     status = "afgehandeld" if item.done else "open"
-    event.add("description", f"{item.title}\nBron: {item.legal_source}\nStatus: {status}")
+    extended = (
+        f"\nBerekend op {item.nominal:%d-%m-%Y}; verlengd tot en met {item.date:%d-%m-%Y} "
+        "(Algemene termijnenwet art. 1 lid 1)"
+        if item.nominal
+        else ""
+    )
+    event.add("description", f"{item.title}\nBron: {item.legal_source}{extended}\nStatus: {status}")
     event.add("url", base_url + item.url)
     event.add("categories", [item.source])
     event.add("transp", "TRANSPARENT")

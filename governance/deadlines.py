@@ -7,31 +7,22 @@ The law words its deadlines two ways, and they count differently:
 - "binnen twee/twaalf weken na ..." ends on the same weekday that many weeks later (that day counts);
 - "vóór 15 september" means the act happens before that date, so the last day is 14 September.
 
-Weekends and public holidays do not move a deadline. The Algemene termijnenwet extends some
-statutory deadlines that end on a Saturday, Sunday or holiday; this module deliberately does not
-apply it. The register shows the date as computed from the Wgr (and the regeling); a regeling may
-agree otherwise, and then its own dates belong in ``DeadlineRules``.
+Which forms have the cycle, the toezichthouder and the articles are in governance/law.py.
 """
 
 import calendar
+from collections.abc import Container
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
-# Legal sources, cited as far as they are verified. Where an article number is not verified the
-# source says so ("te verifiëren") or names the rule in words rather than guess a number.
-SOURCE_FRAMEWORK_LETTER = "Wgr art. 34b (te verifiëren)"
-SOURCE_PROVISIONAL_ACCOUNTS = "Wgr: voorlopige jaarrekening vóór 30 april na afloop van het jaar naar de raden"
-SOURCE_DRAFT_BUDGET = (
-    "Wgr art. 35 (te verifiëren): ontwerpbegroting ten minste 12 weken vóór vaststelling naar de raden"
-)
-SOURCE_OPINION = "Wgr art. 35 (te verifiëren): zienswijze van de raad binnen 12 weken na toezending"
-# The two toezicht deadlines are in the text of Wgr art. 58 lid 2 and lid 4 (two weeks after
-# adoption, before 15 September / 15 July). That article addresses regelingen in which provincies
-# take part and names the minister of BZK as recipient; for regelingen of gemeenten only the
-# recipient is Gedeputeerde Staten. Which article holds that variant is still to be verified.
-SOURCE_BUDGET_TO_SUPERVISOR = "Wgr art. 58 lid 2"
-SOURCE_ACCOUNTS_TO_SUPERVISOR = "Wgr art. 58 lid 4"
+from . import law, termijnenwet
+
+# Sources of the rules (governance/law.py holds the articles).
+SOURCE_FRAMEWORK_LETTER = law.SOURCE_FRAMEWORK_LETTER
+SOURCE_PROVISIONAL_ACCOUNTS = law.SOURCE_PROVISIONAL_ACCOUNTS
+SOURCE_DRAFT_BUDGET = law.SOURCE_DRAFT_BUDGET
+SOURCE_OPINION = law.SOURCE_OPINION
 
 MONTHS_NL = (
     "januari",
@@ -80,29 +71,6 @@ _KIND_LABELS = {
     DocumentKind.BEGROTING: "Begroting",
     DocumentKind.BESTUURSBESLUIT: "Overig bestuursbesluit",
 }
-
-# Legal form values as in partners.choices.LegalForm (a test keeps the two in step).
-# Public law, Wgr art. 8: the cycle's Wgr defaults apply.
-WGR_LEGAL_FORMS = frozenset(
-    {
-        "openbaar_lichaam",
-        "gemeenschappelijk_orgaan",
-        "bedrijfsvoeringsorganisatie",
-        "centrumgemeenteregeling",
-        "regeling_zonder_meer",
-    }
-)
-# Private law (Gemeentewet art. 160 lid 2): own calendar (AvA, jaarrekening, dividend), no Wgr deadlines.
-PRIVATE_LEGAL_FORMS = frozenset({"nv", "bv", "cooperatie", "stichting", "vereniging", "overig"})
-
-
-def wgr_applies(legal_form: str) -> bool:
-    """Whether the Wgr deadlines are the defaults for a party of this legal form."""
-    if legal_form in WGR_LEGAL_FORMS:
-        return True
-    if legal_form in PRIVATE_LEGAL_FORMS:
-        return False
-    raise ValueError(f"Onbekende rechtsvorm: {legal_form!r}.")
 
 
 def format_date_nl(day: date) -> str:
@@ -161,13 +129,13 @@ class DeadlineRules:
     and are not a party setting. Impossible values raise ValueError with a Dutch message.
     """
 
-    # Wgr art. 35 (te verifiëren): the raad may give its zienswijze within 12 weeks of sending.
-    opinion_weeks: int = 12
-    # Wgr art. 35 (te verifiëren): the ontwerpbegroting goes out at least 12 weeks before adoption.
-    draft_budget_weeks: int = 12
-    # Wgr art. 34b (te verifiëren): kaderbrief before 30 April of the year before the begrotingsjaar.
+    # Wgr art. 35 lid 3: the raad may give its zienswijze within 12 weeks of sending.
+    opinion_weeks: int = law.LEGAL_OPINION_WEEKS
+    # Wgr art. 35 lid 1: the ontwerpbegroting goes out at least 12 weeks before it goes to the AB.
+    draft_budget_weeks: int = law.LEGAL_DRAFT_BUDGET_WEEKS
+    # Wgr art. 34b: kaderbrief before 30 April of the year before the begrotingsjaar.
     framework_letter: FixedDate = FixedDate(30, 4)
-    # Wgr: voorlopige jaarrekening before 30 April of the year after the year it covers.
+    # Wgr art. 34b: voorlopige jaarrekening before 30 April, with the kaderbrief.
     provisional_accounts: FixedDate = FixedDate(30, 4)
 
     def __post_init__(self):
@@ -180,8 +148,8 @@ class DeadlineRules:
 
 WGR_DEFAULTS = DeadlineRules()
 
-# Toezicht deadlines (Wgr art. 58 lid 2 and 4): "binnen twee weken na de vaststelling, doch in
-# ieder geval vóór 15 september / 15 juli".
+# Toezicht deadlines (Wgr art. 34 lid 2 and 3; art. 58 lid 2 and 4 when a provincie takes part):
+# "binnen twee weken na de vaststelling, doch in ieder geval vóór 15 september / 15 juli".
 SUPERVISOR_WEEKS = 2
 BUDGET_TO_SUPERVISOR = FixedDate(15, 9)
 ACCOUNTS_TO_SUPERVISOR = FixedDate(15, 7)
@@ -189,29 +157,44 @@ ACCOUNTS_TO_SUPERVISOR = FixedDate(15, 7)
 
 @dataclass(frozen=True)
 class Deadline:
-    """One dated event of the cycle; ``date`` is the last day on which the act is in time."""
+    """One dated event of the cycle; ``date`` is the last day on which the act is in time.
+
+    ``nominal`` is set when the Algemene termijnenwet moved that day: the day as counted."""
 
     kind: DocumentKind
     date: date
     description: str
     legal_source: str
+    nominal: date | None = None
 
 
 def zienswijze_deadline(*, sent_on: date, weeks: int = WGR_DEFAULTS.opinion_weeks) -> date:
-    """Last day for the raad's zienswijze: ``weeks`` after the document was sent (Wgr art. 35, te verifiëren).
+    """Last day for the raad's zienswijze, as counted: ``weeks`` after the document was sent (Wgr art. 35 lid 3).
 
-    Calendar time: a deadline on a Saturday, Sunday or holiday stays on that day. The Algemene
-    termijnenwet is not applied; the register shows the date as computed from the Wgr, and a
-    regeling may agree otherwise (pass its number of weeks).
+    Calendar time, before the Algemene termijnenwet: ``opinion_term`` gives the day it really ends.
     """
     _check_weeks(weeks, "Termijn voor de zienswijze")
     return sent_on + timedelta(weeks=weeks)
 
 
+def opinion_term(
+    *, sent_on: date, weeks: int = WGR_DEFAULTS.opinion_weeks, extra_days: Container[date] = ()
+) -> termijnenwet.Term:
+    """The zienswijzetermijn as counted (Wgr art. 35 lid 3) and as the Algemene termijnenwet
+    extends it when it ends on a Saturday, Sunday or holiday (Atw art. 1 lid 1 and art. 3)."""
+    return termijnenwet.extend(zienswijze_deadline(sent_on=sent_on, weeks=weeks), extra_days)
+
+
+def opinion_source(term: termijnenwet.Term, *, overridden: bool = False) -> str:
+    """The source of a zienswijze deadline, with the Atw when it moved the day."""
+    source = _source(SOURCE_OPINION, overridden)
+    return f"{source}; {termijnenwet.SOURCE_EXTENSION}" if term.extended else source
+
+
 def earliest_ab_adoption_for_draft_budget(*, sent_on: date, weeks: int = WGR_DEFAULTS.draft_budget_weeks) -> date:
     """First day the algemeen bestuur may adopt a begroting whose ontwerp was sent on ``sent_on``.
 
-    Wgr art. 35 (te verifiëren): the ontwerpbegroting goes to the raden at least 12 weeks before
+    Wgr art. 35 lid 1: the ontwerpbegroting goes to the raden at least 12 weeks before
     the AB adopts it, so adoption can be exactly 12 weeks later and not earlier.
     """
     _check_weeks(weeks, "Termijn voor de ontwerpbegroting")
@@ -219,15 +202,16 @@ def earliest_ab_adoption_for_draft_budget(*, sent_on: date, weeks: int = WGR_DEF
 
 
 def latest_draft_budget_sending(*, adoption_on: date, weeks: int = WGR_DEFAULTS.draft_budget_weeks) -> date:
-    """Last day to send the ontwerpbegroting for an AB meeting on ``adoption_on`` (Wgr art. 35, te verifiëren)."""
+    """Last day to send the ontwerpbegroting for an AB meeting on ``adoption_on`` (Wgr art. 35 lid 1)."""
     _check_weeks(weeks, "Termijn voor de ontwerpbegroting")
     return adoption_on - timedelta(weeks=weeks)
 
 
 def budget_to_gs_deadline(*, adopted_on: date, budget_year: int) -> date:
-    """Last day to send the adopted begroting for ``budget_year`` to the toezichthouder (GS).
+    """Last day to send the adopted begroting for ``budget_year`` to the toezichthouder.
 
-    Wgr art. 58 lid 2: within two weeks after adoption, and in any case before 15 September of
+    Wgr art. 34 lid 2 (art. 58 lid 2 when a provincie takes part): within two weeks after adoption,
+    and in any case before 15 September of
     the year before the begrotingsjaar; the earlier of the two (last day 14 September).
     """
     within_weeks = adopted_on + timedelta(weeks=SUPERVISOR_WEEKS)
@@ -235,9 +219,10 @@ def budget_to_gs_deadline(*, adopted_on: date, budget_year: int) -> date:
 
 
 def annual_accounts_to_gs_deadline(*, adopted_on: date, accounts_year: int) -> date:
-    """Last day to send the adopted jaarrekening over ``accounts_year`` to the toezichthouder (GS).
+    """Last day to send the adopted jaarrekening over ``accounts_year`` to the toezichthouder.
 
-    Wgr art. 58 lid 4: within two weeks after adoption, and in any case before 15 July of the year
+    Wgr art. 34 lid 3 (art. 58 lid 4 when a provincie takes part): within two weeks after adoption,
+    and in any case before 15 July of the year
     after the year it covers; the earlier of the two (last day 14 July).
     """
     within_weeks = adopted_on + timedelta(weeks=SUPERVISOR_WEEKS)
@@ -247,7 +232,7 @@ def annual_accounts_to_gs_deadline(*, adopted_on: date, accounts_year: int) -> d
 def provisional_accounts_deadline(*, accounts_year: int, rules: DeadlineRules = WGR_DEFAULTS) -> date:
     """Last day to send the voorlopige jaarrekening over ``accounts_year`` to the raden.
 
-    Wgr: before 30 April of the following year (so 29 April), unless the regeling agrees otherwise.
+    Wgr art. 34b: before 30 April of the following year (so 29 April), or earlier if the regeling agrees.
     """
     return rules.provisional_accounts.last_day_in(accounts_year + 1)
 
@@ -255,7 +240,7 @@ def provisional_accounts_deadline(*, accounts_year: int, rules: DeadlineRules = 
 def framework_letter_deadline(*, budget_year: int, rules: DeadlineRules = WGR_DEFAULTS) -> date:
     """Last day to send the kaderbrief for ``budget_year`` to the raden.
 
-    Wgr art. 34b (te verifiëren): before 30 April of the year before the begrotingsjaar (so
+    Wgr art. 34b: before 30 April of the year before the begrotingsjaar (so
     29 April), unless the regeling agrees an earlier date.
     """
     return rules.framework_letter.last_day_in(budget_year - 1)
@@ -267,13 +252,19 @@ def _source(legal_source: str, overridden: bool) -> str:
 
 
 def cycle_for_year(
-    *, budget_year: int, rules: DeadlineRules = WGR_DEFAULTS, draft_budget_sent_on: date | None = None
+    *,
+    budget_year: int,
+    rules: DeadlineRules = WGR_DEFAULTS,
+    draft_budget_sent_on: date | None = None,
+    supervisor: law.Supervisor = law.GEDEPUTEERDE_STATEN,
+    extra_days: Container[date] = (),
 ) -> list[Deadline]:
     """The dated events of the cycle around one begrotingsjaar, in date order.
 
     From the kaderbrief in the year before to the jaarrekening in the year after. The latest day
     to send the ontwerpbegroting follows from two rules together: adoption at least
-    ``draft_budget_weeks`` after sending, and the begroting at GS before 15 September. When the
+    ``draft_budget_weeks`` after sending, and the begroting at the toezichthouder (``supervisor``:
+    GS, or the minister of BZK when a provincie takes part) before 15 September. When the
     ontwerpbegroting has been sent, ``draft_budget_sent_on`` adds the raad's zienswijze deadline
     and the first possible adoption day.
     """
@@ -291,15 +282,15 @@ def cycle_for_year(
             DocumentKind.ONTWERPBEGROTING,
             latest_draft_budget_sending(adoption_on=gs_last_day, weeks=rules.draft_budget_weeks),
             f"Ontwerpbegroting {year} uiterlijk naar de raden om de begroting vóór "
-            f"{format_date_nl(gs_last_day + timedelta(days=1))} bij GS te hebben",
-            f"{draft_source}; {SOURCE_BUDGET_TO_SUPERVISOR}",
+            f"{format_date_nl(gs_last_day + timedelta(days=1))} bij {supervisor.name} te hebben",
+            f"{draft_source}; {supervisor.budget_source}",
         ),
         Deadline(
             DocumentKind.BEGROTING,
             gs_last_day,
-            f"Begroting {year} naar Gedeputeerde Staten, binnen {SUPERVISOR_WEEKS} weken na vaststelling "
+            f"Begroting {year} naar {supervisor.name}, binnen {SUPERVISOR_WEEKS} weken na vaststelling "
             f"en {BUDGET_TO_SUPERVISOR.wording(year - 1)}",
-            SOURCE_BUDGET_TO_SUPERVISOR,
+            supervisor.budget_source,
         ),
         Deadline(
             DocumentKind.VOORLOPIGE_JAARREKENING,
@@ -310,20 +301,22 @@ def cycle_for_year(
         Deadline(
             DocumentKind.JAARREKENING,
             ACCOUNTS_TO_SUPERVISOR.last_day_in(year + 1),
-            f"Jaarrekening {year} naar Gedeputeerde Staten, binnen {SUPERVISOR_WEEKS} weken na vaststelling "
+            f"Jaarrekening {year} naar {supervisor.name}, binnen {SUPERVISOR_WEEKS} weken na vaststelling "
             f"en {ACCOUNTS_TO_SUPERVISOR.wording(year + 1)}",
-            SOURCE_ACCOUNTS_TO_SUPERVISOR,
+            supervisor.accounts_source,
         ),
     ]
     if draft_budget_sent_on is not None:
         sent = format_date_nl(draft_budget_sent_on)
+        term = opinion_term(sent_on=draft_budget_sent_on, weeks=rules.opinion_weeks, extra_days=extra_days)
         events += [
             Deadline(
                 DocumentKind.ONTWERPBEGROTING,
-                zienswijze_deadline(sent_on=draft_budget_sent_on, weeks=rules.opinion_weeks),
+                term.last_day,
                 f"Zienswijze van de raad op de ontwerpbegroting {year} (verzonden {sent}), "
                 f"binnen {rules.opinion_weeks} weken",
-                _source(SOURCE_OPINION, rules.opinion_weeks != WGR_DEFAULTS.opinion_weeks),
+                opinion_source(term, overridden=rules.opinion_weeks != WGR_DEFAULTS.opinion_weeks),
+                term.nominal if term.extended else None,
             ),
             Deadline(
                 DocumentKind.BEGROTING,
@@ -337,9 +330,22 @@ def cycle_for_year(
 
 
 def cycle_for_party(
-    *, legal_form: str, budget_year: int, rules: DeadlineRules = WGR_DEFAULTS, draft_budget_sent_on: date | None = None
+    *,
+    legal_form: str,
+    budget_year: int,
+    rules: DeadlineRules = WGR_DEFAULTS,
+    draft_budget_sent_on: date | None = None,
+    by_regeling: bool = False,
+    supervisor: law.Supervisor = law.GEDEPUTEERDE_STATEN,
+    extra_days: Container[date] = (),
 ) -> list[Deadline]:
-    """The cycle for a party of ``legal_form``: empty for private-law parties, which have no Wgr deadlines."""
-    if not wgr_applies(legal_form):
+    """The cycle for a party of ``legal_form``: empty when the form has no Wgr cycle (governance/law.py)."""
+    if not law.has_cycle(legal_form, by_regeling=by_regeling):
         return []
-    return cycle_for_year(budget_year=budget_year, rules=rules, draft_budget_sent_on=draft_budget_sent_on)
+    return cycle_for_year(
+        budget_year=budget_year,
+        rules=rules,
+        draft_budget_sent_on=draft_budget_sent_on,
+        supervisor=supervisor,
+        extra_days=extra_days,
+    )

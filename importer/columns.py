@@ -15,7 +15,8 @@ from risks.matrix import IMPACT_LABELS, LIKELIHOOD_LABELS
 FORMATS = {
     "text": "tekst",
     "amount": "bedrag in euro's: 1.234.567,89 of € 1.234,50 of een getalcel; negatief met een minteken",
-    "percentage": "percentage: 12,5% of de breuk 0,125 (een getal zonder %-teken tot en met 1 is een breuk)",
+    "percentage": "aandeel: 12,5% of de breuk 1/342 (een getal zonder %-teken wordt geweigerd: 0,11 kan 0,11% of 11% "
+    "zijn)",
     "integer": "geheel getal, zoals 12 of 123.162",
     "year": "jaartal, zoals 2025",
     "date": "datum als dd-mm-jjjj (31-12-2025) of een datumcel",

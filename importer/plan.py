@@ -10,6 +10,7 @@ plan without problems can be applied; it writes in batches (bulk_create / bulk_u
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from fractions import Fraction
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -17,15 +18,17 @@ from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from core.periods import MAX_YEAR, MIN_YEAR
+from partners import shares as share_rules
 from partners.choices import LegalForm, ParticipantKind, PartyStatus
 from partners.models import (
+    CENTRAL_PAYS_ITSELF_MESSAGE,
+    NO_BALANCE_SHEET_MESSAGE,
     Participant,
     Participation,
     ParticipationFinancials,
     Party,
     PartyFinancials,
     PolicyArea,
-    format_percentage,
 )
 
 from . import values as v
@@ -142,9 +145,15 @@ class Plan(RepresentativeRows, RiskRows):
     def _load(self):
         self.participant_by_code = {}
         self.participants_by_name = defaultdict(list)
-        for p in Participant.objects.only("pk", "code", "name", "kind"):
+        participants = Participant.objects.select_related("successor").only(
+            "pk", "code", "name", "kind", "started_on", "ended_on", "earlier_names", "successor__name"
+        )
+        for p in participants:
             self.participant_by_code[p.code.upper()] = p
             self.participants_by_name[v.normalize(p.name)].append(p)
+            # A renamed gemeente is also found by its earlier name ("Hengelo" for Hengelo (O.) until 2024).
+            for earlier in p.earlier_names or []:
+                self.participants_by_name[v.normalize(earlier.get("naam", ""))].append(p)
         self.areas = {}
         for area in PolicyArea.objects.all():
             self.areas[v.normalize(area.code)] = area
@@ -403,7 +412,8 @@ class Plan(RepresentativeRows, RiskRows):
 
     # --- deelnames ---------------------------------------------------------------------------
     PARTICIPATION_FIELDS = [
-        c.key for c in PARTICIPATIONS.columns if c.key not in ("party", "party_legal_form", "participant")
+        *(c.key for c in PARTICIPATIONS.columns if c.key not in ("party", "party_legal_form", "participant")),
+        "share_entered",
     ]
 
     def _participations(self):
@@ -428,8 +438,14 @@ class Plan(RepresentativeRows, RiskRows):
                 )
                 continue
             seen[key] = row.number
-            values = {f: data[f] for f in self.PARTICIPATION_FIELDS}
+            values = {f: data[f] for f in self.PARTICIPATION_FIELDS if f != "share_entered"}
             values["financial_interest_form"] = values["financial_interest_form"] or ""
+            # Store what was entered when the four stored decimals cannot hold it (1/342).
+            entered = v.share(
+                row.values.get("share_percentage"), percent_format="share_percentage" in row.percent_format
+            )
+            exact_fits = entered is None or Fraction(entered.percentage) == entered.exact
+            values["share_entered"] = "" if exact_fits else entered.entered
             existing = self.participations.get((party.pk, participant.pk)) if party.pk else None
             candidate = Participation(party=party, participant=participant, **values)
             if not self._validate(PARTICIPATIONS, row, candidate, ["party", "participant"]):
@@ -439,12 +455,27 @@ class Plan(RepresentativeRows, RiskRows):
                     PARTICIPATIONS, row.number, "Datum uittreding", MESSAGES["participation_left_after_joined"]
                 )
                 continue
+            try:
+                candidate._clean_existence()  # a gemeente takes part only while it exists
+                candidate._settle_share()  # a typed share that differs from the shares held is flagged
+            except ValidationError as error:
+                headers = {
+                    "joined_on": "Datum toetreding",
+                    "left_on": "Datum uittreding",
+                    "share_percentage": "Aandeel",
+                    "share_entered": "Aandeel",
+                    "shares_count": "Aantal aandelen",
+                }
+                for name, messages in error.message_dict.items():
+                    for message in messages:
+                        self._problem(PARTICIPATIONS, row.number, headers[name], message)
+                continue
             obj = existing or candidate
             before = existing.share_percentage if existing else None
             self._record(PARTICIPATIONS, row, obj, existing is None, values, self.PARTICIPATION_FIELDS)
             self.changes[PARTICIPATIONS.key][-1].share_before = before
             self.participation_index[key] = obj
-            shares[id(party)].append((party, participant.pk, obj.share_percentage, row.number))
+            shares[id(party)].append((party, participant.pk, obj.exact_share, row.number))
         self._check_share_sums(shares)
 
     def _check_share_sums(self, shares):
@@ -454,21 +485,20 @@ class Plan(RepresentativeRows, RiskRows):
         for rows in shares.values():
             party = rows[0][0]
             in_file = {participant_id for _, participant_id, _, _ in rows}
+            # Exact sums (partners/shares.py): 342 shares of 1/342 make 100%, not 100,0008%.
             stored = sum(
-                (p.share_percentage or 0 for p in stored_by_party.get(party.pk, ()) if p.participant_id not in in_file),
-                Decimal("0"),
+                (p.exact_share or 0 for p in stored_by_party.get(party.pk, ()) if p.participant_id not in in_file),
+                Fraction(0),
             )
-            total = stored + sum((share or 0 for _, _, share, _ in rows), Decimal("0"))
+            total = stored + sum((share or 0 for _, _, share, _ in rows), Fraction(0))
             if total <= 100:
                 continue
             message = (
-                f"De aandelen in {party.name} komen dan samen op {format_percentage(total.normalize())}; "
+                f"De aandelen in {party.name} komen dan samen op {share_rules.dutch(total)}%; "
                 "dat mag niet meer dan 100% zijn."
             )
             if stored:
-                message += (
-                    f" Deelnemers die niet in het bestand staan hebben samen {format_percentage(stored.normalize())}."
-                )
+                message += f" Deelnemers die niet in het bestand staan hebben samen {share_rules.dutch(stored)}%."
             for _, _, share, number in rows:
                 if share:
                     self._problem(PARTICIPATIONS, number, "Aandeel", message)
@@ -503,6 +533,9 @@ class Plan(RepresentativeRows, RiskRows):
             if model is PartyFinancials:
                 owner, owner_field = party, "party"
             else:
+                if problem := data["participant"].absence_in_year(data["year"]):
+                    self._problem(sheet, row.number, "Jaar", f"{problem}: cijfers over {data['year']} kunnen niet.")
+                    continue
                 owner = self.participation(sheet, row, party, data["participant"])
                 owner_field = "participation"
                 if owner is None:
@@ -530,9 +563,32 @@ class Plan(RepresentativeRows, RiskRows):
                 for header in negative:
                     self._problem(sheet, row.number, header, f"“{header}” kan niet negatief zijn.")
                 continue
+            if not self._figures_can_exist(sheet, row, model, party, data.get("participant"), values):
+                continue
             existing = stored.get((owner.pk, data["year"], data["kind"])) if owner.pk else None
             obj = existing or model(**{owner_field: owner}, **values)
             self._record(sheet, row, obj, existing is None, values, fields)
+
+    def _figures_can_exist(self, sheet: Sheet, row, model, party, participant, values) -> bool:
+        """A regeling without legal personality has no vermogen (Wgr art. 8 lid 2 and 4), and a
+        centrumgemeente pays no bijdrage to itself: such a figure is refused, not stored."""
+        headers = {c.key: c.header for c in sheet.columns}
+        if model is PartyFinancials:
+            if party.has_own_balance_sheet:
+                return True
+            fields = ["equity_start", "equity_end", "liabilities_start", "liabilities_end"]
+            if not party.has_own_result:
+                fields.append("result")
+            filled = [name for name in fields if values.get(name) is not None]
+            message = NO_BALANCE_SHEET_MESSAGE.format(party=party.name, form=LegalForm(party.legal_form).label.lower())
+            for name in filled:
+                self._problem(sheet, row.number, headers.get(name, name), message)
+            return not filled
+        if values.get("contribution") and participant and participant.pk == party.central_municipality_id:
+            message = CENTRAL_PAYS_ITSELF_MESSAGE.format(municipality=participant.name, party=party.name)
+            self._problem(sheet, row.number, headers.get("contribution", "Bijdrage"), message)
+            return False
+        return True
 
     # --- writing -----------------------------------------------------------------------------
     def apply(self, *, user=None) -> None:

@@ -10,6 +10,8 @@ import unicodedata
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from partners import shares
+
 CENT = Decimal("0.01")
 SHARE_PLACES = Decimal("0.0001")
 # The register keeps amounts in 16 digits with 2 decimals (partners.models.MONEY). A larger number
@@ -104,35 +106,23 @@ def _check_amount_size(number: Decimal, shown: str) -> None:
         )
 
 
-def percentage(value, *, percent_format: bool = False) -> Decimal | None:
-    """A share in percent: '12,5%', 12.5, or the fraction 0,125 (a number without % up to 1 is a fraction).
-
-    percent_format: the XLSX cell is formatted as a percentage, so it holds the fraction."""
+def share(value, *, percent_format: bool = False):
+    """A share as entered (partners/shares.py): '12,5%', the fraction '1/342', or a number in a cell
+    formatted as percentage. A number without %-sign is refused with both readings."""
     if is_blank(value):
         return None
-    expected = "verwacht een percentage zoals 12,5% of de breuk 0,125."
-    if isinstance(value, bool) or isinstance(value, datetime | date):
-        raise CellError(f"“{text(value)}” is geen percentage; {expected}")
-    if isinstance(value, int | float | Decimal):
-        number, has_sign = Decimal(str(value)), percent_format
-    else:
-        raw = str(value).strip()
-        has_sign = raw.endswith("%")
-        try:
-            number = _decimal(raw.rstrip("%").strip())
-        except ValueError:
-            raise CellError(f"“{raw}” is geen percentage; {expected}") from None
-    if not has_sign and number <= 1:
-        number *= 100
-    elif percent_format:
-        number *= 100
-    out_of_range = CellError(f"“{text(value)}” ligt niet tussen 0% en 100%.")
-    if not number.is_finite() or abs(number) > 1000:  # before rounding, which overflows on 1E+24
-        raise out_of_range
-    number = number.quantize(SHARE_PLACES, rounding=ROUND_HALF_UP)
-    if number < 0 or number > 100:
-        raise out_of_range
-    return number
+    if isinstance(value, datetime | date):
+        raise CellError(f"“{text(value)}” is geen aandeel; {shares.EXPECTED}.")
+    try:
+        return shares.parse(value, percent_format=percent_format)
+    except ValueError as error:
+        raise CellError(str(error)) from None
+
+
+def percentage(value, *, percent_format: bool = False) -> Decimal | None:
+    """A share in percent, truncated to the stored four decimals (see ``share`` for what is accepted)."""
+    found = share(value, percent_format=percent_format)
+    return None if found is None else found.percentage
 
 
 def whole_number(value, *, low: int = 0, high: int | None = None) -> int | None:

@@ -70,7 +70,7 @@ def _rows(sheet):
                 d.party.name, _label(LegalForm, d.party.legal_form), d.participant.code,
                 "ja" if d.governance_interest else "nee", d.governance_interest_note, d.votes,
                 "ja" if d.financial_interest else "nee", _label(FinancialInterestForm, d.financial_interest_form),
-                d.financial_interest_note, None if d.share_percentage is None else d.share_percentage / 100,
+                d.financial_interest_note, _share_cell(d),
                 d.shares_count, d.nominal_value, d.joined_on, d.left_on,
             ]  # fmt: skip
     elif sheet is PARTY_FIGURES:
@@ -169,3 +169,11 @@ def template_workbook(*, with_register: bool = False) -> bytes:
     buffer = BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def _share_cell(participation):
+    """The share as it was entered when that is a fraction (1/342), else the percentage as a fraction
+    of one in a cell formatted as percentage."""
+    if "/" in participation.share_entered:
+        return participation.share_entered
+    return None if participation.share_percentage is None else participation.share_percentage / 100

@@ -38,11 +38,11 @@ class PopulationInline(admin.TabularInline):
 
 @admin.register(Participant)
 class ParticipantAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "code", "kind", "province", "ended_on"]
+    list_display = ["name", "code", "kind", "province", "started_on", "ended_on", "successor"]
     list_filter = ["kind", ("province", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["name", "code"]
-    autocomplete_fields = ["province"]
-    list_select_related = ["province"]
+    autocomplete_fields = ["province", "successor"]
+    list_select_related = ["province", "successor"]
     inlines = [PopulationInline]
 
 
@@ -67,6 +67,7 @@ class ParticipationInline(admin.TabularInline):
         "votes",
         "financial_interest",
         "financial_interest_form",
+        "share_entered",
         "share_percentage",
         "shares_count",
         "nominal_value",
@@ -93,6 +94,8 @@ class PartyAdmin(SimpleHistoryAdmin):
     inlines = [ParticipationInline, PartyFinancialsInline]
     fieldsets = [
         (None, {"fields": ["name", "abbreviation", "slug", "legal_form", "central_municipality", "status"]}),
+        ("Wet gemeenschappelijke regelingen", {"fields": ["regeling_kind", "cycle_by_regeling"]}),
+        ("Aandelen", {"fields": ["total_shares"]}),
         (
             "Kenmerken",
             {"fields": ["seat", "policy_area", "public_interest", "purpose", "shared_interest", "transferred_powers"]},

@@ -27,6 +27,21 @@ class LegalForm(models.TextChoices):
     OVERIG = "overig", "Overig (o.a. EGTS)"
 
 
+class RegelingKind(models.TextChoices):
+    """Who made the gemeenschappelijke regeling (Wgr art. 1): the raden, the colleges, the
+    burgemeesters, or a combination of them."""
+
+    RAADSREGELING = "raadsregeling", "Raadsregeling"
+    COLLEGEREGELING = "collegeregeling", "Collegeregeling"
+    BURGEMEESTERSREGELING = "burgemeestersregeling", "Burgemeestersregeling"
+    GEMENGDE_REGELING = "gemengde_regeling", "Gemengde regeling"
+
+
+# Wgr art. 8 lid 3: a bedrijfsvoeringsorganisatie is set up by colleges or by burgemeesters only.
+BVO_REGELING_KINDS = (RegelingKind.COLLEGEREGELING, RegelingKind.BURGEMEESTERSREGELING)
+PRIVATE_LAW_FORMS = ("nv", "bv", "cooperatie", "stichting", "vereniging", "overig")
+
+
 class BbvCategory(models.TextChoices):
     """The four groups of BBV art. 15, in their legal order (the values sort in that order)."""
 

@@ -105,6 +105,13 @@ class MunicipalityFilterSet(django_filters.FilterSet):
         queryset=Participant.objects.filter(kind=ParticipantKind.PROVINCIE),
         empty_label="Alle provincies",
     )
+    jaar = django_filters.NumberFilter(
+        label="Gemeenten van het jaar",
+        method="of_year",
+        min_value=1900,
+        max_value=2100,
+        help_text="Leeg: de gemeenten van vandaag. Met een jaar: de gemeenten die in dat jaar bestonden.",
+    )
     alleen_deelnemend = django_filters.BooleanFilter(
         label="Alleen gemeenten met deelnames",
         method="with_participations",
@@ -118,6 +125,9 @@ class MunicipalityFilterSet(django_filters.FilterSet):
     def search(self, queryset, name, value):
         value = value.strip()
         return queryset.filter(Q(name__icontains=value) | Q(code__iexact=value)) if value else queryset
+
+    def of_year(self, queryset, name, value):
+        return queryset  # applied by the view, which also counts the deelnames of that year
 
     def with_participations(self, queryset, name, value):
         if value is None:

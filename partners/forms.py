@@ -1,13 +1,14 @@
 """Forms of the register: the participants inline checks the 100% rule over all its rows at once."""
 
 from decimal import Decimal
+from fractions import Fraction
 
 from django import forms
 from django.core.exceptions import ValidationError
 
 from core.admin_safety import StoredRowsUniqueMixin
 
-from .models import format_percentage
+from . import shares
 
 
 class ParticipationInlineFormSet(StoredRowsUniqueMixin, forms.BaseInlineFormSet):
@@ -44,15 +45,13 @@ class ParticipationInlineFormSet(StoredRowsUniqueMixin, forms.BaseInlineFormSet)
 
     def clean(self):
         super().clean()
-        total = sum(
-            (row.share_percentage or Decimal("0") for row in self.stored_rows_outside_submission()), Decimal("0")
-        )
+        # Exact shares (partners/shares.py): 342 deelnemers of 1/342 make 100%.
+        total = sum((row.exact_share or 0 for row in self.stored_rows_outside_submission()), Fraction(0))
         for form in self.forms:
             if not hasattr(form, "cleaned_data") or form.cleaned_data.get("DELETE"):
                 continue
-            total += form.cleaned_data.get("share_percentage") or Decimal("0")
+            total += form.instance.exact_share or 0
         if total > 100:
             raise ValidationError(
-                f"De aandelen van de deelnemers komen samen op {format_percentage(total)}; "
-                "dat mag niet meer dan 100% zijn."
+                f"De aandelen van de deelnemers komen samen op {shares.dutch(total)}%; dat mag niet meer dan 100% zijn."
             )

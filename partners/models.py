@@ -6,27 +6,32 @@ Legal sources: BBV art. 1 (definition), art. 15 (paragraaf verbonden partijen), 
 import functools
 from datetime import date
 from decimal import Decimal
+from fractions import Fraction
 from urllib.parse import quote
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import F, ProtectedError, Q, Sum
+from django.db.models import F, ProtectedError, Q
 from django.urls import reverse
 from django.utils.text import slugify
 
 from core.history import Historical
 from core.periods import YEAR_VALIDATORS, year_constraint
 
+from . import shares
 from . import text as plain_text
 from .choices import (
+    BVO_REGELING_KINDS,
+    PRIVATE_LAW_FORMS,
     BbvCategory,
     FigureKind,
     FinancialInterestForm,
     LegalForm,
     ParticipantKind,
     PartyStatus,
+    RegelingKind,
     bbv_category_for,
     legal_forms_in,
 )
@@ -118,8 +123,31 @@ class Participant(EndInsteadOfDeleteMixin, models.Model):
         related_name="+",
         limit_choices_to={"kind": ParticipantKind.PROVINCIE},
     )
-    started_on = models.DateField("begindatum", null=True, blank=True)
-    ended_on = models.DateField("einddatum", null=True, blank=True, help_text="Bijvoorbeeld bij herindeling.")
+    started_on = models.DateField("begindatum", null=True, blank=True, help_text="De eerste dag dat hij bestaat.")
+    ended_on = models.DateField(
+        "einddatum",
+        null=True,
+        blank=True,
+        help_text="De eerste dag dat hij niet meer bestaat, bijvoorbeeld door herindeling (zoals CBS het "
+        "vastlegt: Appingedam heeft einddatum 1-1-2021, Eemsdelta begint die dag).",
+    )
+    successor = models.ForeignKey(
+        "self",
+        verbose_name="opgegaan in",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="predecessors",
+        limit_choices_to={"kind": ParticipantKind.GEMEENTE},
+        help_text="Bij herindeling: de gemeente waarin deze gemeente is opgegaan. Vul ook de einddatum in.",
+    )
+    earlier_names = models.JSONField(
+        "eerdere namen",
+        default=list,
+        blank=True,
+        help_text='Eerdere namen onder dezelfde code, als [{"naam": "Hengelo", "tot_en_met": 2024}]: pagina\'s '
+        "van een jaar tonen de naam van dat jaar.",
+    )
 
     objects = ParticipantQuerySet.as_manager()
 
@@ -149,10 +177,50 @@ class Participant(EndInsteadOfDeleteMixin, models.Model):
     def clean(self):
         if self.kind == ParticipantKind.GEMEENTE and self.code:
             CBS_CODE(self.code)
+        if self.successor_id:
+            if self.successor_id == self.pk:
+                raise ValidationError({"successor": "Een gemeente kan niet in zichzelf opgaan."})
+            if not self.ended_on:
+                raise ValidationError(
+                    {"ended_on": "Vul de einddatum in: de dag waarop de gemeente in een andere is opgegaan."}
+                )
 
     @property
     def is_municipality(self):
         return self.kind == ParticipantKind.GEMEENTE
+
+    def existed_on(self, day: date) -> bool:
+        return (self.started_on is None or self.started_on <= day) and (self.ended_on is None or day < self.ended_on)
+
+    def existed_in_year(self, year: int) -> bool:
+        return (self.started_on is None or self.started_on <= date(year, 12, 31)) and (
+            self.ended_on is None or self.ended_on > date(year, 1, 1)
+        )
+
+    def absence_in_year(self, year: int) -> str | None:
+        """Why the deelnemer cannot have figures or a deelname in ``year``, in Dutch; None when it existed."""
+        if self.existed_in_year(year):
+            return None
+        return self.absence_on(
+            date(year, 1, 1) if self.ended_on and self.ended_on <= date(year, 1, 1) else date(year, 12, 31)
+        )
+
+    def absence_on(self, day: date) -> str | None:
+        """'Weesp bestaat sinds 24-03-2022 niet meer' (opgegaan in ...), or 'Eemsdelta bestaat pas sinds
+        01-01-2021'; None on a day it existed."""
+        if self.ended_on and day >= self.ended_on:
+            into = f" (opgegaan in {self.successor.name})" if self.successor_id else ""
+            return f"{self.name} bestaat sinds {self.ended_on:%d-%m-%Y} niet meer{into}"
+        if self.started_on and day < self.started_on:
+            return f"{self.name} bestaat pas sinds {self.started_on:%d-%m-%Y}"
+        return None
+
+    def name_in(self, year: int) -> str:
+        """The name the gemeente had in ``year``: a renamed gemeente keeps its code (Hengelo → Hengelo (O.))."""
+        for earlier in sorted(self.earlier_names or [], key=lambda item: item.get("tot_en_met", 0)):
+            if year <= earlier.get("tot_en_met", 0):
+                return earlier.get("naam") or self.name
+        return self.name
 
 
 POPULATION_MIN_MESSAGE = (
@@ -210,6 +278,25 @@ class Population(models.Model):
     def clean(self):
         if self.participant_id and not self.participant.is_municipality:
             raise ValidationError({"participant": "Een inwonertal wordt alleen per gemeente vastgelegd."})
+
+
+BVO_REGELING_MESSAGE = (
+    "Een bedrijfsvoeringsorganisatie kan alleen worden ingesteld door colleges of door burgemeesters: kies "
+    "collegeregeling of burgemeestersregeling (Wgr art. 8 lid 3)."
+)
+
+# Wgr art. 8 lid 2 and 4: forms without a legal person of their own, so without vermogen.
+LEGAL_FORMS_WITHOUT_BALANCE_SHEET = frozenset(
+    {LegalForm.GEMEENSCHAPPELIJK_ORGAAN, LegalForm.CENTRUMGEMEENTEREGELING, LegalForm.REGELING_ZONDER_MEER}
+)
+NO_BALANCE_SHEET_MESSAGE = (
+    "{party} is een {form} zonder eigen rechtspersoonlijkheid (Wgr art. 8 lid 2 en 4): eigen en vreemd "
+    "vermogen bestaan niet (n.v.t.), en zonder eigen orgaan ook geen resultaat. Laat deze cijfers leeg."
+)
+CENTRAL_PAYS_ITSELF_MESSAGE = (
+    "{municipality} is de centrumgemeente van {party} en betaalt geen bijdrage aan zichzelf: de taken en "
+    "middelen staan in haar eigen begroting. Vul bij de andere deelnemers in wat zij aan {municipality} betalen."
+)
 
 
 class PartyQuerySet(models.QuerySet):
@@ -272,6 +359,30 @@ class Party(EndInsteadOfDeleteMixin, models.Model):
         limit_choices_to={"kind": ParticipantKind.GEMEENTE},
         help_text="Alleen bij een centrumgemeenteregeling (Wgr art. 8 lid 4): de gemeente die de taken uitvoert.",
     )
+    total_shares = models.PositiveBigIntegerField(
+        "totaal aantal aandelen",
+        null=True,
+        blank=True,
+        help_text="Bij een vennootschap: het aantal uitgegeven aandelen (BNG Bank: 55.690.720). Met het aantal "
+        "aandelen van een deelnemer berekent het register diens aandeel.",
+    )
+    regeling_kind = models.CharField(
+        "wie neemt deel",
+        max_length=30,
+        choices=RegelingKind.choices,
+        blank=True,
+        help_text="Bij een gemeenschappelijke regeling: getroffen door de raden, de colleges, de burgemeesters of "
+        "een combinatie (Wgr art. 1). Een bedrijfsvoeringsorganisatie is alleen een college- of "
+        "burgemeestersregeling (Wgr art. 8 lid 3). Leeg bij een privaatrechtelijke partij.",
+    )
+    cycle_by_regeling = models.BooleanField(
+        "volgt de begrotingscyclus van de Wgr",
+        default=False,
+        help_text="Alleen bij een gemeenschappelijk orgaan (Wgr art. 8 lid 2), dat geen rechtspersoonlijkheid "
+        "heeft: aan als de regeling bepaalt dat het een eigen begroting en jaarrekening heeft en de termijnen "
+        "van de Wgr volgt. Een openbaar lichaam en een bedrijfsvoeringsorganisatie volgen die altijd; een "
+        "centrumgemeenteregeling en een privaatrechtelijke partij nooit.",
+    )
 
     objects = PartyQuerySet.as_manager()
 
@@ -305,6 +416,26 @@ class Party(EndInsteadOfDeleteMixin, models.Model):
                 name="party_centrum_names_central_municipality",
                 violation_error_message="Een centrumgemeenteregeling noemt haar centrumgemeente.",
             ),
+            models.CheckConstraint(
+                condition=~Q(legal_form=LegalForm.BEDRIJFSVOERINGSORGANISATIE)
+                | Q(regeling_kind="")
+                | Q(regeling_kind__in=BVO_REGELING_KINDS),
+                name="party_bvo_only_college_or_burgemeester",
+                violation_error_message=BVO_REGELING_MESSAGE,
+            ),
+            models.CheckConstraint(
+                condition=Q(regeling_kind="") | ~Q(legal_form__in=PRIVATE_LAW_FORMS),
+                name="party_regeling_kind_only_for_public_law",
+                violation_error_message="Alleen een gemeenschappelijke regeling (Wgr) is een raads-, college-, "
+                "burgemeesters- of gemengde regeling; laat dit leeg bij een privaatrechtelijke partij.",
+            ),
+            models.CheckConstraint(
+                condition=Q(cycle_by_regeling=False) | Q(legal_form=LegalForm.GEMEENSCHAPPELIJK_ORGAAN),
+                name="party_cycle_by_regeling_only_for_orgaan",
+                violation_error_message="Alleen bij een gemeenschappelijk orgaan bepaalt de regeling of de "
+                "begrotingscyclus van de Wgr geldt (Wgr art. 8 lid 2); een openbaar lichaam en een "
+                "bedrijfsvoeringsorganisatie volgen hem altijd, andere vormen nooit.",
+            ),
         ]
 
     def __str__(self):
@@ -321,6 +452,19 @@ class Party(EndInsteadOfDeleteMixin, models.Model):
     @property
     def bbv_category(self) -> BbvCategory:
         return bbv_category_for(self.legal_form)
+
+    @property
+    def has_own_balance_sheet(self) -> bool:
+        """Whether the party has an eigen and vreemd vermogen of its own. A gemeenschappelijk orgaan
+        (Wgr art. 8 lid 2) has no legal personality, and a centrumgemeenteregeling or other regeling
+        zonder meer (art. 8 lid 4) no organ: their balance figures are "n.v.t.", not "niet bekend"."""
+        return self.legal_form not in LEGAL_FORMS_WITHOUT_BALANCE_SHEET
+
+    @property
+    def has_own_result(self) -> bool:
+        """A regeling without an organ (centrumgemeenteregeling, regeling zonder meer, Wgr art. 8 lid 4)
+        has no begroting or jaarrekening and so no result; a gemeenschappelijk orgaan has a begroting."""
+        return self.legal_form not in (LegalForm.CENTRUMGEMEENTEREGELING, LegalForm.REGELING_ZONDER_MEER)
 
     @property
     def has_shares(self) -> bool:
@@ -350,6 +494,9 @@ class ParticipationQuerySet(models.QuerySet):
             Q(joined_on__isnull=True) | Q(joined_on__lte=end),
             Q(left_on__isnull=True) | Q(left_on__gte=start),
             Q(party__ended_on__isnull=True) | Q(party__ended_on__gte=start),
+            # A gemeente takes part while it exists: its einddatum is the first day it no longer does.
+            Q(participant__started_on__isnull=True) | Q(participant__started_on__lte=end),
+            Q(participant__ended_on__isnull=True) | Q(participant__ended_on__gt=start),
         )
 
     def active_in_year(self, year: int):
@@ -393,6 +540,13 @@ class Participation(models.Model):
         blank=True,
         validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("100"))],
         help_text="Aandeel in het kapitaal of in de bijdragen, 0–100.",
+    )
+    share_entered = plain_text.CharField(
+        "aandeel zoals ingevoerd",
+        max_length=60,
+        blank=True,
+        help_text="Het aandeel zoals de regeling het noemt: een percentage (12,5%), een breuk (1/342) of een aantal "
+        "aandelen van het totaal. Het register rekent met deze exacte waarde; het aandeel (%) volgt eruit.",
     )
     shares_count = models.PositiveBigIntegerField("aantal aandelen", null=True, blank=True)
     nominal_value = models.DecimalField(
@@ -445,27 +599,100 @@ class Participation(models.Model):
         return self.party.get_absolute_url()
 
     @property
+    def is_central_municipality(self) -> bool:
+        """This deelnemer is the centrumgemeente that carries out the regeling's tasks (Wgr art. 8 lid 4)."""
+        return self.participant_id is not None and self.participant_id == self.party.central_municipality_id
+
+    @property
     def is_verbonden_partij(self) -> bool:
         """BBV art. 1: a verbonden partij needs both a bestuurlijk and a financieel belang."""
         return self.governance_interest and self.financial_interest
 
     def clean(self):
+        self._clean_existence()
+        self._clean_shares()
+
+    def _clean_existence(self):
+        """A gemeente takes part only while it exists (CBS begindatum and einddatum)."""
+        if not self.participant_id:
+            return
+        participant = self.participant
+        errors = {}
+        if self.joined_on and (problem := participant.absence_on(self.joined_on)):
+            errors["joined_on"] = f"{problem}: een toetreding op {self.joined_on:%d-%m-%Y} kan niet."
+        if self.left_on and participant.started_on and self.left_on < participant.started_on:
+            errors["left_on"] = (
+                f"{participant.absence_on(self.left_on)}: een uittreding op {self.left_on:%d-%m-%Y} kan niet."
+            )
+        if self.left_on and participant.ended_on and self.left_on > participant.ended_on:
+            errors["left_on"] = (
+                f"{participant.absence_on(self.left_on)}: de uittreding is uiterlijk op "
+                f"{participant.ended_on:%d-%m-%Y}."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def exact_share(self):
+        """The share in percent as a Fraction: what was entered (1/342), else the stored percentage."""
+        return shares.exact_of(self.share_percentage, self.share_entered)
+
+    def _clean_shares(self):
+        self._settle_share()
         # The sum over a party is also guarded by a database trigger (partners/db_triggers.py).
         # The admin's participants inline checks the sum over its own rows instead.
         if getattr(self, "share_sum_checked_elsewhere", False):
             return
         if self.share_percentage is not None and self.party_id:
-            others = Participation.objects.filter(party_id=self.party_id).exclude(pk=self.pk).aggregate(
-                total=Sum("share_percentage")
-            )["total"] or Decimal("0")
-            total = others + self.share_percentage
+            others = Participation.objects.filter(party_id=self.party_id).exclude(pk=self.pk)
+            others_exact = sum(
+                (shares.exact_of(p, e) or 0 for p, e in others.values_list("share_percentage", "share_entered")),
+                Fraction(0),
+            )
+            total = others_exact + self.exact_share
             if total > 100:
                 raise ValidationError(
                     {
                         "share_percentage": (
-                            f"De aandelen in deze partij komen dan samen op {format_percentage(total)}; dat mag "
-                            f"niet meer dan 100% zijn. De andere deelnemers hebben samen {format_percentage(others)}."
+                            f"De aandelen in deze partij komen dan samen op {shares.dutch(total)}%; dat mag "
+                            f"niet meer dan 100% zijn. De andere deelnemers hebben samen {shares.dutch(others_exact)}%."
                         )
+                    }
+                )
+
+    def _settle_share(self):
+        """Derive the percentage from what was entered or from the number of shares, and flag a typed
+        percentage that differs from the shares held (``share_entered`` wins over a stale percentage)."""
+        if self.share_entered:
+            try:
+                entered = shares.parse(self.share_entered)
+            except ValueError as error:
+                if shares.exact_of(None, self.share_entered) is None:
+                    raise ValidationError({"share_entered": str(error)}) from error
+                entered = shares.Share(shares.exact_of(None, self.share_entered), self.share_entered)
+            if self.share_percentage is not None and shares.differs(self.share_percentage, entered):
+                raise ValidationError(
+                    {
+                        "share_percentage": f"Het aandeel {format_percentage(self.share_percentage)} past niet bij "
+                        f"het ingevoerde “{self.share_entered}” ({shares.dutch(entered.exact)}%); maak één van "
+                        "beide leeg."
+                    }
+                )
+            self.share_percentage = entered.percentage
+        total = self.party.total_shares if self.party_id else None
+        if self.shares_count is not None and total:
+            try:
+                computed = shares.from_counts(self.shares_count, total)
+            except ValueError as error:
+                raise ValidationError({"shares_count": str(error)}) from error
+            if self.share_percentage is None:
+                self.share_percentage, self.share_entered = computed.percentage, computed.entered
+            elif shares.differs(self.share_percentage, computed):
+                raise ValidationError(
+                    {
+                        "share_percentage": f"Het aandeel {format_percentage(self.share_percentage)} wijkt af van "
+                        f"{self.shares_count} van {total} aandelen = {shares.dutch(computed.exact)}%. Laat het "
+                        "aandeel leeg om het te laten berekenen, of corrigeer het aantal aandelen."
                     }
                 )
 
@@ -522,6 +749,16 @@ class PartyFinancials(FinancialFigures):
     def get_absolute_url(self):
         return self.party.get_absolute_url()
 
+    def clean(self):
+        if self.party_id and not self.party.has_own_balance_sheet:
+            figures = [self.equity_start, self.equity_end, self.liabilities_start, self.liabilities_end]
+            if not self.party.has_own_result:
+                figures.append(self.result)
+            if any(value is not None for value in figures):
+                raise ValidationError(
+                    NO_BALANCE_SHEET_MESSAGE.format(party=self.party, form=self.party.get_legal_form_display().lower())
+                )
+
 
 class ParticipationFinancials(FinancialFigures):
     """A participant's figures in one party for one year: bijdrage, belang and dividend."""
@@ -566,6 +803,22 @@ class ParticipationFinancials(FinancialFigures):
 
     def get_absolute_url(self):
         return self.participation.party.get_absolute_url()
+
+    def clean(self):
+        if self.participation_id and self.year:
+            participant = self.participation.participant
+            if problem := participant.absence_in_year(self.year):
+                raise ValidationError({"year": f"{problem}: cijfers over {self.year} kunnen niet."})
+        if self.participation_id and self.contribution:
+            participation = self.participation
+            if participation.is_central_municipality:
+                raise ValidationError(
+                    {
+                        "contribution": CENTRAL_PAYS_ITSELF_MESSAGE.format(
+                            municipality=participation.participant, party=participation.party
+                        )
+                    }
+                )
 
 
 class UserMunicipality(models.Model):

@@ -5,7 +5,7 @@ from datetime import date
 from decimal import Decimal
 from typing import NamedTuple
 
-from django.db.models import Case, CharField, Count, DecimalField, F, OuterRef, Prefetch, Subquery, Sum, Value, When
+from django.db.models import Case, CharField, Count, DecimalField, F, OuterRef, Prefetch, Q, Subquery, Sum, Value, When
 from django.db.models.functions import Coalesce
 
 from core import peildatum
@@ -140,6 +140,54 @@ class ParticipationRow:
     def contribution(self):
         return self.budget.contribution if self.budget else None
 
+    @property
+    def is_central(self) -> bool:
+        """The centrumgemeente's own deelname: it pays no bijdrage, it receives them (Wgr art. 8 lid 4)."""
+        return self.participation.is_central_municipality
+
+
+@dataclass
+class CentralTask:
+    """A centrumgemeenteregeling as the centrumgemeente sees it: a task it carries out for the other
+    deelnemers, with the bijdragen it receives from them in the year (Wgr art. 8 lid 4)."""
+
+    party: Party
+    payers: int
+    received_budget: Decimal | None
+    received_actual: Decimal | None
+
+
+def central_tasks(*, municipality: Participant, year: int) -> list[CentralTask]:
+    """The regelingen of which ``municipality`` is the centrumgemeente, with the bijdragen of the
+    others in ``year`` (None when not one is known): two queries, whatever the number, also none."""
+    parties = list(
+        Party.objects.filter(central_municipality=municipality)
+        .filter(Q(ended_on__isnull=True) | Q(ended_on__gte=date(year, 1, 1)))
+        .order_by("name")
+    )
+    sums = (
+        ParticipationFinancials.objects.filter(participation__party__central_municipality=municipality, year=year)
+        .exclude(participation__participant=municipality)
+        .values("participation__party_id", "kind")
+        .annotate(total=Sum("contribution"), payers=Count("participation_id", filter=Q(contribution__gt=0)))
+        .order_by()
+    )
+    found = {(row["participation__party_id"], row["kind"]): row for row in sums}
+
+    def total(party, kind):
+        row = found.get((party.pk, kind))
+        return row["total"] if row else None
+
+    return [
+        CentralTask(
+            party,
+            max((found.get((party.pk, kind)) or {}).get("payers", 0) for kind in FigureKind.values),
+            total(party, FigureKind.BEGROTING),
+            total(party, FigureKind.REALISATIE),
+        )
+        for party in parties
+    ]
+
 
 @dataclass
 class CategoryGroup:
@@ -191,13 +239,26 @@ def municipality_overview(*, municipality: Participant, year: int) -> Municipali
     return MunicipalityOverview(municipality, year, list(groups.values()), others)
 
 
-def municipalities_with_counts(*, on: date | None = None):
-    """Gemeenten with the number of parties they take part in on a given day (default today)."""
+def municipalities_with_counts(*, on: date | None = None, year: int | None = None):
+    """Gemeenten with the number of parties they take part in on a given day (default today), only the
+    gemeenten that existed on that day; with ``year``: the gemeenten and deelnames of that year."""
     on = on or peildatum.today()
+    if year is not None:
+        municipalities = Participant.objects.municipalities().filter(
+            Q(started_on__isnull=True) | Q(started_on__lte=date(year, 12, 31)),
+            Q(ended_on__isnull=True) | Q(ended_on__gt=date(year, 1, 1)),
+        )
+        current = Participation.objects.active_in_year(year).filter(participant=OuterRef("pk")).order_by()
+        return (
+            municipalities.select_related("province")
+            .order_by("name", "code")
+            .annotate(party_count=_count(current), verbonden_count=_count(current.verbonden()))
+        )
     current = Participation.objects.active_on(on).filter(participant=OuterRef("pk")).order_by()
     # Meta.ordering does not apply to a query with GROUP BY, so order explicitly.
     return (
         Participant.objects.municipalities()
+        .filter(Q(started_on__isnull=True) | Q(started_on__lte=on), Q(ended_on__isnull=True) | Q(ended_on__gt=on))
         .select_related("province")
         .order_by("name", "code")
         .annotate(

@@ -8,6 +8,7 @@ from django.views.generic import ListView
 from django_filters.views import FilterView
 
 from core.exports import Column
+from core.periods import parse_year
 from core.views import ExportableFilterView, YearMixin
 
 from . import scoping, selectors
@@ -79,4 +80,5 @@ class MunicipalityListView(FilterView):
     paginate_by = settings.PAGE_SIZE
 
     def get_queryset(self):
-        return scoping.visible_municipalities(self.request.user, selectors.municipalities_with_counts())
+        year = parse_year(self.request.GET.get("jaar"))
+        return scoping.visible_municipalities(self.request.user, selectors.municipalities_with_counts(year=year))

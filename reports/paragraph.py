@@ -19,7 +19,7 @@ from governance.models import Goal, MunicipalPolicy, ParticipationGovernance, Se
 from governance.selectors import GoalOutcome, goal_outcome, goals_with_figures
 from partners.choices import BbvCategory, FigureKind, PartyStatus
 from partners.models import Participant, Party, PartyFinancials
-from partners.selectors import ZERO, ParticipationRow, municipality_overview
+from partners.selectors import ZERO, ParticipationRow, central_tasks, municipality_overview
 from risks import exposure, matrix
 from risks import selectors as risk_selectors
 from risks.models import Measure, Risk, RiskLevel, public_ids
@@ -43,6 +43,7 @@ class PartySection:
     risks: list[Risk]
     figures_kind: str
     goals: list = field(default_factory=list)  # GoalOutcome: shared doelen and the gemeente's own
+    received: Decimal | None = None  # as centrumgemeente: the bijdragen of the other deelnemers
 
     @property
     def party(self) -> Party:
@@ -262,6 +263,10 @@ def paragraph_report(
     for goal in goals:
         goals_by_party.setdefault(goal.party_id, []).append(goal_outcome(goal))
 
+    received = {}
+    if any(row.is_central for _, row in rows):  # 2 queries, only for a centrumgemeente
+        for task in central_tasks(municipality=municipality, year=year):
+            received[task.party.pk] = task.received_actual if kind == FigureKind.REALISATIE else task.received_budget
     categories = {category: CategorySection(category) for category in BbvCategory}
     for category, row in rows:
         party_id = row.participation.party_id
@@ -276,6 +281,7 @@ def paragraph_report(
                 risks=risks_by_party.get(party_id, []),
                 figures_kind=kind,
                 goals=goals_by_party.get(party_id, []),
+                received=received.get(party_id),
             )
         )
     listed = [risk for party_risks in risks_by_party.values() for risk in party_risks]

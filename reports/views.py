@@ -6,6 +6,8 @@ rendered with no database transaction open, and the result is cached under the d
 (reports/cache.py).
 """
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import transaction
 from django.http import Http404, HttpResponse
@@ -243,11 +245,23 @@ class MunicipalityDetailView(CachedContentMixin, YearMixin, DetailView):
 
     def get_object(self, queryset=None):
         return scoping.get_municipality_or_404(
-            self.request.user, self.kwargs["code"], Participant.objects.select_related("province")
+            self.request.user, self.kwargs["code"], Participant.objects.select_related("province", "successor")
         )
+
+    @property
+    def year(self) -> int:
+        """A gemeente that no longer exists opens on its last year."""
+        chosen = parse_year(self.request.GET.get("jaar"))
+        if chosen is None and self.object.ended_on:
+            last_day = self.object.ended_on - timedelta(days=1)
+            return min(report_year(), last_day.year)
+        return chosen or report_year()
 
     def content_context(self, context):
         context["overview"] = selectors.municipality_overview(municipality=self.object, year=self.year)
+        context["central_tasks"] = selectors.central_tasks(municipality=self.object, year=self.year)
+        context["name_of_year"] = self.object.name_in(self.year)
+        context["absence"] = self.object.absence_in_year(self.year)
         context["costs"] = selectors.municipality_costs(municipality=self.object)
         context["sections"] = pages.municipality_sections(
             municipality=self.object, year=self.year, user=self.request.user, today=peildatum.today()

@@ -12,6 +12,15 @@ for _name in ("euro", "number", "pct", "clause", "signed_euro", "signed_pct", "s
     register.filter(_name, getattr(formatting, _name))
 
 
+@register.filter
+def name_in(participant, year):
+    """The name a deelnemer had in ``year``: a renamed gemeente keeps its code (Hengelo → Hengelo (O.))."""
+    try:
+        return participant.name_in(int(year))
+    except (AttributeError, TypeError, ValueError):
+        return str(participant)
+
+
 @register.simple_tag
 def not_applicable():
     """"n.v.t.": the value cannot exist for this row (as opposed to "niet bekend")."""

@@ -1,6 +1,6 @@
 """Governance models: representatives and roles, the planning-and-control cycle and assessments."""
 
-from .cycle import CycleDocument, CycleRules, Opinion, PartyEvent, rules_for
+from .cycle import CycleDocument, CycleRules, EquatedDay, Opinion, PartyEvent, equated_days, rules_for
 from .goals import Goal, GoalKind, Indicator, IndicatorValue
 from .monitoring import Assessment, Criterion, MunicipalPolicy, Score
 from .representation import ParticipationGovernance, Person, Seat
@@ -16,6 +16,8 @@ __all__ = [
     "Indicator",
     "IndicatorValue",
     "CycleRules",
+    "EquatedDay",
+    "equated_days",
     "Opinion",
     "ParticipationGovernance",
     "PartyEvent",

@@ -1,7 +1,7 @@
 """The planning-and-control cycle: a party's own deadline rules, its documents, the gemeenten's
 zienswijzen on them, and the dated events of private-law parties (AvA, jaarrekening, dividend)."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -14,7 +14,7 @@ from partners import text as plain_text
 from partners.choices import ParticipantKind
 from partners.models import Participant, Participation, Party
 
-from .. import deadlines
+from .. import deadlines, law, termijnenwet
 from ..choices import OPINION_NEEDS_DECISION, EventKind, OpinionStatus
 
 WEEKS = [MinValueValidator(deadlines.MIN_WEEKS), MaxValueValidator(deadlines.MAX_WEEKS)]
@@ -32,6 +32,12 @@ def day_exists_every_year(day: str, month: str) -> Q:
     )
 
 
+def not_later_than_29_april(prefix: str) -> Q:
+    """The agreed date's last day is 29 April at the latest: "vóór 30 april" or earlier (Wgr art. 34b)."""
+    day, month, before = f"{prefix}_day", f"{prefix}_month", f"{prefix}_before"
+    return Q(**{f"{month}__lt": 4}) | Q(**{month: 4, f"{day}__lt": 30}) | Q(**{month: 4, day: 30, before: True})
+
+
 class CycleRules(models.Model):
     """The deadlines a regeling agrees where they differ from the Wgr; absent means the Wgr defaults."""
 
@@ -40,13 +46,15 @@ class CycleRules(models.Model):
         "termijn zienswijze (weken)",
         default=deadlines.WGR_DEFAULTS.opinion_weeks,
         validators=WEEKS,
-        help_text="Wgr: de raad kan binnen 12 weken na toezending een zienswijze geven.",
+        help_text="De raad kan binnen 12 weken na toezending een zienswijze geven (Wgr art. 35 lid 3); "
+        "een regeling mag dit verlengen, niet verkorten.",
     )
     draft_budget_weeks = models.PositiveSmallIntegerField(
         "ontwerpbegroting vóór vaststelling (weken)",
         default=deadlines.WGR_DEFAULTS.draft_budget_weeks,
         validators=WEEKS,
-        help_text="Wgr: de ontwerpbegroting gaat ten minste 12 weken vóór vaststelling naar de raden.",
+        help_text="De ontwerpbegroting gaat ten minste 12 weken vóór de aanbieding aan het algemeen bestuur naar "
+        "de raden (Wgr art. 35 lid 1); een regeling mag dit verlengen, niet verkorten.",
     )
     framework_letter_day = models.PositiveSmallIntegerField(
         "kaderbrief: dag", default=deadlines.WGR_DEFAULTS.framework_letter.day, validators=DAY
@@ -58,7 +66,8 @@ class CycleRules(models.Model):
         "kaderbrief: vóór deze datum",
         default=True,
         help_text="Aan: vóór deze datum (de dag ervoor is de laatste dag). Uit: uiterlijk op deze datum. "
-        "Wgr: vóór 30 april van het jaar vóór het begrotingsjaar.",
+        "Wgr art. 34b: vóór 30 april van het jaar vóór het begrotingsjaar; een regeling mag een eerdere datum "
+        "afspreken, geen latere.",
     )
     provisional_accounts_day = models.PositiveSmallIntegerField(
         "voorlopige jaarrekening: dag", default=deadlines.WGR_DEFAULTS.provisional_accounts.day, validators=DAY
@@ -69,7 +78,8 @@ class CycleRules(models.Model):
     provisional_accounts_before = models.BooleanField(
         "voorlopige jaarrekening: vóór deze datum",
         default=True,
-        help_text="Wgr: vóór 30 april van het jaar na het jaar waarover de jaarrekening gaat.",
+        help_text="Wgr art. 34b: vóór 30 april van het jaar na het jaar waarover de jaarrekening gaat; een "
+        "regeling mag een eerdere datum afspreken, geen latere.",
     )
     note = plain_text.CharField(
         "bron in de regeling", max_length=255, blank=True, help_text="Bijvoorbeeld: art. 24 lid 2."
@@ -97,6 +107,19 @@ class CycleRules(models.Model):
                 violation_error_message="Een datum in de termijnen bestaat niet in elk jaar "
                 "(zoals 31 april of 29 februari).",
             ),
+            models.CheckConstraint(
+                condition=Q(opinion_weeks__gte=law.LEGAL_OPINION_WEEKS)
+                & Q(draft_budget_weeks__gte=law.LEGAL_DRAFT_BUDGET_WEEKS),
+                name="cycle_rules_weeks_not_below_wgr",
+                violation_error_message="De termijnen voor de ontwerpbegroting en de zienswijze zijn ten minste "
+                "12 weken (Wgr art. 35 lid 1 en 3); een regeling mag ze verlengen, niet verkorten.",
+            ),
+            models.CheckConstraint(
+                condition=not_later_than_29_april("framework_letter") & not_later_than_29_april("provisional_accounts"),
+                name="cycle_rules_dates_not_after_wgr",
+                violation_error_message="Kaderbrief en voorlopige jaarrekening gaan vóór 30 april naar de raden "
+                "(Wgr art. 34b); een regeling mag een eerdere datum afspreken, geen latere.",
+            ),
         ]
 
     def __str__(self):
@@ -106,11 +129,29 @@ class CycleRules(models.Model):
         return self.party.get_absolute_url()
 
     def clean(self):
-        if self.party_id and not deadlines.wgr_applies(self.party.legal_form):
-            raise ValidationError(
-                f"{self.party} is een privaatrechtelijke partij en volgt geen Wgr-termijnen; "
-                "leg haar eigen data vast als afspraken (AvA, jaarrekening, dividend)."
-            )
+        if self.party_id:
+            party = self.party
+            if not law.has_cycle(party.legal_form, by_regeling=party.cycle_by_regeling):
+                if law.is_public_law(party.legal_form):
+                    raise ValidationError(
+                        law.no_cycle_reason(party.legal_form, form_label=party.get_legal_form_display())
+                    )
+                raise ValidationError(
+                    f"{party} is een privaatrechtelijke partij en volgt geen Wgr-termijnen; "
+                    "leg haar eigen data vast als afspraken (AvA, jaarrekening, dividend)."
+                )
+        looser = law.looser_than_law(
+            opinion_weeks=self.opinion_weeks,
+            draft_budget_weeks=self.draft_budget_weeks,
+            framework_letter=(self.framework_letter_day, self.framework_letter_month, self.framework_letter_before),
+            provisional_accounts=(
+                self.provisional_accounts_day,
+                self.provisional_accounts_month,
+                self.provisional_accounts_before,
+            ),
+        )
+        if looser:
+            raise ValidationError(looser)
         try:
             self.to_rules()
         except ValueError as error:
@@ -169,10 +210,11 @@ class CycleDocument(models.Model):
     )
     adopted_on = models.DateField("vastgesteld door het bestuur", null=True, blank=True)
     sent_to_supervisor_on = models.DateField(
-        "verzonden aan Gedeputeerde Staten",
+        "verzonden aan de toezichthouder",
         null=True,
         blank=True,
-        help_text="Begroting en jaarrekening: binnen 2 weken na vaststelling (Wgr art. 58).",
+        help_text="Begroting en jaarrekening: binnen 2 weken na vaststelling aan Gedeputeerde Staten (Wgr art. 34 "
+        "lid 2 en 3), of aan de minister van BZK als een provincie deelneemt (Wgr art. 58 lid 2 en 4).",
     )
     url = models.URLField("link naar het document", blank=True)
 
@@ -195,7 +237,7 @@ class CycleDocument(models.Model):
                 | Q(adopted_on__isnull=True)
                 | Q(sent_to_supervisor_on__gte=F("adopted_on")),
                 name="cycle_document_supervisor_after_adoption",
-                violation_error_message="Het document kan niet vóór de vaststelling aan Gedeputeerde Staten "
+                violation_error_message="Het document kan niet vóór de vaststelling aan de toezichthouder "
                 "zijn verzonden.",
             ),
         ]
@@ -206,15 +248,32 @@ class CycleDocument(models.Model):
     def get_absolute_url(self):
         return self.party.get_absolute_url() + "#cyclus"
 
+    def clean(self):
+        if self.party_id:
+            party = self.party
+            if not law.has_cycle(party.legal_form, by_regeling=party.cycle_by_regeling):
+                raise ValidationError(
+                    {
+                        "party": f"{party} volgt geen begrotingscyclus van de Wgr, dus ook geen documenten van die "
+                        f"cyclus. {law.no_cycle_reason(party.legal_form, form_label=party.get_legal_form_display())}"
+                    }
+                )
+
     @property
     def invites_opinion(self) -> bool:
         return self.opinion_invited and self.kind in OPINION_KINDS
 
     def opinion_deadline(self, rules: deadlines.DeadlineRules) -> date | None:
-        """Last day for the raden's zienswijze, once the document has been sent."""
+        """Last day for the raden's zienswijze as counted, once the document has been sent."""
         if not self.invites_opinion or self.sent_on is None:
             return None
         return deadlines.zienswijze_deadline(sent_on=self.sent_on, weeks=rules.opinion_weeks)
+
+    def opinion_term(self, rules: deadlines.DeadlineRules, extra_days=()) -> termijnenwet.Term | None:
+        """The zienswijzetermijn as counted and as the Algemene termijnenwet extends it."""
+        if not self.invites_opinion or self.sent_on is None:
+            return None
+        return deadlines.opinion_term(sent_on=self.sent_on, weeks=rules.opinion_weeks, extra_days=extra_days)
 
 
 class Opinion(models.Model):
@@ -320,3 +379,36 @@ class PartyEvent(models.Model):
 
     def get_absolute_url(self):
         return self.party.get_absolute_url() + "#cyclus"
+
+
+class EquatedDay(models.Model):
+    """A day equated with a holiday by royal decree for the Algemene termijnenwet (Atw art. 3 lid 3),
+    such as the Friday after Hemelvaartsdag: a statutory period ending on it runs to the next working
+    day. The holidays of art. 3 lid 1 and 2 are computed (governance/termijnenwet.py), not listed here."""
+
+    date = models.DateField("datum", unique=True)
+    description = plain_text.CharField(
+        "omschrijving", max_length=200, help_text="Bijvoorbeeld: vrijdag na Hemelvaartsdag."
+    )
+    source = plain_text.CharField(
+        "bron",
+        max_length=200,
+        help_text="Het koninklijk besluit en de vindplaats in de Staatscourant (Algemene termijnenwet art. 3 lid 3).",
+    )
+
+    history = Historical()
+
+    class Meta:
+        verbose_name = "gelijkgestelde dag (Algemene termijnenwet)"
+        verbose_name_plural = "gelijkgestelde dagen (Algemene termijnenwet)"
+        ordering = ["date"]
+
+    def __str__(self):
+        return f"{self.date:%d-%m-%Y} {self.description}"
+
+
+def equated_days(start: date, end: date) -> frozenset[date]:
+    """The equated days from ``start`` to ``end`` plus a month, for extending periods ending in that window."""
+    return frozenset(
+        EquatedDay.objects.filter(date__gte=start, date__lte=end + timedelta(days=31)).values_list("date", flat=True)
+    )

@@ -117,6 +117,7 @@ def test_an_assessment_with_a_score_of_6_is_refused_and_nothing_is_stored(superu
         "cycledocument",
         "opinion",
         "partyevent",
+        "equatedday",
         "criterion",
         "assessment",
         "municipalpolicy",

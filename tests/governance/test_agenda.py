@@ -87,11 +87,11 @@ def test_the_zienswijze_deadline_is_12_weeks_after_sending_and_done_once_sent():
 def test_a_regeling_with_its_own_terms_moves_the_deadlines():
     participation = ParticipationFactory()
     CycleRules.objects.create(
-        party=participation.party, opinion_weeks=8, framework_letter_day=1, framework_letter_month=2
+        party=participation.party, opinion_weeks=16, framework_letter_day=1, framework_letter_month=2
     )
     CycleDocumentFactory(party=participation.party, sent_on=D(2026, 5, 1))
     board = dashboard(participation)
-    assert [i.date for i in board.upcoming if i.source == Source.ZIENSWIJZE] == [D(2026, 6, 26)]
+    assert [i.date for i in board.upcoming if i.source == Source.ZIENSWIJZE] == [D(2026, 8, 21)]
     kaderbrief = [i for i in board.overdue if "Kaderbrief 2027" in i.title]
     assert [i.date for i in kaderbrief] == [D(2026, 1, 31)]
     assert kaderbrief[0].legal_source.startswith("Gemeenschappelijke regeling (afwijkend van")
@@ -101,7 +101,8 @@ def test_an_opinion_on_a_document_sent_long_ago_is_overdue_when_not_given():
     participation = ParticipationFactory()
     CycleDocumentFactory(party=participation.party, kind=DocumentKind.BEGROTINGSWIJZIGING, sent_on=D(2026, 2, 1))
     overdue = [i for i in dashboard(participation).overdue if i.source == Source.ZIENSWIJZE]
-    assert [i.date for i in overdue] == [D(2026, 4, 26)]
+    # 12 weeks end on Sunday 26 April 2026 and Monday is Koningsdag: the Atw extends to Tuesday 28 April.
+    assert [(i.nominal, i.date) for i in overdue] == [(D(2026, 4, 26), D(2026, 4, 28))]
 
 
 def test_a_private_law_party_has_its_own_events_and_no_wgr_deadlines():
@@ -117,12 +118,12 @@ def test_a_private_law_party_has_its_own_events_and_no_wgr_deadlines():
 def test_the_dashboard_needs_the_same_queries_for_one_party_or_many(django_assert_num_queries):
     participation = ParticipationFactory()
     CycleDocumentFactory(party=participation.party)
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(6):
         dashboard(participation)
     for _ in range(4):
         other = ParticipationFactory(participant=participation.participant)
-        CycleRules.objects.create(party=other.party, opinion_weeks=6)
+        CycleRules.objects.create(party=other.party, opinion_weeks=16)
         OpinionFactory(document=CycleDocumentFactory(party=other.party), municipality=participation.participant)
         PartyEvent.objects.create(party=other.party, kind=EventKind.OVERIG, date=D(2026, 7, 1))
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(6):
         dashboard(participation)

@@ -64,14 +64,14 @@ def test_one_ontwerpbegroting_per_year_but_several_begrotingswijzigingen():
         duplicate.save()
 
 
-def test_a_document_cannot_go_to_gs_before_its_adoption():
+def test_a_document_cannot_go_to_the_toezichthouder_before_its_adoption():
     document = CycleDocumentFactory.build(
         party=PartyFactory(),
         kind=DocumentKind.JAARREKENING,
         adopted_on=D(2026, 7, 1),
         sent_to_supervisor_on=D(2026, 6, 1),
     )
-    assert "vóór de vaststelling aan Gedeputeerde Staten" in validation_text(document)
+    assert "vóór de vaststelling aan de toezichthouder" in validation_text(document)
 
 
 def test_a_zienswijze_that_is_adopted_needs_the_date_of_the_raadsbesluit():
@@ -96,3 +96,84 @@ def test_one_zienswijze_per_gemeente_per_document():
     opinion = OpinionFactory()
     with pytest.raises(IntegrityError), transaction.atomic():
         OpinionFactory(document=opinion.document, municipality=opinion.municipality)
+
+
+# A regeling may ask more than the Wgr, never less (governance/law.py)
+
+
+def test_a_zienswijzetermijn_under_12_weeks_is_refused_citing_wgr_art_35_lid_3():
+    rules = CycleRules(party=PartyFactory(), opinion_weeks=8)
+    assert "ten minste 12 weken voor hun zienswijze (Wgr art. 35 lid 3)" in validation_text(rules)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        CycleRules.objects.create(party=PartyFactory(), opinion_weeks=11)
+
+
+def test_a_kaderbrief_later_than_30_april_is_refused_citing_wgr_art_34b():
+    rules = CycleRules(party=PartyFactory(), framework_letter_day=15, framework_letter_month=5)
+    assert "vóór 30 april naar de raden (Wgr art. 34b)" in validation_text(rules)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        CycleRules.objects.create(
+            party=PartyFactory(), framework_letter_day=30, framework_letter_month=4, framework_letter_before=False
+        )
+
+
+def test_stricter_rules_than_the_law_are_stored():
+    rules = CycleRules(
+        party=PartyFactory(), opinion_weeks=14, draft_budget_weeks=16, framework_letter_day=1, framework_letter_month=2
+    )
+    rules.full_clean()
+    rules.save()
+
+
+@pytest.mark.parametrize("legal_form", [LegalForm.CENTRUMGEMEENTEREGELING, LegalForm.GEMEENSCHAPPELIJK_ORGAAN])
+def test_a_regeling_without_cycle_gets_no_wgr_rules(legal_form):
+    party = (
+        PartyFactory(centrum=True)
+        if legal_form == LegalForm.CENTRUMGEMEENTEREGELING
+        else PartyFactory(legal_form=legal_form)
+    )
+    assert "geen" in validation_text(CycleRules(party=party))
+
+
+def test_a_gemeenschappelijk_orgaan_whose_regeling_applies_the_cycle_gets_wgr_rules():
+    CycleRules(party=PartyFactory(legal_form=LegalForm.GEMEENSCHAPPELIJK_ORGAAN, cycle_by_regeling=True)).full_clean()
+
+
+def test_only_a_gemeenschappelijk_orgaan_can_be_set_to_follow_the_cycle_by_its_regeling():
+    with pytest.raises(IntegrityError), transaction.atomic():
+        PartyFactory(centrum=True, cycle_by_regeling=True)
+
+
+def test_a_centrumgemeenteregeling_gets_no_cycle_documents():
+    document = CycleDocumentFactory.build(party=PartyFactory(centrum=True))
+    assert "volgt geen begrotingscyclus van de Wgr" in validation_text(document)
+
+
+def test_the_admin_refuses_a_looser_rule_with_the_article(rf, django_user_model):
+    from django.contrib import admin
+
+    from partners.models import Party
+
+    party = PartyFactory()
+    request = rf.get("/")
+    request.user = django_user_model.objects.create_superuser("beheer", "b@example.org", "x")
+    model_admin = admin.site.get_model_admin(Party)
+    inline = next(i for i in model_admin.get_inline_instances(request, party) if i.model is CycleRules)
+    formset_class = inline.get_formset(request, party)
+    prefix = formset_class.get_default_prefix()
+    data = {
+        f"{prefix}-TOTAL_FORMS": "1",
+        f"{prefix}-INITIAL_FORMS": "0",
+        f"{prefix}-0-opinion_weeks": "6",
+        f"{prefix}-0-draft_budget_weeks": "12",
+        f"{prefix}-0-framework_letter_day": "30",
+        f"{prefix}-0-framework_letter_month": "4",
+        f"{prefix}-0-framework_letter_before": "on",
+        f"{prefix}-0-provisional_accounts_day": "30",
+        f"{prefix}-0-provisional_accounts_month": "4",
+        f"{prefix}-0-provisional_accounts_before": "on",
+    }
+    formset = formset_class(data, instance=party, prefix=prefix)
+    assert not formset.is_valid()
+    assert "Wgr art. 35 lid 3" in str(formset.errors)
+    assert not CycleRules.objects.exists()

@@ -12,6 +12,7 @@ from governance.choices import EventKind
 from governance.deadlines import DocumentKind
 from governance.models import CycleRules, PartyEvent
 from governance.selectors import party_cycle
+from governance.termijnenwet import extend
 from partners.choices import LegalForm
 from tests.partners.factories import MunicipalityFactory, ParticipationFactory
 from tests.partners.pages import text
@@ -53,7 +54,7 @@ def feed_url(municipality):
 
 def test_the_dashboard_lists_the_zienswijze_deadline_and_the_ava(logged_in_client, participation):
     page = text(logged_in_client.get(dashboard_url(participation.participant)))
-    due = (TODAY + datetime.timedelta(weeks=10)).strftime("%-d")
+    due = extend(TODAY + datetime.timedelta(weeks=10)).last_day.strftime("%-d")
     assert "Komende 16 weken" in page
     assert f"Zienswijze van de raad van Groningen op Ontwerpbegroting {TODAY.year + 1}" in page
     assert "AvA voorjaar (Groninger Bedrijf NV)" in page
@@ -70,7 +71,7 @@ def test_the_dashboard_queries_stay_constant(logged_in_client, participation):
     before = query_count(logged_in_client, url)
     for _ in range(4):
         other = ParticipationFactory(participant=participation.participant)
-        CycleRules.objects.create(party=other.party, opinion_weeks=8)
+        CycleRules.objects.create(party=other.party, opinion_weeks=16)
         document = CycleDocumentFactory(party=other.party, year=TODAY.year + 1, sent_on=TODAY)
         OpinionFactory(document=document, municipality=participation.participant)
         PartyEvent.objects.create(party=other.party, kind=EventKind.OVERIG, date=TODAY)
@@ -93,7 +94,7 @@ def test_the_ics_feed_parses_back_with_one_all_day_event_per_deadline(logged_in_
     assert ava.decoded("DTSTART") == TODAY + datetime.timedelta(days=30)
     assert ava.decoded("DTEND") == TODAY + datetime.timedelta(days=31)
     zienswijze = [e for s, e in summaries.items() if s.startswith("Omgevingsdienst Groningen: Zienswijze")]
-    assert [e.decoded("DTSTART") for e in zienswijze] == [TODAY + datetime.timedelta(weeks=10)]
+    assert [e.decoded("DTSTART") for e in zienswijze] == [extend(TODAY + datetime.timedelta(weeks=10)).last_day]
     assert str(zienswijze[0]["URL"]).startswith("http://testserver/partijen/")
     assert all("DTSTAMP" in event for event in events)
 
@@ -185,3 +186,45 @@ def test_the_factsheet_queries_stay_constant_as_documents_grow(logged_in_client,
             title=f"Overleg {i}",
         )
     assert query_count(logged_in_client, url) == before
+
+
+def test_a_zienswijze_ending_on_eerste_kerstdag_shows_both_days_on_dashboard_and_in_the_feed(
+    logged_in_client, settings
+):
+    """Sent 2 October 2025: 12 weeks end on Thursday 25 December; Atw art. 1 extends to Monday 29 December."""
+    participation = ParticipationFactory(participant__name="Kerstdorp", party__name="Regio Kerst")
+    CycleDocumentFactory(party=participation.party, year=2026, sent_on=datetime.date(2025, 10, 2))
+    from governance import agenda
+
+    board = agenda.municipality_dashboard(municipality=participation.participant, today=datetime.date(2025, 12, 1))
+    [item] = [i for i in board.upcoming if i.source == agenda.Source.ZIENSWIJZE]
+    assert (item.nominal, item.date) == (datetime.date(2025, 12, 25), datetime.date(2025, 12, 29))
+    assert item.legal_source == "Wgr art. 35 lid 3; Algemene termijnenwet art. 1 lid 1"
+    html = render_agenda([item])
+    assert "ma 29 december 2025" in html and "berekend do 25 december 2025" in html
+    from governance.calendar import deadlines_calendar
+
+    feed = deadlines_calendar(
+        municipality=participation.participant, items=[item], base_url="http://testserver", now=timezone.now()
+    )
+    [event] = Calendar.from_ical(feed).walk("VEVENT")
+    assert event.decoded("DTSTART") == datetime.date(2025, 12, 29)
+    assert "Berekend op 25-12-2025; verlengd tot en met 29-12-2025 (Algemene termijnenwet art. 1 lid 1)" in str(
+        event["DESCRIPTION"]
+    )
+
+
+def render_agenda(items) -> str:
+    from django.template.loader import render_to_string
+
+    return render_to_string(
+        "governance/includes/agenda_table.html",
+        {"items": items, "id": "x", "caption": "x", "today": datetime.date(2025, 12, 1)},
+    )
+
+
+def test_the_factsheet_shows_the_counted_and_the_extended_zienswijze_day(logged_in_client):
+    participation = ParticipationFactory(party__name="Regio Kerst")
+    CycleDocumentFactory(party=participation.party, year=2026, sent_on=datetime.date(2025, 10, 2))
+    page = text(logged_in_client.get(participation.party.get_absolute_url()))
+    assert "29-12-2025 berekend 25-12-2025 (Eerste Kerstdag); verlengd volgens de Algemene termijnenwet" in page

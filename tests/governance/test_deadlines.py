@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from governance import deadlines
+from governance import deadlines, law
 from governance.deadlines import (
     Deadline,
     DeadlineRules,
@@ -20,7 +20,6 @@ from governance.deadlines import (
     framework_letter_deadline,
     latest_draft_budget_sending,
     provisional_accounts_deadline,
-    wgr_applies,
     zienswijze_deadline,
 )
 from partners.choices import LegalForm
@@ -50,7 +49,7 @@ def test_document_kinds_have_dutch_labels_usable_as_choices():
     ]
 
 
-# Zienswijze: Wgr art. 35 (te verifiëren), within 12 weeks after sending, in calendar time
+# Zienswijze: Wgr art. 35 lid 3, within 12 weeks after sending, in calendar time
 
 
 def test_zienswijze_deadline_is_twelve_weeks_after_sending_wgr_art_35():
@@ -90,7 +89,7 @@ def test_zienswijze_term_outside_one_to_52_weeks_is_refused(weeks):
         zienswijze_deadline(sent_on=date(2025, 5, 1), weeks=weeks)
 
 
-# Ontwerpbegroting: Wgr art. 35 (te verifiëren), at least 12 weeks before the AB adopts it
+# Ontwerpbegroting: Wgr art. 35 lid 1, at least 12 weeks before the AB adopts it
 
 
 def test_ab_may_adopt_the_begroting_twelve_weeks_after_the_draft_was_sent_wgr_art_35():
@@ -101,7 +100,7 @@ def test_draft_budget_for_an_ab_meeting_goes_out_twelve_weeks_before_it_wgr_art_
     assert latest_draft_budget_sending(adoption_on=date(2025, 7, 8)) == date(2025, 4, 15)
 
 
-# Begroting to GS: Wgr art. 58 lid 2, within 2 weeks after adoption and before 15 September
+# Begroting to GS: Wgr art. 34 lid 2 (art. 58 lid 2 with a provincie), 2 weeks after adoption, before 15 September
 
 
 def test_begroting_goes_to_gs_two_weeks_after_adoption_when_that_is_earlier_wgr_art_58_lid_2():
@@ -125,7 +124,7 @@ def test_begroting_deadline_before_15_september_stays_on_a_weekend_wgr_art_58_li
     assert deadline.weekday() == SATURDAY
 
 
-# Jaarrekening to GS: Wgr art. 58 lid 4, within 2 weeks after adoption and before 15 July
+# Jaarrekening to GS: Wgr art. 34 lid 3 (art. 58 lid 4 with a provincie), 2 weeks after adoption, before 15 July
 
 
 def test_jaarrekening_goes_to_gs_two_weeks_after_adoption_when_that_is_earlier_wgr_art_58_lid_4():
@@ -136,7 +135,7 @@ def test_jaarrekening_goes_to_gs_before_15_july_when_that_is_earlier_wgr_art_58_
     assert annual_accounts_to_gs_deadline(adopted_on=date(2025, 7, 5), accounts_year=2024) == date(2025, 7, 14)
 
 
-# Voorlopige jaarrekening (Wgr) and kaderbrief (Wgr art. 34b, te verifiëren): before 30 April
+# Voorlopige jaarrekening and kaderbrief (Wgr art. 34b): before 30 April
 
 
 def test_voorlopige_jaarrekening_is_due_before_30_april_after_the_year():
@@ -194,20 +193,11 @@ def test_number_of_weeks_must_be_a_whole_number():
 def test_cycle_lists_the_wgr_deadlines_in_date_order_with_their_sources():
     cycle = cycle_for_year(budget_year=2026)
     assert [(event.kind, event.date, event.legal_source) for event in cycle] == [
-        (DocumentKind.KADERBRIEF, date(2025, 4, 29), "Wgr art. 34b (te verifiëren)"),
-        (
-            DocumentKind.ONTWERPBEGROTING,
-            date(2025, 6, 22),
-            "Wgr art. 35 (te verifiëren): ontwerpbegroting ten minste 12 weken vóór vaststelling naar de raden; "
-            "Wgr art. 58 lid 2",
-        ),
-        (DocumentKind.BEGROTING, date(2025, 9, 14), "Wgr art. 58 lid 2"),
-        (
-            DocumentKind.VOORLOPIGE_JAARREKENING,
-            date(2027, 4, 29),
-            "Wgr: voorlopige jaarrekening vóór 30 april na afloop van het jaar naar de raden",
-        ),
-        (DocumentKind.JAARREKENING, date(2027, 7, 14), "Wgr art. 58 lid 4"),
+        (DocumentKind.KADERBRIEF, date(2025, 4, 29), "Wgr art. 34b"),
+        (DocumentKind.ONTWERPBEGROTING, date(2025, 6, 22), "Wgr art. 35 lid 1; Wgr art. 34 lid 2"),
+        (DocumentKind.BEGROTING, date(2025, 9, 14), "Wgr art. 34 lid 2"),
+        (DocumentKind.VOORLOPIGE_JAARREKENING, date(2027, 4, 29), "Wgr art. 34b"),
+        (DocumentKind.JAARREKENING, date(2027, 7, 14), "Wgr art. 34 lid 3"),
     ]
     assert all(isinstance(event, Deadline) for event in cycle)
 
@@ -237,37 +227,111 @@ def test_cycle_names_the_regeling_as_source_of_an_overridden_deadline():
     kaderbrief = cycle_for_year(budget_year=2026, rules=rules)[0]
     assert kaderbrief.date == date(2025, 2, 1)
     assert kaderbrief.description == "Kaderbrief 2026 naar de raden, uiterlijk 1 februari 2025"
-    assert kaderbrief.legal_source == "Gemeenschappelijke regeling (afwijkend van Wgr art. 34b (te verifiëren))"
+    assert kaderbrief.legal_source == "Gemeenschappelijke regeling (afwijkend van Wgr art. 34b)"
 
 
-# Legal forms: Wgr art. 8 forms follow the Wgr, private-law parties follow their own calendar
+# Legal forms (governance/law.py): which forms have the cycle, Wgr art. 8
 
 
-@pytest.mark.parametrize(
-    "legal_form",
-    [
-        "openbaar_lichaam",
-        "gemeenschappelijk_orgaan",
-        "bedrijfsvoeringsorganisatie",
-        "centrumgemeenteregeling",
-        "regeling_zonder_meer",
-    ],
-)
-def test_wgr_deadlines_apply_to_public_law_regelingen(legal_form):
-    assert wgr_applies(legal_form)
+@pytest.mark.parametrize("legal_form", ["openbaar_lichaam", "bedrijfsvoeringsorganisatie"])
+def test_openbaar_lichaam_and_bedrijfsvoeringsorganisatie_have_the_cycle_wgr_art_8_lid_1_and_3(legal_form):
     assert len(cycle_for_party(legal_form=legal_form, budget_year=2026)) == 5
 
 
-def test_an_nv_has_no_wgr_deadlines():
-    assert not wgr_applies("nv")
-    assert cycle_for_party(legal_form="nv", budget_year=2026) == []
+def test_gemeenschappelijk_orgaan_has_the_cycle_only_when_its_regeling_says_so_wgr_art_8_lid_2():
+    assert cycle_for_party(legal_form="gemeenschappelijk_orgaan", budget_year=2026) == []
+    assert len(cycle_for_party(legal_form="gemeenschappelijk_orgaan", budget_year=2026, by_regeling=True)) == 5
+
+
+@pytest.mark.parametrize("legal_form", ["centrumgemeenteregeling", "regeling_zonder_meer"])
+def test_a_regeling_without_organ_has_no_cycle_even_if_asked_wgr_art_8_lid_4(legal_form):
+    assert cycle_for_party(legal_form=legal_form, budget_year=2026) == []
+    assert cycle_for_party(legal_form=legal_form, budget_year=2026, by_regeling=True) == []
+
+
+@pytest.mark.parametrize("legal_form", ["nv", "bv", "cooperatie", "stichting", "vereniging", "overig"])
+def test_a_private_law_party_has_no_wgr_deadlines(legal_form):
+    assert cycle_for_party(legal_form=legal_form, budget_year=2026, by_regeling=True) == []
 
 
 def test_unknown_legal_form_is_refused():
     with pytest.raises(ValueError, match="Onbekende rechtsvorm: 'gemeente'."):
-        wgr_applies("gemeente")
+        cycle_for_party(legal_form="gemeente", budget_year=2026)
 
 
 def test_legal_forms_match_the_register_s_choices():
-    assert deadlines.WGR_LEGAL_FORMS | deadlines.PRIVATE_LEGAL_FORMS == set(LegalForm.values)
-    assert not deadlines.WGR_LEGAL_FORMS & deadlines.PRIVATE_LEGAL_FORMS
+    assert law.PUBLIC_LAW_FORMS | law.PRIVATE_LAW_FORMS == set(LegalForm.values)
+    assert not law.PUBLIC_LAW_FORMS & law.PRIVATE_LAW_FORMS
+
+
+# The toezichthouder: GS (Wgr art. 34 lid 2 and 3), the minister of BZK with a provincie (art. 58)
+
+
+def test_with_a_provincie_the_begroting_and_jaarrekening_go_to_the_minister_wgr_art_58_lid_2_and_4():
+    cycle = cycle_for_year(budget_year=2026, supervisor=law.supervisor(province_takes_part=True))
+    sources = {event.kind: event.legal_source for event in cycle}
+    assert sources[DocumentKind.BEGROTING] == "Wgr art. 58 lid 2"
+    assert sources[DocumentKind.JAARREKENING] == "Wgr art. 58 lid 4"
+    descriptions = " ".join(event.description for event in cycle)
+    assert "Begroting 2026 naar de Minister van Binnenlandse Zaken en Koninkrijksrelaties" in descriptions
+    assert "Gedeputeerde Staten" not in descriptions
+
+
+def test_with_only_gemeenten_the_toezichthouder_is_gs_wgr_art_34_lid_2_and_3():
+    assert law.supervisor(province_takes_part=False) == law.GEDEPUTEERDE_STATEN
+    assert (law.GEDEPUTEERDE_STATEN.budget_source, law.GEDEPUTEERDE_STATEN.accounts_source) == (
+        "Wgr art. 34 lid 2",
+        "Wgr art. 34 lid 3",
+    )
+
+
+# A regeling may ask more than the law, never less
+
+
+def _looser(**changes):
+    values = {
+        "opinion_weeks": 12,
+        "draft_budget_weeks": 12,
+        "framework_letter": (30, 4, True),
+        "provisional_accounts": (30, 4, True),
+    }
+    return law.looser_than_law(**{**values, **changes})
+
+
+def test_the_law_s_own_rules_are_not_looser_than_the_law():
+    assert _looser() == {}
+
+
+@pytest.mark.parametrize("weeks", [13, 16, 52])
+def test_a_longer_zienswijzetermijn_is_allowed(weeks):
+    assert _looser(opinion_weeks=weeks, draft_budget_weeks=weeks) == {}
+
+
+def test_a_zienswijzetermijn_of_11_weeks_is_refused_citing_wgr_art_35_lid_3():
+    message = _looser(opinion_weeks=11)["opinion_weeks"]
+    assert "ten minste 12 weken" in message and "Wgr art. 35 lid 3" in message
+
+
+def test_an_ontwerpbegroting_11_weeks_ahead_is_refused_citing_wgr_art_35_lid_1():
+    assert "Wgr art. 35 lid 1" in _looser(draft_budget_weeks=11)["draft_budget_weeks"]
+
+
+@pytest.mark.parametrize(
+    "date_rule", [(29, 4, False), (30, 4, True), (1, 2, False), (31, 1, True), (1, 4, True)], ids=str
+)
+def test_a_kaderbrief_on_or_before_29_april_is_allowed(date_rule):
+    assert _looser(framework_letter=date_rule) == {}
+
+
+@pytest.mark.parametrize("date_rule", [(30, 4, False), (1, 5, True), (1, 5, False), (15, 9, True)], ids=str)
+def test_a_kaderbrief_after_29_april_is_refused_citing_wgr_art_34b(date_rule):
+    errors = _looser(framework_letter=date_rule, provisional_accounts=date_rule)
+    assert "Wgr art. 34b" in errors["framework_letter_month"]
+    assert "Wgr art. 34b" in errors["provisional_accounts_month"]
+
+
+def test_law_module_imports_nothing_from_django():
+    tree = ast.parse(Path(law.__file__).read_text(encoding="utf-8"))
+    imported = [node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)]
+    imported += [alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names]
+    assert not [name for name in imported if name.split(".")[0] == "django"]

@@ -117,8 +117,8 @@ def test_dutch_spreadsheet_habits_are_accepted():
             ],
             "Deelnames": [
                 row("Deelnames", partij="Afvalbedrijf Test", deelnemer="GM0014", aandeel="12,5%"),
-                row("Deelnames", partij="Afvalbedrijf Test", deelnemer="0034", aandeel="0,125"),
-                row("Deelnames", partij="Afvalbedrijf Test", deelnemer=363, aandeel=0.25),
+                row("Deelnames", partij="Afvalbedrijf Test", deelnemer="0034", aandeel="1/8"),
+                row("Deelnames", partij="Afvalbedrijf Test", deelnemer=363, aandeel="25%"),
                 row("Deelnames", partij="ggd test", deelnemer="sudwest fryslan", bestuurlijk_belang="nee"),
             ],
             "Financiën partij": [
@@ -307,5 +307,6 @@ def test_the_number_of_queries_does_not_grow_with_the_rows(dry_run):
     if dry_run:
         assert counts[0] == counts[1]
     else:
-        # Writes go in batches (SQLite takes some 70 deelnames per INSERT): 180 more rows, a few more queries.
-        assert counts[1] - counts[0] <= 3
+        # Writes go in batches (SQLite takes some 70 deelnames per INSERT, fewer parties now that a party
+        # has more fields): 180 more rows, a few more queries.
+        assert counts[1] - counts[0] <= 4

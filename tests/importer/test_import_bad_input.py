@@ -174,7 +174,7 @@ def test_a_share_that_takes_a_party_over_100_percent_is_refused():
 
 def test_shares_in_the_file_over_100_percent_are_refused_on_every_row():
     data = xlsx({"Partijen": [GOOD_PARTY], "Deelnames": [
-        row("Deelnames", partij="Nieuwe Partij", deelnemer="GM0014", aandeel="0,6"),
+        row("Deelnames", partij="Nieuwe Partij", deelnemer="GM0014", aandeel="60%"),
         row("Deelnames", partij="Nieuwe Partij", deelnemer="GM0034", aandeel="50,5%"),
     ]})  # fmt: skip
     problems = refused(data)

@@ -40,10 +40,10 @@ def test_an_amount_with_more_than_cents_is_refused():
 
 @pytest.mark.parametrize(
     ("raw", "percent_format", "expected"),
-    [("12,5%", False, "12.5"), ("0,125", False, "12.5"), ("12,5", False, "12.5"), (0.125, True, "12.5"),
-     (0.0011, True, "0.11"), ("100%", False, "100"), (1, False, "100")],
+    [("12,5%", False, "12.5"), ("1/8", False, "12.5"), ("12,5 %", False, "12.5"), (0.125, True, "12.5"),
+     (0.0011, True, "0.11"), ("100%", False, "100"), (1, True, "100")],
 )  # fmt: skip
-def test_percentages_are_read_with_sign_or_as_a_fraction(raw, percent_format, expected):
+def test_percentages_are_read_with_sign_as_a_fraction_or_from_a_percentage_cell(raw, percent_format, expected):
     assert v.percentage(raw, percent_format=percent_format) == Decimal(expected)
 
 

@@ -4,9 +4,10 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from partners.choices import LegalForm, PartyStatus
+from partners.choices import LegalForm, PartyStatus, RegelingKind
 from partners.models import Participation, Party
 
 from .factories import (
@@ -184,3 +185,42 @@ class TestShareSumTrigger:
         party = PartyFactory()
         ParticipationFactory(party=party, share_percentage=Decimal("100"))
         assert not refused(lambda: ParticipationFactory(party=party, share_percentage=None))
+
+
+# Who takes part (Wgr art. 8 lid 3): a bedrijfsvoeringsorganisatie only for colleges or burgemeesters
+
+
+@pytest.mark.parametrize("kind", [RegelingKind.RAADSREGELING, RegelingKind.GEMENGDE_REGELING])
+def test_a_bedrijfsvoeringsorganisatie_as_raads_or_gemengde_regeling_is_refused_citing_wgr_art_8_lid_3(kind):
+    party = PartyFactory.build(legal_form=LegalForm.BEDRIJFSVOERINGSORGANISATIE, regeling_kind=kind)
+    with pytest.raises(ValidationError) as error:
+        party.full_clean()
+    assert "alleen worden ingesteld door colleges of door burgemeesters" in str(error.value)
+    assert "Wgr art. 8 lid 3" in str(error.value)
+    assert refused(lambda: PartyFactory(legal_form=LegalForm.BEDRIJFSVOERINGSORGANISATIE, regeling_kind=kind))
+
+
+@pytest.mark.parametrize("kind", [RegelingKind.COLLEGEREGELING, RegelingKind.BURGEMEESTERSREGELING])
+def test_a_bedrijfsvoeringsorganisatie_as_college_or_burgemeestersregeling_is_stored(kind):
+    PartyFactory.build(legal_form=LegalForm.BEDRIJFSVOERINGSORGANISATIE, regeling_kind=kind).full_clean()
+    PartyFactory(legal_form=LegalForm.BEDRIJFSVOERINGSORGANISATIE, regeling_kind=kind)
+
+
+def test_an_openbaar_lichaam_may_be_a_raadsregeling_but_an_nv_is_no_regeling():
+    PartyFactory(legal_form=LegalForm.OPENBAAR_LICHAAM, regeling_kind=RegelingKind.RAADSREGELING)
+    assert refused(lambda: PartyFactory(legal_form=LegalForm.NV, regeling_kind=RegelingKind.COLLEGEREGELING))
+
+
+def test_the_admin_refuses_a_raadsregeling_for_a_bedrijfsvoeringsorganisatie(superuser_client):
+    from django.urls import reverse
+
+    party = PartyFactory(legal_form=LegalForm.BEDRIJFSVOERINGSORGANISATIE)
+    response = superuser_client.get(reverse("admin:partners_party_change", args=[party.pk]))
+    form = response.context["adminform"].form
+    data = {k: v for k, v in form.initial.items() if v is not None and not isinstance(v, list | dict)}
+    data.update(regeling_kind=RegelingKind.RAADSREGELING)
+    bound = form.__class__(data=data, instance=party)
+    assert not bound.is_valid()
+    assert "Wgr art. 8 lid 3" in str(bound.errors)
+    party.refresh_from_db()
+    assert party.regeling_kind == ""

@@ -25,8 +25,9 @@ def messages(error: ValidationError) -> list[str]:
     return [message for field_messages in error.message_dict.values() for message in field_messages]
 
 
-def test_reference_data_holds_342_gemeenten_12_provincies_and_9_beleidsvelden():
-    assert Participant.objects.municipalities().count() == 342
+def test_reference_data_holds_608_gemeenten_since_2000_342_of_today_12_provincies_and_9_beleidsvelden():
+    assert Participant.objects.municipalities().count() == 608
+    assert Participant.objects.municipalities().filter(ended_on__isnull=True).count() == 342
     assert Participant.objects.filter(kind=ParticipantKind.PROVINCIE).count() == 12
     assert PolicyArea.objects.count() == 9
 

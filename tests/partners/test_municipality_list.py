@@ -24,7 +24,13 @@ def test_the_list_shows_all_342_gemeenten_in_pages_of_50(logged_in_client):
 
 
 def test_the_list_is_in_alphabetical_order(logged_in_client):
-    expected = list(Participant.objects.municipalities().order_by("name").values_list("name", flat=True))
+    # The gemeenten of today: one that ended by herindeling shows with ?jaar= of a year it existed.
+    expected = list(
+        Participant.objects.municipalities()
+        .filter(ended_on__isnull=True)
+        .order_by("name")
+        .values_list("name", flat=True)
+    )
     assert names(logged_in_client) == expected[:50]
     assert names(logged_in_client, page=7) == expected[300:]
 

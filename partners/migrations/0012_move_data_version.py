@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('partners', '0009_move_import_run'),
+        ('partners', '0011_move_import_run'),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('partners', '0008_plain_bounded_text'),
+        ('partners', '0010_gemeenten_since_2000'),
     ]
 
     operations = [
