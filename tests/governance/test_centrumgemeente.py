@@ -13,8 +13,8 @@ from governance import agenda
 from importer.service import run_file
 from partners.choices import FigureKind, LegalForm
 from partners.models import Participant, ParticipationFinancials, Party, PartyFinancials
+from tests.importer.importing import row, xlsx
 from tests.partners.factories import ParticipationFactory, PartyFactory
-from tests.partners.importing import row, xlsx
 from tests.partners.pages import text
 
 pytestmark = pytest.mark.django_db

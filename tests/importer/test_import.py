@@ -22,9 +22,8 @@ from importer.workbook import template_workbook
 from partners.choices import FigureKind, LegalForm
 from partners.models import Participant, Participation, ParticipationFinancials, Party, PartyFinancials
 from risks.models import Risk
+from tests.importer.importing import empty_register, register_state, row, save, xlsx
 from tests.partners.factories import ParticipantFactory, PartyFactory
-
-from .importing import empty_register, register_state, row, save, xlsx
 
 pytestmark = pytest.mark.django_db
 

@@ -8,9 +8,8 @@ import pytest
 from openpyxl import Workbook
 
 from importer.service import run_file
+from tests.importer.importing import HEADERS, csv_file, register_state, row, save, xlsx
 from tests.partners.factories import MunicipalityFactory, ParticipationFactory, PartyFactory, PartyFinancialsFactory
-
-from .importing import HEADERS, csv_file, register_state, row, save, xlsx
 
 pytestmark = pytest.mark.django_db
 

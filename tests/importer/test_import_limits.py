@@ -12,9 +12,8 @@ from core.text import LONG_TEXT_MAX_LENGTH
 from importer.models import ImportRun
 from importer.service import run_file
 from partners.models import Party
+from tests.importer.importing import HEADERS, csv_file, register_state, row, save, xlsx
 from tests.partners.factories import PartyFactory
-
-from .importing import HEADERS, csv_file, register_state, row, save, xlsx
 
 pytestmark = pytest.mark.django_db
 

@@ -15,9 +15,8 @@ from importer.models import ImportRun
 from partners.models import Party
 from partners.roles import BEHEERDER, BELEIDSMEDEWERKER, CONTROLLER
 from tests.conftest import pass_two_factor
+from tests.importer.importing import register_state, row, xlsx
 from tests.partners.pages import text
-
-from .importing import register_state, row, xlsx
 
 pytestmark = pytest.mark.django_db
 

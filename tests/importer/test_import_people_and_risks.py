@@ -13,8 +13,7 @@ from partners.choices import LegalForm
 from partners.models import Participant, Participation, Party
 from risks.choices import RiskCategory, RiskStatus
 from risks.models import Risk
-
-from .importing import HEADERS, csv_file, register_state, row, xlsx
+from tests.importer.importing import HEADERS, csv_file, register_state, row, xlsx
 
 pytestmark = pytest.mark.django_db
 

@@ -12,10 +12,10 @@ from importer.service import run_file
 from partners.choices import ParticipantKind
 from partners.models import Participant, Participation, ParticipationFinancials
 from partners.reference_data import parse_earlier_names
-from tests.governance.test_reports import pdf_text
+from tests.importer.importing import row, xlsx
 from tests.partners.factories import ParticipationFactory, PartyFactory
-from tests.partners.importing import row, xlsx
 from tests.partners.pages import text
+from tests.reports.test_reports import pdf_text
 
 pytestmark = pytest.mark.django_db
 

@@ -11,8 +11,8 @@ from importer.service import run_file
 from partners import shares
 from partners.choices import LegalForm
 from partners.models import Participant, Participation
+from tests.importer.importing import row, xlsx
 from tests.partners.factories import MunicipalityFactory, ParticipationFactory, PartyFactory
-from tests.partners.importing import row, xlsx
 
 
 @pytest.mark.parametrize(
