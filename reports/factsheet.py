@@ -1,5 +1,7 @@
-"""The printable factsheet of one verbonden partij, optionally seen from one gemeente (its share,
-representatives and exposure). Public: confidential risks are never on it. Constant queries."""
+"""The factsheet of one verbonden partij, assembled once per request for both its forms: the page
+(reports/views.py PartyDetailView, what the user may see) and the printed PDF (public, optionally seen
+from one gemeente: its share, representatives and exposure; confidential risks are never on it).
+The templates only lay the dataclass out. Constant queries, however many deelnemers."""
 
 from dataclasses import dataclass
 from datetime import date
@@ -8,21 +10,23 @@ from decimal import Decimal
 from governance.goals import STATUS_RULE
 from governance.models import ParticipationGovernance, Seat
 from governance.selectors import PartyGoals, party_goals
+from partners import scoping
 from partners.choices import FigureKind
 from partners.costs import PartyCosts
-from partners.models import Participant, Participation, Party
+from partners.models import Participant, Participation, Party, PartyFinancials
 from partners.selectors import (
     FACTSHEET_PARTICIPANTS,
     ZERO,
     ParticipationRow,
-    figures_by_kind,
+    participant_rows,
     participations_of_party,
     party_costs,
-    party_detail_queryset,
 )
 from risks import exposure
 from risks import selectors as risk_selectors
 from risks.models import Risk
+
+from .pages import PartySections, party_sections
 
 
 @dataclass
@@ -42,17 +46,36 @@ class MunicipalityView:
 
 @dataclass
 class Factsheet:
+    """One party's factsheet. `rows` are the deelnemers loaded for it: all of them, or the first
+    `participant_limit`; `sections` (what a user may see) is on the page, `municipality` and the public
+    `risks` on the printed sheet."""
+
     party: Party
     year: int
     rows: list[ParticipationRow]
-    budget: object
-    actual: object
-    risks: list[Risk]
-    total_contribution: Decimal
-    municipality: MunicipalityView | None
-    goals: PartyGoals
+    financials: list[PartyFinancials]
     costs: PartyCosts
+    goals: PartyGoals
+    risks: list[Risk]
+    municipality: MunicipalityView | None
+    sections: PartySections | None
     status_rule: str = STATUS_RULE
+
+    def _figure(self, kind: str):
+        return next((f for f in self.financials if f.year == self.year and f.kind == kind), None)
+
+    @property
+    def budget(self) -> PartyFinancials | None:
+        return self._figure(FigureKind.BEGROTING)
+
+    @property
+    def actual(self) -> PartyFinancials | None:
+        return self._figure(FigureKind.REALISATIE)
+
+    @property
+    def total_contribution(self) -> Decimal:
+        """The bijdragen of the loaded deelnemers (all of them on the printed sheet)."""
+        return sum((row.contribution or ZERO for row in self.rows), ZERO)
 
     @property
     def listed_rows(self) -> list[ParticipationRow]:
@@ -64,48 +87,81 @@ class Factsheet:
         return max(0, len(self.rows) - FACTSHEET_PARTICIPANTS)
 
 
-def party_factsheet(*, party: Party, municipality: Participant | None, year: int, today: date) -> Factsheet:
-    party = party_detail_queryset(year=year).get(pk=party.pk)
-    rows = []
-    for participation in participations_of_party(party=party, year=year):
-        by_kind = figures_by_kind(participation.financials.all())
-        rows.append(
-            ParticipationRow(participation, by_kind.get(FigureKind.BEGROTING), by_kind.get(FigureKind.REALISATIE))
+def _load(name: str, load):
+    return load()
+
+
+def assemble_factsheet(
+    party: Party,
+    *,
+    user,
+    year: int,
+    today: date,
+    gemeente: Participant | None = None,
+    participant_limit: int | None = None,
+    show_past_seats: bool = False,
+    remember=_load,
+) -> Factsheet:
+    """The factsheet of `party`, loaded with partners.selectors.party_detail_queryset(year=year).
+
+    `user` is the reader of the page, whose view of doelen, representation, monitoring and risks it
+    shows; `user=None` makes the printed sheet, the same for every reader: public risks only, the own
+    doelen and belang only of `gemeente`. `remember(name, load)` lets the page keep the slow parts
+    (the costs) between requests; by default everything is loaded now.
+    """
+    participations = participations_of_party(party=party, year=year)
+    if participant_limit is not None:
+        participations = participations[:participant_limit]
+    rows = participant_rows(participations)
+    costs = remember("kosten", lambda: party_costs(party=party, year=year))
+    if user is not None:
+        sections = party_sections(party=party, year=year, user=user, today=today, show_past_seats=show_past_seats)
+        return Factsheet(
+            party=party,
+            year=year,
+            rows=rows,
+            financials=list(party.financials.all()),
+            costs=costs,
+            goals=party_goals(party=party, municipality_ids=scoping.municipality_ids(user)),
+            risks=[],
+            municipality=None,
+            sections=sections,
         )
-    figures = {f.kind: f for f in party.financials.all() if f.year == year}
     risks = list(
         Risk.objects.open().public().filter(party=party, participation__isnull=True).order_by("-likelihood", "-impact")
     )
     risk_selectors.attach_levels(risks, risk_selectors.levels())
-    view = None
-    if municipality is not None:
-        own = next((row for row in rows if row.participation.participant_id == municipality.pk), None)
-        seats = list(
-            Seat.objects.current(on=today).filter(party=party, on_behalf_of=municipality).select_related("person")
-        )
-        governance = (
-            ParticipationGovernance.objects.filter(participation__party=party, participation__participant=municipality)
-            .select_related("owner_portfolio_holder", "client_portfolio_holder", "account_holder")
-            .prefetch_related("motives")
-            .first()
-        )
-        exposed = []
-        if own is not None:
-            exposed = _exposed(party=party, participation=own.participation, municipality=municipality)
-        view = MunicipalityView(municipality, own, seats, governance, exposed)
     return Factsheet(
         party=party,
         year=year,
         rows=rows,
-        budget=figures.get(FigureKind.BEGROTING),
-        actual=figures.get(FigureKind.REALISATIE),
-        risks=risks,
-        total_contribution=sum((row.contribution or ZERO for row in rows), ZERO),
-        municipality=view,
+        financials=list(party.financials.all()),
+        costs=costs,
         # A printed sheet is not per user: the own doelen and belang only of the gemeente asked for.
-        goals=party_goals(party=party, municipality_ids=frozenset([municipality.pk] if municipality else [])),
-        costs=party_costs(party=party, year=year),
+        goals=party_goals(party=party, municipality_ids=frozenset([gemeente.pk] if gemeente else [])),
+        risks=risks,
+        municipality=_municipality_view(party=party, rows=rows, municipality=gemeente, today=today),
+        sections=None,
     )
+
+
+def _municipality_view(
+    *, party: Party, rows: list[ParticipationRow], municipality: Participant | None, today: date
+) -> MunicipalityView | None:
+    if municipality is None:
+        return None
+    own = next((row for row in rows if row.participation.participant_id == municipality.pk), None)
+    seats = list(Seat.objects.current(on=today).filter(party=party, on_behalf_of=municipality).select_related("person"))
+    governance = (
+        ParticipationGovernance.objects.filter(participation__party=party, participation__participant=municipality)
+        .select_related("owner_portfolio_holder", "client_portfolio_holder", "account_holder")
+        .prefetch_related("motives")
+        .first()
+    )
+    exposed = []
+    if own is not None:
+        exposed = _exposed(party=party, participation=own.participation, municipality=municipality)
+    return MunicipalityView(municipality, own, seats, governance, exposed)
 
 
 def _exposed(*, party: Party, participation: Participation, municipality: Participant) -> list[exposure.ExposedRisk]:

@@ -1,6 +1,6 @@
-"""The data of the factsheet page and the gemeente page, assembled once per request: the register's
-part (partners/selectors.py) and the governance and risk sections, as one dataclass each. The templates
-only lay it out; no template tag runs a query."""
+"""The governance and risk sections of the factsheet page (part of reports/factsheet.py's assembly) and
+of the gemeente page, as one dataclass each, built once per request next to the register's part
+(partners/selectors.py). The templates only lay them out; no template tag runs a query."""
 
 from dataclasses import dataclass
 from datetime import date
@@ -25,10 +25,9 @@ def proposal_note(user) -> str:
 
 @dataclass
 class PartySections:
-    """What the factsheet shows besides the register's own facts: doelen, representation, cycle,
-    monitoring and the risk matrix, as far as the user may see them."""
+    """What the factsheet page shows besides the register's own facts and the doelen: representation,
+    cycle, monitoring and the risk matrix, as far as the user may see them."""
 
-    goals: governance_selectors.PartyGoals
     representation: governance_selectors.PartyRepresentation
     cycle: governance_selectors.PartyCycle
     monitoring: list[governance_selectors.MunicipalityMonitoring]
@@ -38,7 +37,6 @@ class PartySections:
 
 def party_sections(*, party: Party, year: int, user, today: date, show_past_seats: bool) -> PartySections:
     return PartySections(
-        goals=governance_selectors.party_goals(party=party, municipality_ids=scoping.municipality_ids(user)),
         representation=governance_selectors.party_representation(
             party=party, today=today, show_past=show_past_seats, year=year, user=user
         ),

@@ -130,8 +130,15 @@ class FactsheetPdfView(View):
         )
 
         def build():
-            data = factsheet.party_factsheet(party=party, municipality=municipality, year=year, today=today)
-            return html_to_pdf(render_to_string(self.template_name, {"sheet": data}, request=request))
+            # The printed sheet is the same for every reader (user=None) and names all deelnemers.
+            sheet = factsheet.assemble_factsheet(
+                selectors.party_detail_queryset(year=year).get(pk=party.pk),
+                user=None,
+                year=year,
+                today=today,
+                gemeente=municipality,
+            )
+            return html_to_pdf(render_to_string(self.template_name, {"sheet": sheet}, request=request))
 
         return pdf_response(report_cache.cached(key, build), f"factsheet-{party.slug}")
 
@@ -179,17 +186,26 @@ class PartyDetailView(CachedContentMixin, YearMixin, DetailView):
 
     def content_context(self, context):
         party, user = self.object, self.request.user
-        participations = selectors.participations_of_party(party=party, year=self.year)
-        context["participant_rows"] = selectors.participant_rows(participations[: selectors.FACTSHEET_PARTICIPANTS])
-        context["participants_caption"] = f"Deelnemers met hun belang en bijdrage {self.year} (begroting)"
-        context["financials"] = list(party.financials.all())
         # A national party's costs over all deelnemers and its history are also kept apart, for other
         # years and other kinds of user.
         at = self.request.peildatum or ""
-        context["costs"] = register_cache.cached(
-            register_cache.key("partij-kosten", party.pk, self.year, at, version=self.data_version),
-            lambda: selectors.party_costs(party=party, year=self.year),
+
+        def remember(name, load):
+            return register_cache.cached(
+                register_cache.key(f"partij-{name}", party.pk, self.year, at, version=self.data_version), load
+            )
+
+        # The page names the first deelnemers; all of them are on their own page and in the PDF.
+        context["sheet"] = factsheet.assemble_factsheet(
+            party,
+            user=user,
+            year=self.year,
+            today=peildatum.today(),
+            participant_limit=selectors.FACTSHEET_PARTICIPANTS,
+            show_past_seats=self.request.GET.get("zetels") == pages.SHOW_PAST_SEATS,
+            remember=remember,
         )
+        context["participants_caption"] = f"Deelnemers met hun belang en bijdrage {self.year} (begroting)"
         before = history_cutoff(self.request)
         context["history"] = register_cache.cached(
             register_cache.key(
@@ -201,13 +217,6 @@ class PartyDetailView(CachedContentMixin, YearMixin, DetailView):
                 version=self.data_version,
             ),
             lambda: changes.party_changes(party=party, user=user, before=before, limit=HISTORY_ON_FACTSHEET),
-        )
-        context["sections"] = pages.party_sections(
-            party=party,
-            year=self.year,
-            user=user,
-            today=peildatum.today(),
-            show_past_seats=self.request.GET.get("zetels") == pages.SHOW_PAST_SEATS,
         )
         return context
 
