@@ -1,5 +1,5 @@
-"""The factsheet and the gemeente page get all their data from one assembly (reports/pages.py and the
-view's content context): rendering their templates with that context runs no query, so no template tag
+"""The factsheet and the gemeente page get all their data from one assembly (reports/factsheet.py and
+reports/pages.py): rendering their templates with that context runs no query, so no template tag
 reaches into the database."""
 
 from decimal import Decimal
@@ -103,8 +103,9 @@ def test_the_assembled_factsheet_shows_the_seat_and_the_scan_of_the_gemeente(reg
     gemeente, party = register
     request = _request(superuser, f"/partijen/{party.slug}/")
     template, context = _assembled(PartyDetailView, request, slug=party.slug)
-    sections = context["sections"]
+    sheet = context["sheet"]
+    sections = sheet.sections
     assert [seat.on_behalf_of for seat in sections.representation.seats] == [gemeente]
     assert [m.municipality for m in sections.monitoring] == [gemeente]
     assert sections.risks["heatmap"].total == 1
-    assert sections.cycle.documents and sections.goals.shared
+    assert sections.cycle.documents and sheet.goals.shared
