@@ -80,9 +80,15 @@ if DATABASES["default"]["ENGINE"] not in SUPPORTED_ENGINES:
         "DATABASE_URL wijst naar een database die het register niet ondersteunt: "
         "gebruik postgres://… (productie) of sqlite:///… (lokaal)."
     )
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+ON_POSTGRESQL = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+if not ON_POSTGRESQL:
     # Wait for a lock instead of failing at once when a second request writes.
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+# Persistent connections: a worker keeps its database connection this many seconds instead of opening
+# one per request (about 5 ms of worker time on PostgreSQL); a health check before reuse replaces a
+# connection the server dropped. Opening a SQLite file costs next to nothing, so 0 there by default.
+DATABASES["default"]["CONN_MAX_AGE"] = _int("CONN_MAX_AGE", 60 if ON_POSTGRESQL else 0, 0, 24 * 60 * 60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = _bool("CONN_HEALTH_CHECKS", True)
 
 INSTALLED_APPS = [
     # The admin asks a beheerder for a TOTP code (accounts/admin_site.py).
