@@ -209,12 +209,17 @@ REPORT_YEAR = _int("REPORT_YEAR", 0, 0, 2100) or None
 
 # Cache of rendered reports and page content (core/register_cache.py). The default keeps it in
 # each process's memory; a counter in the database tells every process when the register changed, so
-# that is correct with several workers too. A shared cache (filecache:///pad, rediscache://…) renders
-# each page once per change instead of once per worker.
+# that is correct with several workers too. A shared cache renders each page once per change instead of
+# once per worker: in production Redis (redis://host:6379/1, rediss:// with TLS), shared by every app
+# server and worker, served by Django's own RedisCache.
+REDIS_SCHEMES = ("redis://", "rediss://", "rediscache://")
 try:
     CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 except Exception as exc:  # django-environ raises several types for a malformed URL
     raise ImproperlyConfigured(f"CACHE_URL is ongeldig: {exc}") from exc
+if env.str("CACHE_URL", default="").startswith(REDIS_SCHEMES):
+    # django-environ would pick django-redis if it happened to be installed; the register uses Django's own.
+    CACHES["default"]["BACKEND"] = "django.core.cache.backends.redis.RedisCache"
 
 # The register at a past date (?peildatum=): reads go to a snapshot rebuilt from the history tables,
 # kept as one SQLite file per peildatum in this folder (core/peildatum.py).
