@@ -225,8 +225,11 @@ if env.str("CACHE_URL", default="").startswith(REDIS_SCHEMES):
 # kept as one SQLite file per peildatum in this folder (core/peildatum.py).
 DATABASE_ROUTERS = ["core.peildatum.PeildatumRouter"]
 PEILDATUM_DIR = env.path("PEILDATUM_DIR", default=BASE_DIR / "peildatum")
-# Bounds on those files (core/peildatum_store.py): the least recently used go beyond this many
-# or this many MB together; one user makes at most this many new ones an hour.
+# On PostgreSQL the snapshots are kept in the database too, so one built by any app server is used by
+# all; PEILDATUM_DIR then holds each server's copies (core/peildatum_store.py, SnapshotTable).
+PEILDATUM_IN_DATABASE = _bool("PEILDATUM_IN_DATABASE", ON_POSTGRESQL)
+# Bounds on those snapshots, in the database and in each folder (core/peildatum_store.py): the least
+# recently used go beyond this many or this many MB together; one user makes at most this many new ones an hour.
 PEILDATUM_MAX_SNAPSHOTS = _int("PEILDATUM_MAX_SNAPSHOTS", 50, 1, 100_000)
 PEILDATUM_MAX_MB = _int("PEILDATUM_MAX_MB", 500, 1, 1_000_000)
 PEILDATUM_NEW_PER_HOUR = _int("PEILDATUM_NEW_PER_HOUR", 20, 1, 100_000)

@@ -42,6 +42,7 @@ def _load_settings(**env):
         ({"SECRET_KEY": "x", "PEILDATUM_NEW_PER_HOUR": "-1"}, "PEILDATUM_NEW_PER_HOUR=-1 ligt niet tussen 1 en"),
         ({"SECRET_KEY": "x", "CONN_MAX_AGE": "altijd"}, "CONN_MAX_AGE='altijd' is geen geheel getal"),
         ({"SECRET_KEY": "x", "CONN_MAX_AGE": "-5"}, "CONN_MAX_AGE=-5 ligt niet tussen 0 en 86400"),
+        ({"SECRET_KEY": "x", "PEILDATUM_IN_DATABASE": "ja graag"}, "PEILDATUM_IN_DATABASE='ja graag' is geen"),
         ({"SECRET_KEY": "x", "CONN_HEALTH_CHECKS": "soms"}, "CONN_HEALTH_CHECKS='soms' is geen geldige waarde"),
     ],
 )
@@ -59,7 +60,11 @@ def test_debug_without_secret_key_starts_with_the_sqlite_default():
 
 
 def _printed_settings(expression: str, **env) -> str:
-    environment = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DEBUG", "CONN_MAX_AGE"}}
+    environment = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DATABASE_URL", "DEBUG", "CONN_MAX_AGE", "PEILDATUM_IN_DATABASE"}
+    }
     environment.update({"SECRET_KEY": "x", **env})
     result = subprocess.run(
         [sys.executable, "-c", f"from config import settings; print({expression})"],
@@ -96,3 +101,10 @@ def test_conn_max_age_and_health_checks_are_read_from_the_environment():
     )
 
     assert printed == "300 False"
+
+
+def test_peildatum_snapshots_are_kept_in_the_database_by_default_only_on_postgresql():
+    on_postgresql = _printed_settings("settings.PEILDATUM_IN_DATABASE", DATABASE_URL="postgres://u@h:5432/db")
+    on_sqlite = _printed_settings("settings.PEILDATUM_IN_DATABASE")
+
+    assert (on_postgresql, on_sqlite) == ("True", "False")
