@@ -18,3 +18,21 @@ class DataVersion(models.Model):
 
     def __str__(self):
         return f"dataversie {self.counter}"
+
+
+class PeildatumSnapshot(models.Model):
+    """A snapshot of the register at a past date (core/peildatum.py), kept in the database so that one
+    built by any app server is used by all (core/peildatum_store.py, SnapshotTable)."""
+
+    name = models.CharField("naam", max_length=100, unique=True, help_text="peildatum en vingerafdruk van de historie")
+    data = models.BinaryField("inhoud", help_text="het SQLite-bestand met de stand van het register op de peildatum")
+    size = models.PositiveBigIntegerField("grootte in bytes")
+    last_used = models.DateTimeField("laatst gebruikt", db_index=True)
+
+    class Meta:
+        ordering = ["-last_used"]
+        verbose_name = "reconstructie per peildatum"
+        verbose_name_plural = "reconstructies per peildatum"
+
+    def __str__(self):
+        return self.name

@@ -11,7 +11,8 @@ database; the few register models without history (core/history.py WITHOUT_HISTO
 as they are now. A new change lands after the peildatum, so an old snapshot stays valid; a change to the
 history before the peildatum (a beginstand record made by a migration) gives a new file. The files
 are bounded in number and size, and how many new ones one user may have made per hour
-(core/peildatum_store.py).
+(core/peildatum_store.py). On PostgreSQL the files are kept in the database as well, so a snapshot
+built by one app server is copied, not built again, by the others.
 """
 
 import contextlib
@@ -167,10 +168,13 @@ def snapshot_alias(day: date, *, user=None) -> str:
     counts against `user`'s limit (TooManyNewSnapshots). The file is opened here, so a later removal
     by another process (the bounds of core/peildatum_store.py) leaves it readable to this one."""
     moment = cutoff(day)
-    state = (str(snapshot_dir()), day, _schema(), _history_marks(moment))
+    state = (day, _schema(), _history_marks(moment))
     fingerprint = hashlib.sha256(repr(state).encode()).hexdigest()[:16]
+    # The name is the same on every app server (a snapshot in the database is shared by all); the
+    # alias names this server's copy, so it includes the folder.
     name = f"register-{day:%Y-%m-%d}-{fingerprint}.sqlite3"
-    alias = f"{ALIAS_PREFIX}{day:%Y%m%d}_{fingerprint}"
+    folder = hashlib.sha256(str(snapshot_dir()).encode()).hexdigest()[:8]
+    alias = f"{ALIAS_PREFIX}{day:%Y%m%d}_{fingerprint}_{folder}"
     files = snapshot_files()
     for attempt in range(2):
         path = files.use(name)

@@ -10,20 +10,23 @@ was listed for removal (peildatum.snapshot_alias opens it at once), and on POSIX
 on until it is closed. A new file is written under a temporary name and renamed (peildatum._build),
 so nobody opens half a file.
 
-`least_recently_used` and `NewSnapshotLimit` know nothing of files: a store that keeps snapshots
-elsewhere (a table in PostgreSQL, for several servers) applies the same bounds through them.
+`least_recently_used` and `NewSnapshotLimit` know nothing of files: SnapshotTable keeps the snapshots
+in a table of the database (the default on PostgreSQL, PEILDATUM_IN_DATABASE), so that one built by
+any app server is used by all; each server keeps its own copies as files, bounded the same way.
 """
 
 import contextlib
 import math
 import os
 import time
+import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils import timezone
 
 MB = 1024 * 1024
 HOUR = 3600
@@ -149,8 +152,85 @@ class SnapshotFiles:
         return True
 
 
+class SnapshotTable(SnapshotFiles):
+    """The snapshots in the database table core.PeildatumSnapshot, shared by every app server and
+    bounded there by number and size (least recently used removed first); the folder holds this
+    server's copies, opened by SQLite, bounded as SnapshotFiles bounds them.
+
+    A use is recorded in the table at most once a minute per server (the copy's modification time
+    says when it was last recorded), so serving a known snapshot costs no write.
+    """
+
+    RECORD_USE_AFTER = 60
+
+    def use(self, name: str) -> Path | None:
+        path = self.path(name)
+        try:
+            recorded = path.stat().st_mtime
+        except FileNotFoundError:
+            recorded = None
+        if recorded is not None:
+            found = super().use(name)
+            if found is not None:
+                if time.time() - recorded > self.RECORD_USE_AFTER:
+                    self._record_use(name)
+                return found
+        return self._fetch(name)
+
+    def add(self, name: str, build: Callable[[Path], None]) -> Path:
+        from .models import PeildatumSnapshot
+
+        path = super().add(name, build)
+        data = path.read_bytes()
+        # Two servers that built the same snapshot at once store the same content: the first stays.
+        PeildatumSnapshot.objects.bulk_create(
+            [PeildatumSnapshot(name=name, data=data, size=len(data), last_used=timezone.now())],
+            ignore_conflicts=True,
+        )
+        self.evict_rows(keep=name)
+        return path
+
+    def evict_rows(self, *, keep: str) -> list[str]:
+        """Remove the least recently used snapshots from the table beyond the bounds."""
+        from .models import PeildatumSnapshot
+
+        entries = [
+            Entry(name, size, last_used.timestamp())
+            for name, size, last_used in PeildatumSnapshot.objects.values_list("name", "size", "last_used")
+        ]
+        victims = [
+            entry.name
+            for entry in least_recently_used(entries, keep=keep, max_count=self.max_count, max_bytes=self.max_bytes)
+        ]
+        if victims:
+            PeildatumSnapshot.objects.filter(name__in=victims).delete()
+        return victims
+
+    def _record_use(self, name: str) -> None:
+        from .models import PeildatumSnapshot
+
+        PeildatumSnapshot.objects.filter(name=name).update(last_used=timezone.now())
+
+    def _fetch(self, name: str) -> Path | None:
+        """Copy snapshot `name` from the table to this server's folder (atomically); None if there is none."""
+        from .models import PeildatumSnapshot
+
+        data = PeildatumSnapshot.objects.filter(name=name).values_list("data", flat=True).first()
+        if data is None:
+            return None
+        self._record_use(name)
+        path = self.path(name)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f".{name}.{uuid.uuid4().hex}.tmp")
+        temporary.write_bytes(bytes(data))
+        os.replace(temporary, path)
+        self.evict(keep=name)
+        return path
+
+
 def snapshot_files() -> SnapshotFiles:
-    return SnapshotFiles(
+    store = SnapshotTable if settings.PEILDATUM_IN_DATABASE else SnapshotFiles
+    return store(
         settings.PEILDATUM_DIR, max_count=settings.PEILDATUM_MAX_SNAPSHOTS, max_bytes=settings.PEILDATUM_MAX_MB * MB
     )
 

@@ -44,8 +44,18 @@ class AttentionPoint:
         return self.party.get_absolute_url()
 
 
+def still_running(participation: Participation, *, today: date) -> bool:
+    """A deelname in a verbonden partij that still runs on `today`: the party has not ended (status)
+    and the gemeente has not left before today."""
+    return (
+        participation.is_verbonden_partij
+        and participation.party.status != PartyStatus.BEEINDIGD
+        and (participation.left_on is None or participation.left_on >= today)
+    )
+
+
 def active_participations(*, municipality: Participant, today: date):
-    """The gemeente's deelnames in verbonden partijen that still run on `today`."""
+    """The gemeente's deelnames in verbonden partijen that still run on `today` (still_running)."""
     return (
         Participation.objects.verbonden()
         .filter(participant=municipality)
@@ -97,9 +107,15 @@ def seat_points(*, seats: list[Seat], today: date) -> list[AttentionPoint]:
     return points
 
 
-def attention_points_for_municipality(*, municipality: Participant, today: date) -> list[AttentionPoint]:
-    """All attention points of one gemeente, most urgent kind first, then by party name."""
-    participations = list(active_participations(municipality=municipality, today=today))
+def attention_points_for_municipality(
+    *, municipality: Participant, today: date, participations=None
+) -> list[AttentionPoint]:
+    """All attention points of one gemeente, most urgent kind first, then by party name.
+    `participations`: all of the gemeente's, with `governance` and its portfolio holders, as the
+    gemeente page loads them once; the ones that still run are picked here."""
+    if participations is None:
+        participations = active_participations(municipality=municipality, today=today)
+    participations = [p for p in participations if still_running(p, today=today)]
     party_ids = [p.party_id for p in participations]
     seats = list(
         Seat.objects.filter(on_behalf_of=municipality, party_id__in=party_ids).select_related("person", "party")

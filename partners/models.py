@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import F, ProtectedError, Q
+from django.db.models import BooleanField, ExpressionWrapper, F, ProtectedError, Q
 from django.urls import reverse
 from django.utils.text import slugify
 
@@ -490,7 +490,12 @@ class ParticipationQuerySet(models.QuerySet):
     def active_between(self, start: date, end: date):
         """Participations that ran on some day of [start, end]: joined by the end, not left before the
         start, in a party that had not ended before the start."""
-        return self.filter(
+        return self.filter(self.active_between_condition(start, end))
+
+    @staticmethod
+    def active_between_condition(start: date, end: date) -> Q:
+        """The condition of active_between, to filter on or to annotate a flag with."""
+        return Q(
             Q(joined_on__isnull=True) | Q(joined_on__lte=end),
             Q(left_on__isnull=True) | Q(left_on__gte=start),
             Q(party__ended_on__isnull=True) | Q(party__ended_on__gte=start),
@@ -501,6 +506,14 @@ class ParticipationQuerySet(models.QuerySet):
 
     def active_in_year(self, year: int):
         return self.active_between(date(year, 1, 1), date(year, 12, 31))
+
+    def flag_active_in_year(self, year: int):
+        """Each participation with `active_in_year` True or False, for a page that loads all of a
+        gemeente's deelnames once and shows those of one year in one section and all in another."""
+        start, end = date(year, 1, 1), date(year, 12, 31)
+        return self.annotate(
+            active_in_year=ExpressionWrapper(self.active_between_condition(start, end), output_field=BooleanField())
+        )
 
     def active_on(self, day: date):
         return self.active_between(day, day)

@@ -215,18 +215,27 @@ class MunicipalityOverview:
         return sum(len(group.rows) for group in self.groups)
 
 
-def municipality_overview(*, municipality: Participant, year: int) -> MunicipalityOverview:
-    """One gemeente's participations that ran in `year`: the verbonden partijen in the four BBV
-    categories (BBV art. 15) and, apart, the participations that lack one of the two belangen."""
-    participations = (
+def municipality_participations(*, municipality: Participant, year: int):
+    """All of one gemeente's participations with their party and figures of `year`, each flagged
+    `active_in_year`: the gemeente page loads them once for all its sections (2 queries)."""
+    return (
         Participation.objects.filter(participant=municipality)
-        .active_in_year(year)
+        .flag_active_in_year(year)
         .select_related("party", "party__policy_area")
         .prefetch_related(
             Prefetch("financials", queryset=ParticipationFinancials.objects.filter(year=year), to_attr="year_figures")
         )
-        .order_by("party__name")
+        .order_by("party__name", "pk")
     )
+
+
+def municipality_overview(*, municipality: Participant, year: int, participations=None) -> MunicipalityOverview:
+    """One gemeente's participations that ran in `year`: the verbonden partijen in the four BBV
+    categories (BBV art. 15) and, apart, the participations that lack one of the two belangen.
+    `participations`: those of municipality_participations, already loaded (no query here then)."""
+    if participations is None:
+        participations = municipality_participations(municipality=municipality, year=year)
+    participations = [participation for participation in participations if participation.active_in_year]
     groups = {category: CategoryGroup(category) for category in BbvCategory}
     others = []
     for participation in participations:
@@ -342,15 +351,15 @@ def party_costs(*, party: Party, year: int) -> costs.PartyCosts:
     )
 
 
-def municipality_costs(*, municipality: Participant) -> costs.MunicipalityCosts:
+def municipality_costs(*, municipality: Participant, participations=None) -> costs.MunicipalityCosts:
     """A gemeente's bijdragen to its verbonden partijen per year, in total and per party, with the
-    bijdrage per inwoner (3 queries, however many parties and years)."""
-    participations = list(
-        Participation.objects.verbonden()
-        .filter(participant=municipality)
-        .select_related("party")
-        .order_by("party__name", "pk")
-    )
+    bijdrage per inwoner (3 queries, however many parties and years; 2 with `participations`, all of the
+    gemeente's as municipality_participations loads them)."""
+    if participations is None:
+        participations = (
+            Participation.objects.filter(participant=municipality).select_related("party").order_by("party__name", "pk")
+        )
+    participations = [participation for participation in participations if participation.is_verbonden_partij]
     contributions = _contributions(participations)
     inhabitants = populations(participant_ids=[municipality.pk])
     per_party = []

@@ -10,6 +10,7 @@ from governance import selectors as governance_selectors
 from governance.attention_points import attention_points_for_municipality
 from governance.models import MunicipalPolicy
 from partners import scoping
+from partners import selectors as partner_selectors
 from partners.models import Participant, Party
 from risks import selectors as risk_selectors
 from risks.svg import heatmap_section
@@ -62,12 +63,29 @@ class MunicipalitySections:
     proposal_note: str
 
 
-def municipality_sections(*, municipality: Participant, year: int, user, today: date) -> MunicipalitySections:
+def municipality_participations(*, municipality: Participant, year: int) -> list:
+    """All of the gemeente's deelnames, loaded once for every section of the gemeente page (the overview,
+    the costs, the risk profiles and the attention points each pick theirs): 2 queries."""
+    return list(
+        partner_selectors.municipality_participations(municipality=municipality, year=year).select_related(
+            "governance__owner_portfolio_holder", "governance__account_holder"
+        )
+    )
+
+
+def municipality_sections(
+    *, municipality: Participant, year: int, user, today: date, participations=None
+) -> MunicipalitySections:
+    """`participations`: those of municipality_participations, when the page loaded them already."""
+    if participations is None:
+        participations = municipality_participations(municipality=municipality, year=year)
     return MunicipalitySections(
-        points=attention_points_for_municipality(municipality=municipality, today=today),
+        points=attention_points_for_municipality(municipality=municipality, today=today, participations=participations),
         people=governance_selectors.municipality_seats_by_person(municipality=municipality, today=today),
         policy=MunicipalPolicy.objects.filter(municipality=municipality, year=year).first(),
-        risk_profiles=governance_selectors.municipality_risk_profiles(municipality=municipality, year=year, user=user),
+        risk_profiles=governance_selectors.municipality_risk_profiles(
+            municipality=municipality, year=year, user=user, participations=participations
+        ),
         risks=heatmap_section(
             risk_selectors.municipality_heatmap(municipality=municipality, user=user),
             {"gemeente": municipality.code},

@@ -267,12 +267,20 @@ class MunicipalityDetailView(CachedContentMixin, YearMixin, DetailView):
         return chosen or report_year()
 
     def content_context(self, context):
-        context["overview"] = selectors.municipality_overview(municipality=self.object, year=self.year)
+        # The gemeente's deelnames once, for every section that shows some of them.
+        participations = pages.municipality_participations(municipality=self.object, year=self.year)
+        context["overview"] = selectors.municipality_overview(
+            municipality=self.object, year=self.year, participations=participations
+        )
         context["central_tasks"] = selectors.central_tasks(municipality=self.object, year=self.year)
         context["name_of_year"] = self.object.name_in(self.year)
         context["absence"] = self.object.absence_in_year(self.year)
-        context["costs"] = selectors.municipality_costs(municipality=self.object)
+        context["costs"] = selectors.municipality_costs(municipality=self.object, participations=participations)
         context["sections"] = pages.municipality_sections(
-            municipality=self.object, year=self.year, user=self.request.user, today=peildatum.today()
+            municipality=self.object,
+            year=self.year,
+            user=self.request.user,
+            today=peildatum.today(),
+            participations=participations,
         )
         return context

@@ -40,6 +40,10 @@ def _load_settings(**env):
         ({"SECRET_KEY": "x", "PEILDATUM_MAX_SNAPSHOTS": "0"}, "PEILDATUM_MAX_SNAPSHOTS=0 ligt niet tussen 1 en"),
         ({"SECRET_KEY": "x", "PEILDATUM_MAX_MB": "500MB"}, "PEILDATUM_MAX_MB='500MB' is geen geheel getal"),
         ({"SECRET_KEY": "x", "PEILDATUM_NEW_PER_HOUR": "-1"}, "PEILDATUM_NEW_PER_HOUR=-1 ligt niet tussen 1 en"),
+        ({"SECRET_KEY": "x", "CONN_MAX_AGE": "altijd"}, "CONN_MAX_AGE='altijd' is geen geheel getal"),
+        ({"SECRET_KEY": "x", "CONN_MAX_AGE": "-5"}, "CONN_MAX_AGE=-5 ligt niet tussen 0 en 86400"),
+        ({"SECRET_KEY": "x", "PEILDATUM_IN_DATABASE": "ja graag"}, "PEILDATUM_IN_DATABASE='ja graag' is geen"),
+        ({"SECRET_KEY": "x", "CONN_HEALTH_CHECKS": "soms"}, "CONN_HEALTH_CHECKS='soms' is geen geldige waarde"),
     ],
 )
 def test_a_wrong_setting_stops_the_start_with_a_message_naming_it(env, message):
@@ -53,3 +57,54 @@ def test_debug_without_secret_key_starts_with_the_sqlite_default():
     result = _load_settings(DEBUG="true")
 
     assert result.returncode == 0, result.stderr
+
+
+def _printed_settings(expression: str, **env) -> str:
+    environment = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DATABASE_URL", "DEBUG", "CONN_MAX_AGE", "PEILDATUM_IN_DATABASE"}
+    }
+    environment.update({"SECRET_KEY": "x", **env})
+    result = subprocess.run(
+        [sys.executable, "-c", f"from config import settings; print({expression})"],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_postgresql_keeps_its_connections_a_minute_by_default_with_a_health_check():
+    database = 'settings.DATABASES["default"]'
+    printed = _printed_settings(
+        f'{database}["CONN_MAX_AGE"], {database}["CONN_HEALTH_CHECKS"]', DATABASE_URL="postgres://u@h:5432/db"
+    )
+
+    assert printed == "60 True"
+
+
+def test_sqlite_opens_a_connection_per_request_by_default():
+    assert _printed_settings('settings.DATABASES["default"]["CONN_MAX_AGE"]') == "0"
+
+
+def test_conn_max_age_and_health_checks_are_read_from_the_environment():
+    database = 'settings.DATABASES["default"]'
+    printed = _printed_settings(
+        f'{database}["CONN_MAX_AGE"], {database}["CONN_HEALTH_CHECKS"]',
+        DATABASE_URL="postgres://u@h:5432/db",
+        CONN_MAX_AGE="300",
+        CONN_HEALTH_CHECKS="false",
+    )
+
+    assert printed == "300 False"
+
+
+def test_peildatum_snapshots_are_kept_in_the_database_by_default_only_on_postgresql():
+    on_postgresql = _printed_settings("settings.PEILDATUM_IN_DATABASE", DATABASE_URL="postgres://u@h:5432/db")
+    on_sqlite = _printed_settings("settings.PEILDATUM_IN_DATABASE")
+
+    assert (on_postgresql, on_sqlite) == ("True", "False")

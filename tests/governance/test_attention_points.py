@@ -106,3 +106,29 @@ def test_points_of_another_gemeente_are_not_shown(django_assert_max_num_queries)
     ParticipationFactory(party=participation.party)
     with django_assert_max_num_queries(2):
         assert points(participation.participant) == []
+
+
+def test_the_gemeente_page_picks_the_same_running_deelnames_as_the_query_does():
+    """The gemeente page loads all deelnames once and picks the running ones with still_running;
+    the agenda and the dashboard filter them in the database: both must agree."""
+    from governance.attention_points import active_participations, still_running
+    from partners.models import Participation
+    from tests.partners.factories import PartyFactory
+
+    municipality = MunicipalityFactory()
+    cases = [
+        ParticipationFactory(participant=municipality),
+        ParticipationFactory(participant=municipality, left_on=TODAY),
+        ParticipationFactory(participant=municipality, left_on=TODAY - datetime.timedelta(days=1)),
+        ParticipationFactory(participant=municipality, financial_interest=False),
+        ParticipationFactory(
+            participant=municipality,
+            party=PartyFactory(status=PartyStatus.BEEINDIGD, ended_on=TODAY - datetime.timedelta(days=10)),
+        ),
+    ]
+    all_loaded = Participation.objects.filter(participant=municipality).select_related("party")
+
+    picked = {p.pk for p in all_loaded if still_running(p, today=TODAY)}
+
+    assert picked == {p.pk for p in active_participations(municipality=municipality, today=TODAY)}
+    assert picked == {cases[0].pk, cases[1].pk}

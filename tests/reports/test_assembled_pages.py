@@ -2,11 +2,14 @@
 reports/pages.py): rendering their templates with that context runs no query, so no template tag
 reaches into the database."""
 
+import re
 from decimal import Decimal
 
 import pytest
+from django.db import connection
 from django.template.loader import render_to_string
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 
 from partners.roles import BELEIDSMEDEWERKER
 from reports.views import MunicipalityDetailView, PartyDetailView
@@ -109,3 +112,38 @@ def test_the_assembled_factsheet_shows_the_seat_and_the_scan_of_the_gemeente(reg
     assert [m.municipality for m in sections.monitoring] == [gemeente]
     assert sections.risks["heatmap"].total == 1
     assert sections.cycle.documents and sheet.goals.shared
+
+
+def _deelname_loads(queries) -> list[str]:
+    """The queries that load deelnames themselves (not a join or subquery through them)."""
+    return [q["sql"] for q in queries if re.match(r'SELECT (?:(?!\bFROM\b).)* FROM "partners_participation"', q["sql"])]
+
+
+def test_the_gemeente_page_loads_the_deelnames_of_the_gemeente_once(register, superuser, client):
+    gemeente, _ = register
+    client.force_login(superuser)
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(f"/gemeenten/{gemeente.code}/")
+
+    assert response.status_code == 200
+    assert len(_deelname_loads(queries)) == 1
+    shown = text(response)
+    assert "Veiligheidsregio Testland" in shown and "Risicoprofiel" in shown
+
+
+def test_the_gemeente_page_takes_the_same_number_of_queries_for_more_deelnames(register, superuser, client):
+    gemeente, _ = register
+    client.force_login(superuser)
+
+    def queries_with(extra: int) -> int:
+        for n in range(extra):
+            own = ParticipationFactory(party=PartyFactory(name=f"Partij {extra}-{n}"), participant=gemeente)
+            ParticipationFinancialsFactory(participation=own, year=2025)
+            ParticipationGovernanceFactory(participation=own)
+            SeatFactory(participation=own)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(f"/gemeenten/{gemeente.code}/").status_code == 200
+        return len(queries)
+
+    assert queries_with(1) == queries_with(5)
