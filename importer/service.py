@@ -48,6 +48,13 @@ def start(*, data: bytes, filename: str, user) -> ImportRun:
     )
 
 
+REFUSED_AT_CHECK = (
+    "De controle van dit bestand gaf fouten; er is niets opgeslagen. Herstel de fouten hieronder en upload het "
+    "bestand opnieuw."
+)
+NOTHING_TO_IMPORT = "Het bestand bevat geen rijen om te importeren; er is niets opgeslagen."
+
+
 class ConfirmRefused(Exception):
     """The stored run cannot be applied (again); the message says why."""
 
@@ -58,6 +65,9 @@ def confirm(*, run_id, user) -> ImportRun:
         run = ImportRun.objects.select_for_update().get(pk=run_id)
         if run.status == ImportRun.Status.APPLIED:
             raise ConfirmRefused("Deze import is al uitgevoerd.")
+        if run.status == ImportRun.Status.REFUSED:
+            # The dry run already refused the file: say so, not that the register changed since.
+            raise ConfirmRefused(REFUSED_AT_CHECK if run.problems else NOTHING_TO_IMPORT)
         data = bytes(run.content)
         if hashlib.sha256(data).hexdigest() != run.file_hash:
             raise ConfirmRefused("Het bewaarde bestand is veranderd sinds de controle; upload het opnieuw.")
