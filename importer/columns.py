@@ -22,9 +22,10 @@ FORMATS = {
     "date": "datum als dd-mm-jjjj (31-12-2025) of een datumcel",
     "yesno": "ja of nee",
     "choice": "een van de toegestane waarden (hoofdletters maken niet uit)",
-    "participant": "CBS-code (GM0014, 0014 of 14) of naam van de gemeente; andere deelnemers met hun code "
-    "(PV20) of naam. Bij een naam gaat een gemeente voor: Groningen is de gemeente, de provincie is PV20",
-    "party": "naam van de partij zoals op het tabblad Partijen of al in het register",
+    "participant": "CBS-code (GM0014, 0014 of 14) of naam van de gemeente, ook zoals men die schrijft (Den Haag, "
+    "Den Bosch, Rijswijk zonder (ZH.)); andere deelnemers met hun code (PV20) of naam. Bij een naam gaat een "
+    "gemeente voor: Groningen is de gemeente, de provincie is PV20",
+    "party": "naam of afkorting (BNG) van de partij zoals op het tabblad Partijen of al in het register",
     "policy_area": "code (1) of naam (Veiligheid) van het beleidsveld",
     "kvk": "acht cijfers",
     "url": "webadres, zoals https://www.voorbeeld.nl/",

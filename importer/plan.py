@@ -42,6 +42,7 @@ from .columns import (
     SHEETS,
     Sheet,
 )
+from .names import ParticipantNames
 from .reading import Problem, ReadResult, SheetRows
 from .representation import RepresentativeRows
 from .risk_rows import RiskRows
@@ -121,6 +122,7 @@ def _comparable(value):
 class Plan(RepresentativeRows, RiskRows):
     def __init__(self, read: ReadResult):
         self.report = Report(problems=list(read.problems))
+        self.row_year = None
         self.by_sheet = {s.sheet.key: s for s in read.sheets}
         for sheet in SHEETS:
             if sheet.key in self.by_sheet:
@@ -143,17 +145,11 @@ class Plan(RepresentativeRows, RiskRows):
 
     # --- the register, read once -------------------------------------------------------------
     def _load(self):
-        self.participant_by_code = {}
-        self.participants_by_name = defaultdict(list)
-        participants = Participant.objects.select_related("successor").only(
-            "pk", "code", "name", "kind", "started_on", "ended_on", "earlier_names", "successor__name"
+        self.names = ParticipantNames(
+            Participant.objects.select_related("successor").only(
+                "pk", "code", "name", "kind", "started_on", "ended_on", "earlier_names", "successor__name"
+            )
         )
-        for p in participants:
-            self.participant_by_code[p.code.upper()] = p
-            self.participants_by_name[v.normalize(p.name)].append(p)
-            # A renamed gemeente is also found by its earlier name ("Hengelo" for Hengelo (O.) until 2024).
-            for earlier in p.earlier_names or []:
-                self.participants_by_name[v.normalize(earlier.get("naam", ""))].append(p)
         self.areas = {}
         for area in PolicyArea.objects.all():
             self.areas[v.normalize(area.code)] = area
@@ -186,27 +182,9 @@ class Plan(RepresentativeRows, RiskRows):
         self.report.problems.append(Problem(self.by_sheet[sheet.key].label, row, column, message))
 
     def participant(self, raw):
-        """A deelnemer by code (GM0014, 0014, 14, PV20) or by name, accent and case insensitive."""
-        code = v.text(raw).upper().replace(" ", "")
-        if code.isascii() and code.isdigit() and len(code) <= 4:  # not "²", which isdigit() accepts and int() refuses
-            code = f"GM{int(code):04d}"
-        if code in self.participant_by_code:
-            return self.participant_by_code[code]
-        found = self.participants_by_name.get(v.normalize(v.text(raw)), [])
-        # By name a gemeente goes first: "Groningen" is the gemeente; the provincie is PV20.
-        found = [p for p in found if p.kind == ParticipantKind.GEMEENTE] or found
-        if len(found) == 1:
-            return found[0]
-        if len(found) > 1:
-            codes = ", ".join(f"{p.code} ({p.get_kind_display().lower()})" for p in found)
-            raise v.CellError(
-                f"“{v.text(raw)}” is niet eenduidig: er zijn meerdere deelnemers met die naam ({codes}). "
-                "Gebruik de code."
-            )
-        raise v.CellError(
-            f"Onbekende gemeente of deelnemer “{v.text(raw)}”. Gebruik de CBS-code (GM0014) of de naam van een "
-            "gemeente zoals die in het register staat."
-        )
+        """A deelnemer by code (GM0014, 0014, 14, PV20), name, alias or name without province suffix,
+        as it was called in the row's year (importer/names.py)."""
+        return self.names.find(raw, self.row_year)
 
     def municipality(self, raw):
         """A gemeente by CBS-code or name; another kind of deelnemer is refused."""
@@ -261,6 +239,11 @@ class Plan(RepresentativeRows, RiskRows):
     def _parse(self, sheet: Sheet, row) -> dict | None:
         """The row's values by key, or None after reporting every cell that cannot be read."""
         parsed, ok = {}, True
+        # A name is looked up as it was in the row's year (a figure's Jaar), else as it is this year.
+        try:
+            self.row_year = v.whole_number(row.values.get("year"), low=MIN_YEAR, high=MAX_YEAR)
+        except v.CellError:
+            self.row_year = None
         for column in sheet.columns:
             raw = row.values.get(column.key)
             if column.required and v.is_blank(raw):
@@ -317,8 +300,12 @@ class Plan(RepresentativeRows, RiskRows):
         by_name = {(v.normalize(p.name), p.legal_form): p for p in self.parties}
         self.party_index = defaultdict(list)
         seen = {}
+        # A party is also found by its abbreviation ("BNG" for BNG Bank N.V.) when only one party has it.
+        self.party_abbreviations = defaultdict(list)
         for party in self.parties:
             self.party_index[v.normalize(party.name)].append(party)
+            if party.abbreviation:
+                self.party_abbreviations[v.normalize(party.abbreviation)].append(party)
         sheet_rows = self.rows(PARTIES)
         for row in sheet_rows.rows if sheet_rows else []:
             data = self._parse(PARTIES, row)
@@ -352,6 +339,10 @@ class Plan(RepresentativeRows, RiskRows):
             obj = existing or candidate
             if existing is None:
                 self.party_index[v.normalize(data["name"])].append(obj)
+            if existing is not None and existing.abbreviation:
+                self.party_abbreviations[v.normalize(existing.abbreviation)].remove(existing)
+            if data["abbreviation"]:
+                self.party_abbreviations[v.normalize(data["abbreviation"])].append(obj)
             self._record(PARTIES, row, obj, existing is None, data, self.PARTY_FIELDS)
 
     def _party_rules(self, row, data) -> bool:
@@ -386,7 +377,7 @@ class Plan(RepresentativeRows, RiskRows):
 
     def party(self, sheet: Sheet, row, data) -> Party | None:
         name, form = data["party"], data["party_legal_form"]
-        found = self.party_index.get(v.normalize(name), [])
+        found = self.party_index.get(v.normalize(name), []) or self.party_abbreviations.get(v.normalize(name), [])
         if form:
             found = [p for p in found if p.legal_form == form]
         if len(found) == 1:
