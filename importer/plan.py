@@ -122,7 +122,7 @@ def _comparable(value):
 class Plan(RepresentativeRows, RiskRows):
     def __init__(self, read: ReadResult):
         self.report = Report(problems=list(read.problems))
-        self.row_year = None
+        self.row_year, self.partial, self.refused_parties = None, {}, {}
         self.by_sheet = {s.sheet.key: s for s in read.sheets}
         for sheet in SHEETS:
             if sheet.key in self.by_sheet:
@@ -139,6 +139,7 @@ class Plan(RepresentativeRows, RiskRows):
         self._figures(PARTICIPATION_FIGURES, ParticipationFinancials)
         self._representatives()
         self._risks()
+        self._report_refused_references()
         # File problems first, then sheet by sheet in the file's order, row by row.
         order = {s.label: i for i, s in enumerate(read.sheets)}
         self.report.problems.sort(key=lambda p: (bool(p.sheet), order.get(p.sheet, -1), p.row or 0))
@@ -237,7 +238,8 @@ class Plan(RepresentativeRows, RiskRows):
         raise AssertionError(kind)
 
     def _parse(self, sheet: Sheet, row) -> dict | None:
-        """The row's values by key, or None after reporting every cell that cannot be read."""
+        """The row's values by key, or None after reporting every cell that cannot be read and, for a
+        row that refers to a party, whether that party is known: every error of the row at once."""
         parsed, ok = {}, True
         # A name is looked up as it was in the row's year (a figure's Jaar), else as it is this year.
         try:
@@ -255,6 +257,9 @@ class Plan(RepresentativeRows, RiskRows):
             except v.CellError as error:
                 self._problem(sheet, row.number, column.header, str(error))
                 ok = False
+        self.partial = parsed
+        if not ok and sheet is not PARTIES and parsed.get("party"):
+            self.party(sheet, row, parsed)
         return parsed if ok else None
 
     def _validate(self, sheet: Sheet, row, obj, exclude):
@@ -310,6 +315,13 @@ class Plan(RepresentativeRows, RiskRows):
         for row in sheet_rows.rows if sheet_rows else []:
             data = self._parse(PARTIES, row)
             if data is None:
+                # The rules on the cells that could be read are checked too: every error of the row at once.
+                read = dict.fromkeys(self.PARTY_FIELDS) | self.partial
+                failed = {c.key for c in PARTIES.columns if c.key not in self.partial}
+                read["status"] = read["status"] or PartyStatus.ACTIEF
+                self._validate(PARTIES, row, Party(**read), ["slug", "policy_area", "central_municipality", *failed])
+                self._party_rules(row, read, failed)
+                self._refuse_party(row)
                 continue
             data["status"] = data["status"] or PartyStatus.ACTIEF
             key = (
@@ -329,9 +341,9 @@ class Plan(RepresentativeRows, RiskRows):
             existing = by_kvk.get(data["kvk_number"]) if data["kvk_number"] else None
             existing = existing or by_name.get((v.normalize(data["name"]), data["legal_form"]))
             candidate = Party(**data)
-            if not self._validate(PARTIES, row, candidate, ["slug", "policy_area", "central_municipality"]):
-                continue
-            if not self._party_rules(row, data):
+            valid = self._validate(PARTIES, row, candidate, ["slug", "policy_area", "central_municipality"])
+            if not (self._party_rules(row, data) and valid):
+                self._refuse_party(row)
                 continue
             if existing is not None and v.normalize(existing.name) != v.normalize(data["name"]):
                 self.party_index[v.normalize(existing.name)].remove(existing)
@@ -345,21 +357,33 @@ class Plan(RepresentativeRows, RiskRows):
                 self.party_abbreviations[v.normalize(data["abbreviation"])].append(obj)
             self._record(PARTIES, row, obj, existing is None, data, self.PARTY_FIELDS)
 
-    def _party_rules(self, row, data) -> bool:
+    def _party_rules(self, row, data, failed=frozenset()) -> bool:
+        """The rules across columns; a rule on a cell that could not be read is not checked (failed)."""
+        centrum = {"legal_form", "central_municipality"}
         checks = [
             (
                 data["ended_on"] and data["founded_on"] and data["ended_on"] < data["founded_on"],
                 "Einddatum",
                 "party_end_after_founding",
             ),
-            (data["status"] == PartyStatus.BEEINDIGD and not data["ended_on"], "Einddatum", "party_ended_has_end_date"),
             (
-                data["legal_form"] != LegalForm.CENTRUMGEMEENTEREGELING and data["central_municipality"],
+                data["status"] == PartyStatus.BEEINDIGD
+                and not data["ended_on"]
+                and not {"status", "ended_on"} & failed,
+                "Einddatum",
+                "party_ended_has_end_date",
+            ),
+            (
+                data["legal_form"] != LegalForm.CENTRUMGEMEENTEREGELING
+                and data["central_municipality"]
+                and not centrum & failed,
                 "Centrumgemeente",
                 "party_central_municipality_only_for_centrum",
             ),
             (
-                data["legal_form"] == LegalForm.CENTRUMGEMEENTEREGELING and not data["central_municipality"],
+                data["legal_form"] == LegalForm.CENTRUMGEMEENTEREGELING
+                and not data["central_municipality"]
+                and not centrum & failed,
                 "Centrumgemeente",
                 "party_centrum_names_central_municipality",
             ),
@@ -375,13 +399,40 @@ class Plan(RepresentativeRows, RiskRows):
                 ok = False
         return ok
 
+    def _refuse_party(self, row):
+        """Remember a refused row of the Partijen sheet: rows referring to it get no error of their own."""
+        refused = (row.number, defaultdict(list))
+        for raw in (row.values.get("name"), row.values.get("abbreviation")):
+            if not v.is_blank(raw):
+                self.refused_parties.setdefault(v.normalize(v.text(raw)), refused)
+
+    def _report_refused_references(self):
+        """One message on a refused party's own row naming the rows that refer to it, instead of an
+        “unknown party” on every one of them."""
+        for number, references in {id(r): r for r in self.refused_parties.values()}.values():
+            if references:
+                where = "; ".join(f"{label} rij {', '.join(map(str, rows))}" for label, rows in references.items())
+                self._problem(
+                    PARTIES,
+                    number,
+                    "Naam",
+                    f"Deze partij is geweigerd, dus ook de rijen die ernaar verwijzen ({where}); die worden "
+                    "gecontroleerd zodra deze rij klopt.",
+                )
+
     def party(self, sheet: Sheet, row, data) -> Party | None:
-        name, form = data["party"], data["party_legal_form"]
+        name, form = data["party"], data.get("party_legal_form")
         found = self.party_index.get(v.normalize(name), []) or self.party_abbreviations.get(v.normalize(name), [])
         if form:
             found = [p for p in found if p.legal_form == form]
         if len(found) == 1:
             return found[0]
+        refused = self.refused_parties.get(v.normalize(name))
+        if not found and refused is not None:
+            references = refused[1][self.by_sheet[sheet.key].label]
+            if row.number not in references:
+                references.append(row.number)
+            return None
         if found:
             forms = ", ".join(sorted(LegalForm(p.legal_form).label for p in found))
             self._problem(
@@ -439,8 +490,8 @@ class Plan(RepresentativeRows, RiskRows):
             values["share_entered"] = "" if exact_fits else entered.entered
             existing = self.participations.get((party.pk, participant.pk)) if party.pk else None
             candidate = Participation(party=party, participant=participant, **values)
-            if not self._validate(PARTICIPATIONS, row, candidate, ["party", "participant"]):
-                continue
+            # Every error of the row: the field checks, the dates and the existence of the gemeente.
+            valid = self._validate(PARTICIPATIONS, row, candidate, ["party", "participant"])
             if values["left_on"] and values["joined_on"] and values["left_on"] < values["joined_on"]:
                 self._problem(
                     PARTICIPATIONS, row.number, "Datum uittreding", MESSAGES["participation_left_after_joined"]
@@ -460,6 +511,8 @@ class Plan(RepresentativeRows, RiskRows):
                 for name, messages in error.message_dict.items():
                     for message in messages:
                         self._problem(PARTICIPATIONS, row.number, headers[name], message)
+                continue
+            if not valid:
                 continue
             obj = existing or candidate
             before = existing.share_percentage if existing else None
