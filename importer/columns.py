@@ -14,7 +14,9 @@ from risks.matrix import IMPACT_LABELS, LIKELIHOOD_LABELS
 # What a column holds: the format shown in the explanation sheet.
 FORMATS = {
     "text": "tekst",
-    "amount": "bedrag in euro's: 1.234.567,89 of € 1.234,50 of een getalcel; negatief met een minteken",
+    "amount": "bedrag in euro's: 1.234.567,89 of € 1.234,50 of een getalcel; negatief met een minteken. In "
+    "duizenden of miljoenen: zet de eenheid achter de kolomkop (“Bijdrage (x € 1.000)”) of achter de naam van het "
+    "tabblad (“Financiën deelname (x € 1.000)”); 3.014 wordt dan € 3.014.000",
     "percentage": "aandeel: 12,5% of de breuk 1/342 (een getal zonder %-teken wordt geweigerd: 0,11 kan 0,11% of 11% "
     "zijn)",
     "integer": "geheel getal, zoals 12 of 123.162",

@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from core import formatting
 from core.periods import MAX_YEAR, MIN_YEAR
 from partners import shares as share_rules
 from partners.choices import LegalForm, ParticipantKind, PartyStatus
@@ -48,6 +49,8 @@ from .representation import RepresentativeRows
 from .risk_rows import RiskRows
 
 BATCH = 500
+# The check report shows this many amounts per column entered in thousands or millions.
+CONVERSIONS_SHOWN = 3
 # The reason on every history record an import writes, shown in the wijzigingshistorie.
 REASON = "import"
 # Constraint messages of the models, reused so the import says what the admin says.
@@ -70,6 +73,8 @@ class Counts:
 class Report:
     counts: dict = field(default_factory=dict)
     problems: list = field(default_factory=list)
+    # Amounts entered in thousands or millions, as entered and as stored (Plan._note_conversion).
+    conversions: list = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -122,7 +127,7 @@ def _comparable(value):
 class Plan(RepresentativeRows, RiskRows):
     def __init__(self, read: ReadResult):
         self.report = Report(problems=list(read.problems))
-        self.row_year, self.partial, self.refused_parties = None, {}, {}
+        self.row_year, self.partial, self.refused_parties, self.units = None, {}, {}, {}
         self.by_sheet = {s.sheet.key: s for s in read.sheets}
         for sheet in SHEETS:
             if sheet.key in self.by_sheet:
@@ -207,7 +212,7 @@ class Plan(RepresentativeRows, RiskRows):
         if kind == "choice":
             return "" if v.is_blank(raw) else v.choice(raw, column.choices, what=column.header.lower())
         if kind == "amount":
-            return v.amount(raw)
+            return v.amount(raw, self.units.get(column.key, 1))
         if kind == "percentage":
             return v.percentage(raw, percent_format=percent)
         if kind == "integer":
@@ -246,6 +251,7 @@ class Plan(RepresentativeRows, RiskRows):
             self.row_year = v.whole_number(row.values.get("year"), low=MIN_YEAR, high=MAX_YEAR)
         except v.CellError:
             self.row_year = None
+        self.units = self.by_sheet[sheet.key].units
         for column in sheet.columns:
             raw = row.values.get(column.key)
             if column.required and v.is_blank(raw):
@@ -254,6 +260,8 @@ class Plan(RepresentativeRows, RiskRows):
                 continue
             try:
                 parsed[column.key] = self._cell(column, raw, column.key in row.percent_format)
+                if column.key in self.units and parsed[column.key] is not None:
+                    self._note_conversion(sheet, row, column, raw, parsed[column.key])
             except v.CellError as error:
                 self._problem(sheet, row.number, column.header, str(error))
                 ok = False
@@ -261,6 +269,23 @@ class Plan(RepresentativeRows, RiskRows):
         if not ok and sheet is not PARTIES and parsed.get("party"):
             self.party(sheet, row, parsed)
         return parsed if ok else None
+
+    def _note_conversion(self, sheet: Sheet, row, column, raw, stored):
+        """The first amounts of a column in thousands or millions, as entered and as they will be stored,
+        for the check report: a wrong unit is seen before confirming."""
+        label = self.by_sheet[sheet.key].label
+        shown = self.report.conversions
+        if sum(1 for c in shown if c["sheet"] == label and c["column"] == column.header) < CONVERSIONS_SHOWN:
+            shown.append(
+                {
+                    "sheet": label,
+                    "row": row.number,
+                    "column": column.header,
+                    "unit": v.UNITS[self.units[column.key]],
+                    "entered": v.text(raw),
+                    "stored": formatting.euro(stored, 2 if stored % 1 else 0),
+                }
+            )
 
     def _validate(self, sheet: Sheet, row, obj, exclude):
         """Field validators of the model (length, KvK pattern, URL), with messages per column."""

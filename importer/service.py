@@ -45,6 +45,7 @@ def start(*, data: bytes, filename: str, user) -> ImportRun:
         status=ImportRun.Status.CHECKED if report.ok and report.has_rows else ImportRun.Status.REFUSED,
         counts=report.as_dict(),
         problems=[asdict(p) for p in report.problems[:STORED_PROBLEMS]],
+        conversions=report.conversions,
     )
 
 
