@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from governance.choices import Body, PersonFunction, SeatRole
 from partners.choices import FigureKind, FinancialInterestForm, LegalForm, PartyStatus
-from risks.choices import RiskCategory, RiskStatus
+from risks.choices import MeasureStatus, RiskCategory, RiskStatus
 from risks.matrix import IMPACT_LABELS, LIKELIHOOD_LABELS
 
 # What a column holds: the format shown in the explanation sheet.
@@ -258,5 +258,34 @@ RISKS = Sheet(
     ],
 )
 
-SHEETS = [PARTIES, PARTICIPATIONS, PARTY_FIGURES, PARTICIPATION_FIGURES, REPRESENTATIVES, RISKS]
+MEASURES = Sheet(
+    "beheersmaatregelen",
+    "Beheersmaatregelen",
+    "Eén rij per beheersmaatregel van een risico. Het risico wordt gevonden op partij, titel en deelnemer, zoals "
+    "op het tabblad Risico's; het moet bestaan of op dat tabblad staan. Gekoppeld op risico en omschrijving.",
+    [
+        *PARTY_REF,
+        Column("Deelnemer", "participant", "participant", note="Alleen bij een risico van één deelname."),
+        Column("Titel risico", "risk_title", required=True),
+        Column("Omschrijving", "description", required=True),
+        Column("Eigenaar", "owner"),
+        Column("Uiterlijk gereed", "due_on", "date"),
+        Column("Status", "status", "choice", note="Leeg is Gepland.", choices=MeasureStatus),
+    ],
+)
+
+POPULATION = Sheet(
+    "inwoners",
+    "Inwoners",
+    "Het aantal inwoners van een gemeente op 1 januari van een jaar: de sleutel voor de bijdrage per inwoner. "
+    "Gekoppeld op gemeente en jaar.",
+    [
+        Column("Gemeente", "municipality", "municipality", True),
+        Column("Jaar", "year", "year", True),
+        Column("Inwoners", "inhabitants", "integer", True, note="Op 1 januari van het jaar; groter dan 0."),
+        Column("Bron", "source", note="Leeg: CBS, bevolking op 1 januari."),
+    ],
+)
+
+SHEETS = [PARTIES, PARTICIPATIONS, PARTY_FIGURES, PARTICIPATION_FIGURES, REPRESENTATIVES, RISKS, MEASURES, POPULATION]
 EXPLANATION_TITLE = "Toelichting"

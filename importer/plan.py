@@ -34,16 +34,19 @@ from partners.models import (
 
 from . import values as v
 from .columns import (
+    MEASURES,
     PARTICIPATION_FIGURES,
     PARTICIPATIONS,
     PARTIES,
     PARTY_FIGURES,
+    POPULATION,
     REPRESENTATIVES,
     RISKS,
     SHEETS,
     Sheet,
 )
 from .names import ParticipantNames
+from .population_rows import PopulationRows
 from .reading import Problem, ReadResult, SheetRows
 from .representation import RepresentativeRows
 from .risk_rows import RiskRows
@@ -124,7 +127,7 @@ def _comparable(value):
     return value.pk if isinstance(value, Participant | PolicyArea | Participation) else value
 
 
-class Plan(RepresentativeRows, RiskRows):
+class Plan(RepresentativeRows, RiskRows, PopulationRows):
     def __init__(self, read: ReadResult):
         self.report = Report(problems=list(read.problems))
         self.row_year, self.partial, self.refused_parties, self.units = None, {}, {}, {}
@@ -144,6 +147,8 @@ class Plan(RepresentativeRows, RiskRows):
         self._figures(PARTICIPATION_FIGURES, ParticipationFinancials)
         self._representatives()
         self._risks()
+        self._measures()
+        self._population()
         self._report_refused_references()
         # File problems first, then sheet by sheet in the file's order, row by row.
         order = {s.label: i for i, s in enumerate(read.sheets)}
@@ -180,8 +185,10 @@ class Plan(RepresentativeRows, RiskRows):
         )
         if REPRESENTATIVES.key in self.by_sheet:
             self._load_representatives()
-        if RISKS.key in self.by_sheet:
+        if RISKS.key in self.by_sheet or MEASURES.key in self.by_sheet:
             self._load_risks()
+        if POPULATION.key in self.by_sheet:
+            self._load_population()
 
     # --- helpers -------------------------------------------------------------------------------
     def _problem(self, sheet: Sheet, row, column: str, message: str):
@@ -266,7 +273,7 @@ class Plan(RepresentativeRows, RiskRows):
                 self._problem(sheet, row.number, column.header, str(error))
                 ok = False
         self.partial = parsed
-        if not ok and sheet is not PARTIES and parsed.get("party"):
+        if not ok and sheet not in (PARTIES, MEASURES) and parsed.get("party"):
             self.party(sheet, row, parsed)
         return parsed if ok else None
 
@@ -683,6 +690,7 @@ class Plan(RepresentativeRows, RiskRows):
                 self._write(model, sheet, fields)
             self._write_representatives()
             self._write_risks()
+            self._write_population()
 
     def _write(self, model, sheet, fields, before_create=None, key=None):
         changes = self.changes[key or sheet.key]
