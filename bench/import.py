@@ -34,10 +34,10 @@ def build_workbook() -> tuple[bytes, dict]:
     from openpyxl import Workbook
 
     from importer.columns import (
+        MEASURES,
         PARTICIPATION_FIGURES,
         PARTICIPATIONS,
         PARTIES,
-        MEASURES,
         PARTY_FIGURES,
         POPULATION,
         REPRESENTATIVES,
@@ -46,7 +46,7 @@ def build_workbook() -> tuple[bytes, dict]:
     )
     from partners.models import Participant
 
-    # The gemeenten of today: a former gemeente cannot join a party in 2010 or have figures of 2025.
+    # The gemeenten of today: a former gemeente cannot join a party in 2025 or have its figures.
     today = Participant.objects.municipalities().filter(ended_on__isnull=True)
     codes = list(today.order_by("code").values_list("code", flat=True))
     workbook = Workbook(write_only=True)

@@ -21,6 +21,7 @@ def year_constraint(name: str) -> models.CheckConstraint:
         condition=Q(year__gte=MIN_YEAR) & Q(year__lte=MAX_YEAR), name=name, violation_error_message=YEAR_MESSAGE
     )
 
+
 # ASCII digits only: str.isdigit() also accepts "²" and "١٢٣", which int() then refuses or misreads.
 _YEAR = re.compile(r"[0-9]{1,4}")
 

@@ -23,7 +23,7 @@ def name_in(participant, year):
 
 @register.simple_tag
 def not_applicable():
-    """"n.v.t.": the value cannot exist for this row (as opposed to "niet bekend")."""
+    """ "n.v.t.": the value cannot exist for this row (as opposed to "niet bekend")."""
     return formatting.NOT_APPLICABLE
 
 

@@ -157,7 +157,8 @@ def person_list(*, today: date, user):
     current = Q(seats__started_on__lte=today) & (Q(seats__ended_on__isnull=True) | Q(seats__ended_on__gte=today))
     visible = scoping.party_q(user, "seats__party_id")
     return (
-        Person.objects.select_related("municipality").visible_to(user)
+        Person.objects.select_related("municipality")
+        .visible_to(user)
         .annotate(current_seat_count=Count("seats", filter=current & visible))
         .order_by("name", "pk")
     )
@@ -171,15 +172,20 @@ def person_detail_queryset(*, today: date, user):
         return scoping.visible_participations(user, ParticipationGovernance.objects.all(), prefix="participation__")
 
     roles_related = ("participation__party", "participation__participant")
-    return Person.objects.select_related("municipality").visible_to(user).prefetch_related(
-        Prefetch(
-            "seats",
-            queryset=Seat.objects.current(on=today).visible_to(user)
-            .select_related("party", "on_behalf_of")
-            .order_by("party__name", "body", "role"),
-            to_attr="current_seats",
-        ),
-        Prefetch("owner_roles", queryset=roles().select_related(*roles_related)),
-        Prefetch("client_roles", queryset=roles().select_related(*roles_related)),
-        Prefetch("account_roles", queryset=roles().select_related(*roles_related)),
+    return (
+        Person.objects.select_related("municipality")
+        .visible_to(user)
+        .prefetch_related(
+            Prefetch(
+                "seats",
+                queryset=Seat.objects.current(on=today)
+                .visible_to(user)
+                .select_related("party", "on_behalf_of")
+                .order_by("party__name", "body", "role"),
+                to_attr="current_seats",
+            ),
+            Prefetch("owner_roles", queryset=roles().select_related(*roles_related)),
+            Prefetch("client_roles", queryset=roles().select_related(*roles_related)),
+            Prefetch("account_roles", queryset=roles().select_related(*roles_related)),
+        )
     )
