@@ -423,9 +423,7 @@ def print_table(results: list[Result], vendor: str, runs: int) -> None:
     print(f"Resultaten op {vendor}, {runs} runs per pagina na 2 opwarmruns.")
     print("Servertijd in ms (mediaan, p90); cpu = mediaan van de processortijd van dit proces in ms.")
     print('"na wijziging": elk verzoek is het eerste na een wijziging van het register (niets uit de cache);')
-    print(
-        '"herhaald": hetzelfde verzoek opnieuw; de inhoud van de pagina komt uit de cache (core/register_cache.py).'
-    )
+    print('"herhaald": hetzelfde verzoek opnieuw; de inhoud van de pagina komt uit de cache (core/register_cache.py).')
     print(header)
     print("-" * len(header))
     for r in results:

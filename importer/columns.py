@@ -8,13 +8,15 @@ from dataclasses import dataclass, field
 
 from governance.choices import Body, PersonFunction, SeatRole
 from partners.choices import FigureKind, FinancialInterestForm, LegalForm, PartyStatus
-from risks.choices import RiskCategory, RiskStatus
+from risks.choices import MeasureStatus, RiskCategory, RiskStatus
 from risks.matrix import IMPACT_LABELS, LIKELIHOOD_LABELS
 
 # What a column holds: the format shown in the explanation sheet.
 FORMATS = {
     "text": "tekst",
-    "amount": "bedrag in euro's: 1.234.567,89 of € 1.234,50 of een getalcel; negatief met een minteken",
+    "amount": "bedrag in euro's: 1.234.567,89 of € 1.234,50 of een getalcel; negatief met een minteken. In "
+    "duizenden of miljoenen: zet de eenheid achter de kolomkop (“Bijdrage (x € 1.000)”) of achter de naam van het "
+    "tabblad (“Financiën deelname (x € 1.000)”); 3.014 wordt dan € 3.014.000",
     "percentage": "aandeel: 12,5% of de breuk 1/342 (een getal zonder %-teken wordt geweigerd: 0,11 kan 0,11% of 11% "
     "zijn)",
     "integer": "geheel getal, zoals 12 of 123.162",
@@ -22,9 +24,10 @@ FORMATS = {
     "date": "datum als dd-mm-jjjj (31-12-2025) of een datumcel",
     "yesno": "ja of nee",
     "choice": "een van de toegestane waarden (hoofdletters maken niet uit)",
-    "participant": "CBS-code (GM0014, 0014 of 14) of naam van de gemeente; andere deelnemers met hun code "
-    "(PV20) of naam. Bij een naam gaat een gemeente voor: Groningen is de gemeente, de provincie is PV20",
-    "party": "naam van de partij zoals op het tabblad Partijen of al in het register",
+    "participant": "CBS-code (GM0014, 0014 of 14) of naam van de gemeente, ook zoals men die schrijft (Den Haag, "
+    "Den Bosch, Rijswijk zonder (ZH.)); andere deelnemers met hun code (PV20) of naam. Bij een naam gaat een "
+    "gemeente voor: Groningen is de gemeente, de provincie is PV20",
+    "party": "naam of afkorting (BNG) van de partij zoals op het tabblad Partijen of al in het register",
     "policy_area": "code (1) of naam (Veiligheid) van het beleidsveld",
     "kvk": "acht cijfers",
     "url": "webadres, zoals https://www.voorbeeld.nl/",
@@ -255,5 +258,34 @@ RISKS = Sheet(
     ],
 )
 
-SHEETS = [PARTIES, PARTICIPATIONS, PARTY_FIGURES, PARTICIPATION_FIGURES, REPRESENTATIVES, RISKS]
+MEASURES = Sheet(
+    "beheersmaatregelen",
+    "Beheersmaatregelen",
+    "Eén rij per beheersmaatregel van een risico. Het risico wordt gevonden op partij, titel en deelnemer, zoals "
+    "op het tabblad Risico's; het moet bestaan of op dat tabblad staan. Gekoppeld op risico en omschrijving.",
+    [
+        *PARTY_REF,
+        Column("Deelnemer", "participant", "participant", note="Alleen bij een risico van één deelname."),
+        Column("Titel risico", "risk_title", required=True),
+        Column("Omschrijving", "description", required=True),
+        Column("Eigenaar", "owner"),
+        Column("Uiterlijk gereed", "due_on", "date"),
+        Column("Status", "status", "choice", note="Leeg is Gepland.", choices=MeasureStatus),
+    ],
+)
+
+POPULATION = Sheet(
+    "inwoners",
+    "Inwoners",
+    "Het aantal inwoners van een gemeente op 1 januari van een jaar: de sleutel voor de bijdrage per inwoner. "
+    "Gekoppeld op gemeente en jaar.",
+    [
+        Column("Gemeente", "municipality", "municipality", True),
+        Column("Jaar", "year", "year", True),
+        Column("Inwoners", "inhabitants", "integer", True, note="Op 1 januari van het jaar; groter dan 0."),
+        Column("Bron", "source", note="Leeg: CBS, bevolking op 1 januari."),
+    ],
+)
+
+SHEETS = [PARTIES, PARTICIPATIONS, PARTY_FIGURES, PARTICIPATION_FIGURES, REPRESENTATIVES, RISKS, MEASURES, POPULATION]
 EXPLANATION_TITLE = "Toelichting"

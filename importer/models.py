@@ -29,6 +29,12 @@ class ImportRun(models.Model):
     status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.CHECKED)
     counts = models.JSONField("aantallen per tabblad", default=dict, blank=True)
     problems = models.JSONField("fouten", default=list, blank=True)
+    conversions = models.JSONField(
+        "omgerekende bedragen",
+        default=list,
+        blank=True,
+        help_text="Bedragen in duizenden of miljoenen: zoals ingevuld en zoals ze worden opgeslagen.",
+    )
 
     class Meta:
         # The table keeps the name it had when the import was part of the register app.

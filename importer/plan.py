@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from core import formatting
 from core.periods import MAX_YEAR, MIN_YEAR
 from partners import shares as share_rules
 from partners.choices import LegalForm, ParticipantKind, PartyStatus
@@ -33,20 +34,26 @@ from partners.models import (
 
 from . import values as v
 from .columns import (
+    MEASURES,
     PARTICIPATION_FIGURES,
     PARTICIPATIONS,
     PARTIES,
     PARTY_FIGURES,
+    POPULATION,
     REPRESENTATIVES,
     RISKS,
     SHEETS,
     Sheet,
 )
+from .names import ParticipantNames
+from .population_rows import PopulationRows
 from .reading import Problem, ReadResult, SheetRows
 from .representation import RepresentativeRows
 from .risk_rows import RiskRows
 
 BATCH = 500
+# The check report shows this many amounts per column entered in thousands or millions.
+CONVERSIONS_SHOWN = 3
 # The reason on every history record an import writes, shown in the wijzigingshistorie.
 REASON = "import"
 # Constraint messages of the models, reused so the import says what the admin says.
@@ -69,6 +76,8 @@ class Counts:
 class Report:
     counts: dict = field(default_factory=dict)
     problems: list = field(default_factory=list)
+    # Amounts entered in thousands or millions, as entered and as stored (Plan._note_conversion).
+    conversions: list = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -118,9 +127,10 @@ def _comparable(value):
     return value.pk if isinstance(value, Participant | PolicyArea | Participation) else value
 
 
-class Plan(RepresentativeRows, RiskRows):
+class Plan(RepresentativeRows, RiskRows, PopulationRows):
     def __init__(self, read: ReadResult):
         self.report = Report(problems=list(read.problems))
+        self.row_year, self.partial, self.refused_parties, self.units = None, {}, {}, {}
         self.by_sheet = {s.sheet.key: s for s in read.sheets}
         for sheet in SHEETS:
             if sheet.key in self.by_sheet:
@@ -137,23 +147,20 @@ class Plan(RepresentativeRows, RiskRows):
         self._figures(PARTICIPATION_FIGURES, ParticipationFinancials)
         self._representatives()
         self._risks()
+        self._measures()
+        self._population()
+        self._report_refused_references()
         # File problems first, then sheet by sheet in the file's order, row by row.
         order = {s.label: i for i, s in enumerate(read.sheets)}
         self.report.problems.sort(key=lambda p: (bool(p.sheet), order.get(p.sheet, -1), p.row or 0))
 
     # --- the register, read once -------------------------------------------------------------
     def _load(self):
-        self.participant_by_code = {}
-        self.participants_by_name = defaultdict(list)
-        participants = Participant.objects.select_related("successor").only(
-            "pk", "code", "name", "kind", "started_on", "ended_on", "earlier_names", "successor__name"
+        self.names = ParticipantNames(
+            Participant.objects.select_related("successor").only(
+                "pk", "code", "name", "kind", "started_on", "ended_on", "earlier_names", "successor__name"
+            )
         )
-        for p in participants:
-            self.participant_by_code[p.code.upper()] = p
-            self.participants_by_name[v.normalize(p.name)].append(p)
-            # A renamed gemeente is also found by its earlier name ("Hengelo" for Hengelo (O.) until 2024).
-            for earlier in p.earlier_names or []:
-                self.participants_by_name[v.normalize(earlier.get("naam", ""))].append(p)
         self.areas = {}
         for area in PolicyArea.objects.all():
             self.areas[v.normalize(area.code)] = area
@@ -178,35 +185,19 @@ class Plan(RepresentativeRows, RiskRows):
         )
         if REPRESENTATIVES.key in self.by_sheet:
             self._load_representatives()
-        if RISKS.key in self.by_sheet:
+        if RISKS.key in self.by_sheet or MEASURES.key in self.by_sheet:
             self._load_risks()
+        if POPULATION.key in self.by_sheet:
+            self._load_population()
 
     # --- helpers -------------------------------------------------------------------------------
     def _problem(self, sheet: Sheet, row, column: str, message: str):
         self.report.problems.append(Problem(self.by_sheet[sheet.key].label, row, column, message))
 
     def participant(self, raw):
-        """A deelnemer by code (GM0014, 0014, 14, PV20) or by name, accent and case insensitive."""
-        code = v.text(raw).upper().replace(" ", "")
-        if code.isascii() and code.isdigit() and len(code) <= 4:  # not "²", which isdigit() accepts and int() refuses
-            code = f"GM{int(code):04d}"
-        if code in self.participant_by_code:
-            return self.participant_by_code[code]
-        found = self.participants_by_name.get(v.normalize(v.text(raw)), [])
-        # By name a gemeente goes first: "Groningen" is the gemeente; the provincie is PV20.
-        found = [p for p in found if p.kind == ParticipantKind.GEMEENTE] or found
-        if len(found) == 1:
-            return found[0]
-        if len(found) > 1:
-            codes = ", ".join(f"{p.code} ({p.get_kind_display().lower()})" for p in found)
-            raise v.CellError(
-                f"“{v.text(raw)}” is niet eenduidig: er zijn meerdere deelnemers met die naam ({codes}). "
-                "Gebruik de code."
-            )
-        raise v.CellError(
-            f"Onbekende gemeente of deelnemer “{v.text(raw)}”. Gebruik de CBS-code (GM0014) of de naam van een "
-            "gemeente zoals die in het register staat."
-        )
+        """A deelnemer by code (GM0014, 0014, 14, PV20), name, alias or name without province suffix,
+        as it was called in the row's year (importer/names.py)."""
+        return self.names.find(raw, self.row_year)
 
     def municipality(self, raw):
         """A gemeente by CBS-code or name; another kind of deelnemer is refused."""
@@ -228,7 +219,7 @@ class Plan(RepresentativeRows, RiskRows):
         if kind == "choice":
             return "" if v.is_blank(raw) else v.choice(raw, column.choices, what=column.header.lower())
         if kind == "amount":
-            return v.amount(raw)
+            return v.amount(raw, self.units.get(column.key, 1))
         if kind == "percentage":
             return v.percentage(raw, percent_format=percent)
         if kind == "integer":
@@ -259,8 +250,15 @@ class Plan(RepresentativeRows, RiskRows):
         raise AssertionError(kind)
 
     def _parse(self, sheet: Sheet, row) -> dict | None:
-        """The row's values by key, or None after reporting every cell that cannot be read."""
+        """The row's values by key, or None after reporting every cell that cannot be read and, for a
+        row that refers to a party, whether that party is known: every error of the row at once."""
         parsed, ok = {}, True
+        # A name is looked up as it was in the row's year (a figure's Jaar), else as it is this year.
+        try:
+            self.row_year = v.whole_number(row.values.get("year"), low=MIN_YEAR, high=MAX_YEAR)
+        except v.CellError:
+            self.row_year = None
+        self.units = self.by_sheet[sheet.key].units
         for column in sheet.columns:
             raw = row.values.get(column.key)
             if column.required and v.is_blank(raw):
@@ -269,10 +267,32 @@ class Plan(RepresentativeRows, RiskRows):
                 continue
             try:
                 parsed[column.key] = self._cell(column, raw, column.key in row.percent_format)
+                if column.key in self.units and parsed[column.key] is not None:
+                    self._note_conversion(sheet, row, column, raw, parsed[column.key])
             except v.CellError as error:
                 self._problem(sheet, row.number, column.header, str(error))
                 ok = False
+        self.partial = parsed
+        if not ok and sheet not in (PARTIES, MEASURES) and parsed.get("party"):
+            self.party(sheet, row, parsed)
         return parsed if ok else None
+
+    def _note_conversion(self, sheet: Sheet, row, column, raw, stored):
+        """The first amounts of a column in thousands or millions, as entered and as they will be stored,
+        for the check report: a wrong unit is seen before confirming."""
+        label = self.by_sheet[sheet.key].label
+        shown = self.report.conversions
+        if sum(1 for c in shown if c["sheet"] == label and c["column"] == column.header) < CONVERSIONS_SHOWN:
+            shown.append(
+                {
+                    "sheet": label,
+                    "row": row.number,
+                    "column": column.header,
+                    "unit": v.UNITS[self.units[column.key]],
+                    "entered": v.text(raw),
+                    "stored": formatting.euro(stored, 2 if stored % 1 else 0),
+                }
+            )
 
     def _validate(self, sheet: Sheet, row, obj, exclude):
         """Field validators of the model (length, KvK pattern, URL), with messages per column."""
@@ -317,12 +337,23 @@ class Plan(RepresentativeRows, RiskRows):
         by_name = {(v.normalize(p.name), p.legal_form): p for p in self.parties}
         self.party_index = defaultdict(list)
         seen = {}
+        # A party is also found by its abbreviation ("BNG" for BNG Bank N.V.) when only one party has it.
+        self.party_abbreviations = defaultdict(list)
         for party in self.parties:
             self.party_index[v.normalize(party.name)].append(party)
+            if party.abbreviation:
+                self.party_abbreviations[v.normalize(party.abbreviation)].append(party)
         sheet_rows = self.rows(PARTIES)
         for row in sheet_rows.rows if sheet_rows else []:
             data = self._parse(PARTIES, row)
             if data is None:
+                # The rules on the cells that could be read are checked too: every error of the row at once.
+                read = dict.fromkeys(self.PARTY_FIELDS) | self.partial
+                failed = {c.key for c in PARTIES.columns if c.key not in self.partial}
+                read["status"] = read["status"] or PartyStatus.ACTIEF
+                self._validate(PARTIES, row, Party(**read), ["slug", "policy_area", "central_municipality", *failed])
+                self._party_rules(row, read, failed)
+                self._refuse_party(row)
                 continue
             data["status"] = data["status"] or PartyStatus.ACTIEF
             key = (
@@ -342,9 +373,9 @@ class Plan(RepresentativeRows, RiskRows):
             existing = by_kvk.get(data["kvk_number"]) if data["kvk_number"] else None
             existing = existing or by_name.get((v.normalize(data["name"]), data["legal_form"]))
             candidate = Party(**data)
-            if not self._validate(PARTIES, row, candidate, ["slug", "policy_area", "central_municipality"]):
-                continue
-            if not self._party_rules(row, data):
+            valid = self._validate(PARTIES, row, candidate, ["slug", "policy_area", "central_municipality"])
+            if not (self._party_rules(row, data) and valid):
+                self._refuse_party(row)
                 continue
             if existing is not None and v.normalize(existing.name) != v.normalize(data["name"]):
                 self.party_index[v.normalize(existing.name)].remove(existing)
@@ -352,23 +383,39 @@ class Plan(RepresentativeRows, RiskRows):
             obj = existing or candidate
             if existing is None:
                 self.party_index[v.normalize(data["name"])].append(obj)
+            if existing is not None and existing.abbreviation:
+                self.party_abbreviations[v.normalize(existing.abbreviation)].remove(existing)
+            if data["abbreviation"]:
+                self.party_abbreviations[v.normalize(data["abbreviation"])].append(obj)
             self._record(PARTIES, row, obj, existing is None, data, self.PARTY_FIELDS)
 
-    def _party_rules(self, row, data) -> bool:
+    def _party_rules(self, row, data, failed=frozenset()) -> bool:
+        """The rules across columns; a rule on a cell that could not be read is not checked (failed)."""
+        centrum = {"legal_form", "central_municipality"}
         checks = [
             (
                 data["ended_on"] and data["founded_on"] and data["ended_on"] < data["founded_on"],
                 "Einddatum",
                 "party_end_after_founding",
             ),
-            (data["status"] == PartyStatus.BEEINDIGD and not data["ended_on"], "Einddatum", "party_ended_has_end_date"),
             (
-                data["legal_form"] != LegalForm.CENTRUMGEMEENTEREGELING and data["central_municipality"],
+                data["status"] == PartyStatus.BEEINDIGD
+                and not data["ended_on"]
+                and not {"status", "ended_on"} & failed,
+                "Einddatum",
+                "party_ended_has_end_date",
+            ),
+            (
+                data["legal_form"] != LegalForm.CENTRUMGEMEENTEREGELING
+                and data["central_municipality"]
+                and not centrum & failed,
                 "Centrumgemeente",
                 "party_central_municipality_only_for_centrum",
             ),
             (
-                data["legal_form"] == LegalForm.CENTRUMGEMEENTEREGELING and not data["central_municipality"],
+                data["legal_form"] == LegalForm.CENTRUMGEMEENTEREGELING
+                and not data["central_municipality"]
+                and not centrum & failed,
                 "Centrumgemeente",
                 "party_centrum_names_central_municipality",
             ),
@@ -384,13 +431,40 @@ class Plan(RepresentativeRows, RiskRows):
                 ok = False
         return ok
 
+    def _refuse_party(self, row):
+        """Remember a refused row of the Partijen sheet: rows referring to it get no error of their own."""
+        refused = (row.number, defaultdict(list))
+        for raw in (row.values.get("name"), row.values.get("abbreviation")):
+            if not v.is_blank(raw):
+                self.refused_parties.setdefault(v.normalize(v.text(raw)), refused)
+
+    def _report_refused_references(self):
+        """One message on a refused party's own row naming the rows that refer to it, instead of an
+        “unknown party” on every one of them."""
+        for number, references in {id(r): r for r in self.refused_parties.values()}.values():
+            if references:
+                where = "; ".join(f"{label} rij {', '.join(map(str, rows))}" for label, rows in references.items())
+                self._problem(
+                    PARTIES,
+                    number,
+                    "Naam",
+                    f"Deze partij is geweigerd, dus ook de rijen die ernaar verwijzen ({where}); die worden "
+                    "gecontroleerd zodra deze rij klopt.",
+                )
+
     def party(self, sheet: Sheet, row, data) -> Party | None:
-        name, form = data["party"], data["party_legal_form"]
-        found = self.party_index.get(v.normalize(name), [])
+        name, form = data["party"], data.get("party_legal_form")
+        found = self.party_index.get(v.normalize(name), []) or self.party_abbreviations.get(v.normalize(name), [])
         if form:
             found = [p for p in found if p.legal_form == form]
         if len(found) == 1:
             return found[0]
+        refused = self.refused_parties.get(v.normalize(name))
+        if not found and refused is not None:
+            references = refused[1][self.by_sheet[sheet.key].label]
+            if row.number not in references:
+                references.append(row.number)
+            return None
         if found:
             forms = ", ".join(sorted(LegalForm(p.legal_form).label for p in found))
             self._problem(
@@ -448,8 +522,8 @@ class Plan(RepresentativeRows, RiskRows):
             values["share_entered"] = "" if exact_fits else entered.entered
             existing = self.participations.get((party.pk, participant.pk)) if party.pk else None
             candidate = Participation(party=party, participant=participant, **values)
-            if not self._validate(PARTICIPATIONS, row, candidate, ["party", "participant"]):
-                continue
+            # Every error of the row: the field checks, the dates and the existence of the gemeente.
+            valid = self._validate(PARTICIPATIONS, row, candidate, ["party", "participant"])
             if values["left_on"] and values["joined_on"] and values["left_on"] < values["joined_on"]:
                 self._problem(
                     PARTICIPATIONS, row.number, "Datum uittreding", MESSAGES["participation_left_after_joined"]
@@ -469,6 +543,8 @@ class Plan(RepresentativeRows, RiskRows):
                 for name, messages in error.message_dict.items():
                     for message in messages:
                         self._problem(PARTICIPATIONS, row.number, headers[name], message)
+                continue
+            if not valid:
                 continue
             obj = existing or candidate
             before = existing.share_percentage if existing else None
@@ -614,6 +690,7 @@ class Plan(RepresentativeRows, RiskRows):
                 self._write(model, sheet, fields)
             self._write_representatives()
             self._write_risks()
+            self._write_population()
 
     def _write(self, model, sheet, fields, before_create=None, key=None):
         changes = self.changes[key or sheet.key]

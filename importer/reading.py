@@ -25,7 +25,7 @@ from openpyxl.utils import get_column_letter
 from core.text import LONG_TEXT_MAX_LENGTH, control_character_message, for_spreadsheet, with_line_breaks
 
 from .columns import EXPLANATION_TITLE, SHEETS, Sheet
-from .values import is_blank, normalize, text
+from .values import UNITS, is_blank, normalize, split_unit, text
 
 ZIP_SIGNATURE = b"PK\x03\x04"
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -62,6 +62,8 @@ class SheetRows:
     label: str
     rows: list[Row] = field(default_factory=list)
     blank_rows: int = 0
+    # Amount columns stated in thousands or millions ("Bijdrage (x € 1.000)"): key -> factor.
+    units: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -94,15 +96,34 @@ def read_file(data: bytes, filename: str) -> ReadResult:
     return _read_csv(data, filename)
 
 
-def _match_headers(sheet: Sheet, label: str, headers: list, result: ReadResult) -> dict[int, str] | None:
-    """Column index -> column key; problems for unknown, duplicate and missing headers."""
+def _match_headers(
+    sheet: Sheet, label: str, headers: list, result: ReadResult, units: dict | None = None, sheet_unit: int = 1
+) -> dict[int, str] | None:
+    """Column index -> column key; problems for unknown, duplicate and missing headers. The unit of an
+    amount column ("Bijdrage (x € 1.000)", or the sheet's) goes into ``units``."""
     by_name = {normalize(c.header): c for c in sheet.columns}
     positions, seen, ok = {}, {}, True
+    units = {} if units is None else units
     for index, raw in enumerate(headers):
         if is_blank(raw):
             continue
-        name = normalize(text(raw).rstrip("*").strip())
+        header, unit = split_unit(text(raw).rstrip("*").strip())
+        name = normalize(header.rstrip("*").strip())
         column = by_name.get(name)
+        if column is not None and unit != 1 and column.kind != "amount":
+            result.problems.append(
+                Problem(
+                    label,
+                    1,
+                    text(raw),
+                    f"De kolom “{column.header}” heeft een eenheid ({UNITS[unit]}), maar bevat geen bedragen.",
+                )
+            )
+            seen[column.key] = index  # the column is there: not also "missing"
+            ok = False
+            continue
+        if column is not None and column.kind == "amount" and (unit != 1 or sheet_unit != 1):
+            units[column.key] = unit if unit != 1 else sheet_unit
         if column is None:
             result.problems.append(
                 Problem(
@@ -202,8 +223,9 @@ def _cell_text(value, label: str, row: int, column: int, result: ReadResult):
 
 
 def _sheet_for_title(title: str) -> Sheet | None:
-    """The sheet by its title or key, with or without an apostrophe: Risico's, Risicos, risico’s."""
-    wanted = normalize(title).replace("'", "")
+    """The sheet by its title or key, with or without an apostrophe: Risico's, Risicos, risico’s; a
+    unit after the title ("Financiën deelname (x € 1.000)") is the sheet's unit of amounts."""
+    wanted = normalize(split_unit(title)[0]).replace("'", "")
     return next((s for s in SHEETS if wanted in {normalize(s.title).replace("'", ""), s.key}), None)
 
 
@@ -369,7 +391,7 @@ def _read_worksheets(workbook, merged: dict[str, list[str]]) -> ReadResult:
             _check_width(title, number, max((i for i, c in enumerate(cells, 1) if c.value is not None), default=0))
             if number == 1:
                 headers = [_cell_text(c.value, title, 1, i, result) for i, c in enumerate(cells, start=1)]
-                positions = _match_headers(sheet, title, headers, result)
+                positions = _match_headers(sheet, title, headers, result, sheet_rows.units, split_unit(title)[1])
                 continue
             total += 1
             _check_row_limit(total)
@@ -477,7 +499,7 @@ def _read_csv(data: bytes, filename: str) -> ReadResult:
     result = ReadResult()
     _, raw_headers = next(records, (1, []))
     headers = [_cell_text(h, filename, 1, i, result) for i, h in enumerate(raw_headers, start=1)]
-    wanted = {normalize(text(h).rstrip("*").strip()) for h in headers if h.strip()}
+    wanted = {normalize(split_unit(text(h).rstrip("*").strip())[0]) for h in headers if h.strip()}
 
     def fit(sheet: Sheet):
         names = {normalize(h) for h in sheet.headers}
@@ -501,8 +523,8 @@ def _read_csv(data: bytes, filename: str) -> ReadResult:
             )
         )
         return result
-    positions = _match_headers(sheet, sheet.title, headers, result)
     sheet_rows = SheetRows(sheet, sheet.title)
+    positions = _match_headers(sheet, sheet.title, headers, result, sheet_rows.units)
     result.sheets.append(sheet_rows)
     if positions is None:
         return result

@@ -45,7 +45,15 @@ def start(*, data: bytes, filename: str, user) -> ImportRun:
         status=ImportRun.Status.CHECKED if report.ok and report.has_rows else ImportRun.Status.REFUSED,
         counts=report.as_dict(),
         problems=[asdict(p) for p in report.problems[:STORED_PROBLEMS]],
+        conversions=report.conversions,
     )
+
+
+REFUSED_AT_CHECK = (
+    "De controle van dit bestand gaf fouten; er is niets opgeslagen. Herstel de fouten hieronder en upload het "
+    "bestand opnieuw."
+)
+NOTHING_TO_IMPORT = "Het bestand bevat geen rijen om te importeren; er is niets opgeslagen."
 
 
 class ConfirmRefused(Exception):
@@ -58,6 +66,9 @@ def confirm(*, run_id, user) -> ImportRun:
         run = ImportRun.objects.select_for_update().get(pk=run_id)
         if run.status == ImportRun.Status.APPLIED:
             raise ConfirmRefused("Deze import is al uitgevoerd.")
+        if run.status == ImportRun.Status.REFUSED:
+            # The dry run already refused the file: say so, not that the register changed since.
+            raise ConfirmRefused(REFUSED_AT_CHECK if run.problems else NOTHING_TO_IMPORT)
         data = bytes(run.content)
         if hashlib.sha256(data).hexdigest() != run.file_hash:
             raise ConfirmRefused("Het bewaarde bestand is veranderd sinds de controle; upload het opnieuw.")

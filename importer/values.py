@@ -73,8 +73,31 @@ def _decimal(raw: str) -> Decimal:
     return number
 
 
-def amount(value) -> Decimal | None:
-    """An amount in euros: a number cell, 1.234.567,89, € 1.234,50, -250.000 or 1234.5."""
+# The units a column or sheet may state for its amounts ("bedragen x € 1.000"), by factor.
+UNITS = {1000: "x € 1.000", 1_000_000: "x € 1.000.000"}
+_UNIT = re.compile(
+    r"\s*\(?\s*(?:bedragen\s*)?(?:in\s*)?(?:x|×|\*)?\s*(?:€|eur|euro)?\s*"
+    r"(?P<unit>1\.000\.000|1000000|1\s*mln\.?|1\s*miljoen|mln\.?|miljoen|1\.000|1000|duizend)\s*\)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def split_unit(header: str) -> tuple[str, int]:
+    """'Bijdrage (x € 1.000)' -> ('Bijdrage', 1000); 'Bijdrage' -> ('Bijdrage', 1). The unit needs an
+    x, a € or the word bedragen, so a header that merely ends in a number keeps it."""
+    match = _UNIT.search(header)
+    if not match or not re.search(r"x|×|\*|€|eur|bedragen|mln|miljoen|duizend", match.group(0), re.IGNORECASE):
+        return header, 1
+    unit = match["unit"].lower().replace(" ", "").rstrip(".")
+    factor = 1000 if unit in ("1.000", "1000", "duizend") else 1_000_000
+    return header[: match.start()].strip(), factor
+
+
+def amount(value, unit: int = 1) -> Decimal | None:
+    """An amount in euros: a number cell, 1.234.567,89, € 1.234,50, -250.000 or 1234.5; times ``unit``
+    when the column or sheet states its amounts in thousands (1000) or millions."""
+    if unit != 1:
+        return _amount_in_unit(value, unit)
     if is_blank(value):
         return None
     if isinstance(value, bool) or isinstance(value, datetime | date):
@@ -96,6 +119,31 @@ def amount(value) -> Decimal | None:
     _check_amount_size(number, raw)
     if number != number.quantize(CENT):
         raise CellError(f"“{raw}” heeft meer dan twee cijfers achter de komma; een bedrag heeft hooguit centen.")
+    return number.quantize(CENT)
+
+
+def _amount_in_unit(value, unit: int) -> Decimal | None:
+    """'3.014' in a column x € 1.000 -> 3014000; '2,5' in millions -> 2500000."""
+    if is_blank(value):
+        return None
+    if isinstance(value, bool) or isinstance(value, datetime | date):
+        raise CellError(f"“{text(value)}” is geen bedrag; verwacht een bedrag {UNITS[unit]}, zoals 3.014.")
+    if isinstance(value, int | float | Decimal):
+        number, shown = Decimal(str(value)), text(value)
+    else:
+        shown = str(value).strip()
+        cleaned = re.sub(r"^(€|eur|euro)\s*|\s*(€|eur|euro)$", "", shown, flags=re.IGNORECASE).strip()
+        cleaned = re.sub(r"^-\s*€\s*", "-", cleaned)
+        try:
+            number = _decimal(cleaned)
+        except ValueError:
+            raise CellError(
+                f"“{shown}” is geen bedrag; verwacht een bedrag {UNITS[unit]}, zoals 3.014 of 3.014,5."
+            ) from None
+    number *= unit
+    _check_amount_size(number, shown)
+    if number != number.quantize(CENT):
+        raise CellError(f"“{shown}” {UNITS[unit]} heeft meer dan twee cijfers achter de komma in euro's.")
     return number.quantize(CENT)
 
 

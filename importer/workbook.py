@@ -12,16 +12,18 @@ from core.exports import EURO_FORMAT, append_literal
 from governance.choices import Body, PersonFunction, SeatRole
 from governance.models import Person, Seat
 from partners.choices import FigureKind, FinancialInterestForm, LegalForm, PartyStatus
-from partners.models import Participation, ParticipationFinancials, Party, PartyFinancials
-from risks.choices import RiskCategory, RiskStatus
-from risks.models import Risk
+from partners.models import Participation, ParticipationFinancials, Party, PartyFinancials, Population
+from risks.choices import MeasureStatus, RiskCategory, RiskStatus
+from risks.models import Measure, Risk
 
 from .columns import (
     EXPLANATION_TITLE,
     FORMATS,
+    MEASURES,
     PARTICIPATIONS,
     PARTIES,
     PARTY_FIGURES,
+    POPULATION,
     REPRESENTATIVES,
     RISKS,
     SHEETS,
@@ -44,7 +46,8 @@ INTRODUCTION = [
     "Dan worden alle rijen opgeslagen, of geen enkele.",
     "Koppelen (wat een rij bijwerkt in plaats van toevoegt): een partij op KvK-nummer, anders op naam en rechtsvorm; "
     "een deelname op partij en deelnemer; cijfers op partij (en deelnemer), jaar en soort; een persoon op naam en "
-    "gemeente; een zetel op persoon, partij, orgaan, rol en begindatum; een risico op partij, titel en deelnemer.",
+    "gemeente; een zetel op persoon, partij, orgaan, rol en begindatum; een risico op partij, titel en deelnemer; "
+    "een beheersmaatregel op risico en omschrijving; inwoners op gemeente en jaar.",
 ]
 
 
@@ -91,6 +94,18 @@ def _rows(sheet):
                 _label(RiskStatus, r.status), r.owner, r.identified_on, r.reviewed_on,
                 "ja" if r.confidential else "nee",
             ]  # fmt: skip
+    elif sheet is MEASURES:
+        measures = Measure.objects.select_related("risk__party", "risk__participation__participant")
+        for m in measures.order_by("risk__party__name", "risk__title", "description", "pk"):
+            risk = m.risk
+            yield [
+                risk.party.name, _label(LegalForm, risk.party.legal_form),
+                risk.participation.participant.code if risk.participation else None, risk.title, m.description,
+                m.owner, m.due_on, _label(MeasureStatus, m.status),
+            ]  # fmt: skip
+    elif sheet is POPULATION:
+        for p in Population.objects.select_related("participant").order_by("participant__code", "year"):
+            yield [p.participant.code, p.year, p.inhabitants, p.source]
     else:
         figures = ParticipationFinancials.objects.select_related("participation__party", "participation__participant")
         for f in figures.order_by("participation__party__name", "participation__participant__code", "year", "kind"):

@@ -51,7 +51,11 @@ def manage(code_dir: Path, *args, stdin: str | None = None) -> str:
     env = {**os.environ, "SECRET_KEY": "upgrade-check", "DEBUG": "true", "PYTHONPATH": str(code_dir)}
     result = subprocess.run(
         [PYTHON, str(code_dir / "manage.py"), *args],
-        cwd=code_dir, env=env, input=stdin, capture_output=True, text=True,
+        cwd=code_dir,
+        env=env,
+        input=stdin,
+        capture_output=True,
+        text=True,
     )
     if result.returncode:
         sys.exit(f"manage.py {' '.join(args)} in {code_dir} failed:\n{result.stdout}\n{result.stderr}")

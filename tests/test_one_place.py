@@ -39,6 +39,6 @@ def test_a_shared_rule_is_written_in_one_module(what, pattern, home):
 
 
 def test_the_search_finds_a_copy_where_there_is_one():
-    copy = 'risks.filter(Q(participation__isnull=True) | Q(participation__participant=municipality))'
+    copy = "risks.filter(Q(participation__isnull=True) | Q(participation__participant=municipality))"
     assert re.search(RULES[0][1], copy)
     assert re.search(RULES[1][1], "validators=[MinValueValidator(1900), MaxValueValidator(2100)]")

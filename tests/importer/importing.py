@@ -18,8 +18,8 @@ from governance.models import (
 )
 from importer.columns import SHEETS
 from importer.values import normalize
-from partners.models import Participation, ParticipationFinancials, Party, PartyFinancials
-from risks.models import Risk
+from partners.models import Participation, ParticipationFinancials, Party, PartyFinancials, Population
+from risks.models import Measure, Risk
 
 HEADERS = {sheet.title: sheet.headers for sheet in SHEETS}
 
@@ -107,6 +107,14 @@ def register_state():
             ),
             key=str,
         ),
+        sorted(
+            Measure.objects.values_list(
+                "risk__party__name", "risk__participation__participant__code", "risk__title", "description",
+                "owner", "due_on", "status",
+            ),
+            key=str,
+        ),
+        sorted(Population.objects.values_list("participant__code", "year", "inhabitants", "source")),
     )  # fmt: skip
 
 
@@ -121,3 +129,4 @@ def empty_register():
     PartyFinancials.objects.all().delete()
     Participation.objects.all().delete()
     Party.objects.all().delete()
+    Population.objects.all().delete()

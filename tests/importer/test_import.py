@@ -51,6 +51,9 @@ def test_the_demo_register_exported_in_the_template_imports_into_an_empty_databa
     assert report.counts["Vertegenwoordigers"].created == 13
     assert report.counts["Risico's"].created == 7
     assert Risk.objects.filter(participation__isnull=False).exists()
+    # The beheersmaatregelen and the inwoners come back too.
+    assert report.counts["Beheersmaatregelen"].created == len(before[7]) > 0
+    assert report.counts["Inwoners"].created == len(before[8]) > 0
     assert ImportRun.objects.get().status == ImportRun.Status.APPLIED
 
 

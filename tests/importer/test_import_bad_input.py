@@ -127,7 +127,7 @@ def test_a_hidden_sheet_is_refused():
 def test_an_unknown_sheet_is_refused_so_nothing_is_silently_ignored():
     problem = only(refused(xlsx({"Partijen": [GOOD_PARTY], "Zienswijzen": [["x"]]})))
     assert problem.startswith("Zienswijzen|||Onbekend tabblad “Zienswijzen”. De import kent de tabbladen")
-    assert "“Vertegenwoordigers”, “Risico's”." in problem
+    assert "“Risico's”, “Beheersmaatregelen”, “Inwoners”." in problem
 
 
 def test_a_duplicate_row_names_the_first():
@@ -153,8 +153,8 @@ def test_an_ambiguous_gemeente_name_asks_for_the_code():
     MunicipalityFactory(code="GM9999", name="Dubbeldam")
     data = xlsx({"Deelnames": [row("Deelnames", partij="Bestaande Partij", deelnemer="dubbeldam")]})
     assert only(refused(data)) == (
-        "Deelnames|2|Deelnemer|“dubbeldam” is niet eenduidig: er zijn meerdere deelnemers met die naam "
-        "(GM9998 (gemeente), GM9999 (gemeente)). Gebruik de code."
+        "Deelnames|2|Deelnemer|“dubbeldam” is niet eenduidig: bedoelt u Dubbeldam GM9998 of Dubbeldam GM9999? "
+        "Gebruik de volledige naam of de code."
     )
 
 

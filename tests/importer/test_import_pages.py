@@ -70,7 +70,7 @@ def test_the_template_has_an_explanation_and_one_sheet_per_kind(beheerder_client
     workbook = load_workbook(BytesIO(response.content))
     assert workbook.sheetnames == [
         "Toelichting", "Partijen", "Deelnames", "Financiën partij", "Financiën deelname", "Vertegenwoordigers",
-        "Risico's",
+        "Risico's", "Beheersmaatregelen", "Inwoners",
     ]  # fmt: skip
     assert [c.value for c in workbook["Deelnames"][1]][:3] == ["Partij", "Rechtsvorm partij", "Deelnemer"]
     assert [c.value for c in workbook["Vertegenwoordigers"][1]][:4] == ["Naam", "Functie", "Gemeente", "E-mailadres"]
@@ -144,16 +144,36 @@ def test_the_confirmation_checks_the_stored_file_again(beheerder_client):
     assert not Party.objects.exists()
 
 
-def test_a_register_changed_since_the_dry_run_is_checked_again(beheerder_client):
+def test_confirming_a_file_whose_check_had_errors_says_the_check_had_errors(beheerder_client):
     upload(beheerder_client, xlsx({"Deelnames": [row("Deelnames", partij="Later", deelnemer="GM0014")]}))
     run = ImportRun.objects.get()
     assert run.status == "fouten"
     before = register_state()
 
-    response = beheerder_client.post(f"/import/{run.pk}/bevestigen/", follow=True)
+    page = text(beheerder_client.post(f"/import/{run.pk}/bevestigen/", follow=True))
 
     assert register_state() == before
-    assert "Onbekende partij “Later”" in text(response)
+    assert "De controle van dit bestand gaf fouten; er is niets opgeslagen." in page
+    assert "sinds de controle veranderd" not in page
+    assert "Onbekende partij “Later”" in page
+
+
+def test_a_register_changed_since_the_dry_run_is_checked_again(beheerder_client):
+    from tests.partners.factories import PartyFactory
+
+    party = PartyFactory(name="GGD Test")
+    deelname = xlsx({"Deelnames": [row("Deelnames", partij="GGD Test", deelnemer="GM0014")]})
+    upload(beheerder_client, deelname)
+    run = ImportRun.objects.get()
+    assert run.status == "gecontroleerd"
+    party.delete()  # the register changes between the check and the confirmation
+    before = register_state()
+
+    page = text(beheerder_client.post(f"/import/{run.pk}/bevestigen/", follow=True))
+
+    assert register_state() == before
+    assert "Het register is sinds de controle veranderd" in page
+    assert "Onbekende partij “GGD Test”" in page
 
 
 def test_an_upload_over_the_size_limit_is_refused_before_reading(beheerder_client, settings):

@@ -194,7 +194,9 @@ def test_the_import_finds_a_renamed_gemeente_by_its_earlier_name_but_asks_for_th
     assert report.ok, report.problems
     assert Participation.objects.get().participant.code == "GM0417"  # Laren (NH.), called Laren until 2024
     # "Hengelo" was both GM0248 (Gelderland, until 2005) and GM0164 (Hengelo (O.) until 2024).
-    data = xlsx({"Deelnames": [row("Deelnames", partij="Regio Test", deelnemer="Hengelo")]})
+    # Today only Hengelo (O.) carries the name; in 2003 both did (the year of a figure counts).
+    figure = row("Financiën deelname", partij="Regio Test", deelnemer="Hengelo", jaar=2003, soort="Realisatie")
+    data = xlsx({"Financiën deelname": [figure]})
     report = run_file(data=data, filename="r.xlsx", dry_run=False)
     assert not report.ok
     assert "niet eenduidig" in report.problems[0].message and "GM0164" in report.problems[0].message
