@@ -221,6 +221,34 @@ if env.str("CACHE_URL", default="").startswith(REDIS_SCHEMES):
     # django-environ would pick django-redis if it happened to be installed; the register uses Django's own.
     CACHES["default"]["BACKEND"] = "django.core.cache.backends.redis.RedisCache"
 
+# Work that takes seconds (report PDFs, the import's check and confirmation, the register as XLSX) runs as
+# a job (core/jobs.py) in a Celery worker, with Redis as broker. Without CELERY_BROKER_URL (make run, the
+# tests) the same tasks run in-process at once (Celery's eager mode): no Redis and no worker needed.
+CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="").strip()
+if CELERY_BROKER_URL and not CELERY_BROKER_URL.startswith(("redis://", "rediss://")):
+    raise ImproperlyConfigured(
+        f"CELERY_BROKER_URL={CELERY_BROKER_URL!r} is geen Redis-adres: gebruik redis://host:6379/0 of rediss://…"
+    )
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+# The job records its own outcome and failure (core/jobs.py); Celery keeps no results.
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_TASK_EAGER_PROPAGATES = True
+# Acknowledged after the work, so a worker that dies mid-job (out of memory, SIGKILL) leaves the message
+# to be delivered again; one task at a time per worker process, so a long PDF holds up no other task.
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_SOFT_TIME_LIMIT = 120
+CELERY_TASK_TIME_LIMIT = 150
+# A message taken by a worker that vanished whole (the machine, SIGKILL of the main process) goes back to
+# the queue after this many seconds; longer than the hard time limit, so a running job is never doubled.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": _int("JOB_REDELIVER_SECONDS", 300, 5, 24 * 60 * 60)}
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+CELERY_TASK_DEFAULT_QUEUE = "verbonden-partijen"
+# Finished jobs (and their files) are kept this many days, then removed (core/jobs.py, prune_jobs).
+JOB_KEEP_DAYS = _int("JOB_KEEP_DAYS", 7, 1, 365)
+
 # The register at a past date (?peildatum=): reads go to a snapshot rebuilt from the history tables,
 # kept as one SQLite file per peildatum in this folder (core/peildatum.py).
 DATABASE_ROUTERS = ["core.peildatum.PeildatumRouter"]

@@ -13,6 +13,7 @@ class ImportRun(models.Model):
     server between the dry run and the confirmation, and what the import found and did."""
 
     class Status(models.TextChoices):
+        PENDING = "wachtend", "Wordt gecontroleerd"
         CHECKED = "gecontroleerd", "Gecontroleerd, nog niet uitgevoerd"
         REFUSED = "fouten", "Niet uitgevoerd: fouten gevonden"
         APPLIED = "uitgevoerd", "Uitgevoerd"

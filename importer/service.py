@@ -34,26 +34,61 @@ def _report(outcome) -> Report:
     return outcome.report if isinstance(outcome, Plan) else outcome
 
 
-def start(*, data: bytes, filename: str, user) -> ImportRun:
-    """The dry run of an upload: keep the file and what the check found."""
-    report = _report(check(data, filename))
+def receive(*, data: bytes, filename: str, user) -> ImportRun:
+    """Keep an upload on the server, to be checked (check_stored) by a worker (importer/jobs.py)."""
     return ImportRun.objects.create(
         user=user,
         file_name=filename[:255],
         file_hash=hashlib.sha256(data).hexdigest(),
         content=data,
-        status=ImportRun.Status.CHECKED if report.ok and report.has_rows else ImportRun.Status.REFUSED,
-        counts=report.as_dict(),
-        problems=[asdict(p) for p in report.problems[:STORED_PROBLEMS]],
-        conversions=report.conversions,
+        status=ImportRun.Status.PENDING,
     )
 
 
+def check_stored(*, run_id) -> ImportRun:
+    """The dry run of a received upload: what the check of the stored file found. A run checked before
+    (a second delivery of the same job) is left as it is."""
+    run = ImportRun.objects.get(pk=run_id)
+    if run.status != ImportRun.Status.PENDING:
+        return run
+    report = _report(check(bytes(run.content), run.file_name))
+    run.status = ImportRun.Status.CHECKED if report.ok and report.has_rows else ImportRun.Status.REFUSED
+    run.counts = report.as_dict()
+    run.problems = [asdict(p) for p in report.problems[:STORED_PROBLEMS]]
+    run.conversions = report.conversions
+    ImportRun.objects.filter(pk=run.pk, status=ImportRun.Status.PENDING).update(
+        status=run.status, counts=run.counts, problems=run.problems, conversions=run.conversions
+    )
+    return run
+
+
+def check_failed(*, run_id) -> None:
+    """The check of a received upload stopped with an error: the run is refused, with that said."""
+    problem = Problem("", None, "", CHECK_FAILED)
+    ImportRun.objects.filter(pk=run_id, status=ImportRun.Status.PENDING).update(
+        status=ImportRun.Status.REFUSED, problems=[asdict(problem)]
+    )
+
+
+def start(*, data: bytes, filename: str, user) -> ImportRun:
+    """The dry run of an upload, at once: keep the file and what the check found."""
+    run = receive(data=data, filename=filename, user=user)
+    return check_stored(run_id=run.pk)
+
+
+CHECK_FAILED = "De controle van dit bestand is onverwacht gestopt; er is niets opgeslagen. Upload het opnieuw."
+STILL_CHECKING = "De controle van dit bestand is nog bezig; bevestig als ze klaar is."
 REFUSED_AT_CHECK = (
     "De controle van dit bestand gaf fouten; er is niets opgeslagen. Herstel de fouten hieronder en upload het "
     "bestand opnieuw."
 )
 NOTHING_TO_IMPORT = "Het bestand bevat geen rijen om te importeren; er is niets opgeslagen."
+
+
+ALREADY_APPLIED = "Deze import is al uitgevoerd."
+CHANGED_SINCE_CHECK = (
+    "Het register is sinds de controle veranderd en het bestand geeft nu fouten; er is niets opgeslagen."
+)
 
 
 class ConfirmRefused(Exception):
@@ -65,7 +100,9 @@ def confirm(*, run_id, user) -> ImportRun:
     with transaction.atomic():
         run = ImportRun.objects.select_for_update().get(pk=run_id)
         if run.status == ImportRun.Status.APPLIED:
-            raise ConfirmRefused("Deze import is al uitgevoerd.")
+            raise ConfirmRefused(ALREADY_APPLIED)
+        if run.status == ImportRun.Status.PENDING:
+            raise ConfirmRefused(STILL_CHECKING)
         if run.status == ImportRun.Status.REFUSED:
             # The dry run already refused the file: say so, not that the register changed since.
             raise ConfirmRefused(REFUSED_AT_CHECK if run.problems else NOTHING_TO_IMPORT)

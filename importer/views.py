@@ -16,9 +16,11 @@ from django.views import View
 from django.views.generic import DetailView, FormView
 
 from accounts.two_factor import SecondFactorRequiredMixin
-from core import uploads
+from core import jobs, uploads
+from core.models import Job
 from partners import scoping
 
+from . import jobs as import_jobs
 from . import service
 from .forms import ImportForm
 from .models import ImportRun
@@ -27,6 +29,8 @@ from .workbook import template_workbook
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # The start page lists this many runs; all are in the admin (Imports).
 HISTORY_LENGTH = 25
+# Seconds between two refreshes of the report page while a worker checks the file.
+REFRESH_SECONDS = 2
 
 
 class ImportAccessMixin(SecondFactorRequiredMixin):
@@ -51,7 +55,16 @@ class ImportStartView(ImportAccessMixin, FormView):
 
     def form_valid(self, form):
         upload = form.cleaned_data["file"]
-        run = service.start(data=upload.read(), filename=upload.name, user=self.request.user)
+        user = self.request.user
+        run = service.receive(data=upload.read(), filename=upload.name, user=user)
+        # Checked by a worker (importer/jobs.py); the report page waits for it (at once without a broker).
+        jobs.request(
+            "import-check",
+            params={"run": str(run.pk)},
+            owner=user,
+            visibility=import_jobs.visibility(user),
+            title=f"Controle van {run.file_name}",
+        )
         return redirect(run)
 
 
@@ -62,32 +75,54 @@ class ImportReportView(ImportAccessMixin, DetailView):
     def get_queryset(self):
         return ImportRun.objects.defer("content").select_related("user")
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["refresh_seconds"] = REFRESH_SECONDS if self.object.status == ImportRun.Status.PENDING else None
+        return context
+
 
 class ImportConfirmView(ImportAccessMixin, View):
     def second_factor_next_url(self):
         return reverse("importer:import_report", kwargs={"pk": self.kwargs["pk"]})
 
     def post(self, request, pk):
-        run = get_object_or_404(ImportRun.objects.only("pk"), pk=pk)
-        try:
-            run = service.confirm(run_id=run.pk, user=request.user)
-        except service.ConfirmRefused as refused:
-            messages.error(request, str(refused))
-            return redirect(run)
-        if run.status == ImportRun.Status.APPLIED:
-            messages.success(request, f"De import van {run.file_name} is uitgevoerd.")
+        run = get_object_or_404(ImportRun.objects.only("pk", "file_name"), pk=pk)
+        # Applied by a worker (importer/jobs.py), exactly once; without a broker before this returns.
+        job = jobs.request(
+            "import-confirm",
+            params={"run": str(run.pk)},
+            owner=request.user,
+            visibility=import_jobs.visibility(request.user),
+            title=f"Import van {run.file_name} uitvoeren",
+        )
+        if not job.is_finished:
+            return redirect("reports:job_status", pk=job.pk)
+        if job.status == Job.Status.FAILED:
+            messages.error(request, job.error)
+        elif ImportRun.objects.filter(pk=run.pk, status=ImportRun.Status.APPLIED).exists():
+            messages.success(request, job.message)
         else:
-            messages.error(
-                request,
-                "Het register is sinds de controle veranderd en het bestand geeft nu fouten; er is niets opgeslagen.",
-            )
+            messages.error(request, job.message)
         return redirect(run)
 
 
 class ImportTemplateView(ImportAccessMixin, View):
     def get(self, request):
-        with_register = request.GET.get("met") == "register"
-        response = HttpResponse(template_workbook(with_register=with_register), content_type=XLSX)
-        name = "register-verbonden-partijen" if with_register else "importsjabloon-verbonden-partijen"
-        response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
+        if request.GET.get("met") == "register":
+            # The whole register takes seconds: made by a worker (importer/jobs.py), reused until it changes.
+            job = jobs.request(
+                "register-xlsx",
+                params={},
+                owner=request.user,
+                visibility=import_jobs.visibility(request.user),
+                title="Het register in het importsjabloon (XLSX)",
+            )
+            if job.has_file:
+                job = Job.objects.get(pk=job.pk)
+                response = HttpResponse(bytes(job.result), content_type=job.content_type)
+                response["Content-Disposition"] = f'attachment; filename="{job.filename}"'
+                return response
+            return redirect("reports:job_status", pk=job.pk)
+        response = HttpResponse(template_workbook(), content_type=XLSX)
+        response["Content-Disposition"] = 'attachment; filename="importsjabloon-verbonden-partijen.xlsx"'
         return response

@@ -6,3 +6,7 @@ from django.apps import AppConfig
 class ReportsConfig(AppConfig):
     name = "reports"
     verbose_name = "Rapportages"
+
+    def ready(self):
+        # Registers the reports' kinds of job (PDFs) with core/jobs.py, in web and worker processes alike.
+        from . import jobs  # noqa: F401

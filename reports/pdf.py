@@ -42,7 +42,11 @@ class StaticFileFetcher(URLFetcher):
         return URLFetcherResponse(url, body=body, headers={"Content-Type": CONTENT_TYPES.get(suffix, "")})
 
 
-def html_to_pdf(html: str) -> bytes:
-    """The PDF of a report page; its title and language come from <title> and <html lang>."""
-    document = HTML(string=html, base_url=settings.BASE_DIR.as_uri() + "/", url_fetcher=StaticFileFetcher())
+def html_to_pdf(html: str, *, laid_out=None) -> bytes:
+    """The PDF of a report page; its title and language come from <title> and <html lang>. `laid_out()`
+    is called between the layout of the pages and the writing of the PDF (a job's progress)."""
+    source = HTML(string=html, base_url=settings.BASE_DIR.as_uri() + "/", url_fetcher=StaticFileFetcher())
+    document = source.render(pdf_variant=PDF_VARIANT)
+    if laid_out is not None:
+        laid_out()
     return document.write_pdf(pdf_variant=PDF_VARIANT)

@@ -2,7 +2,7 @@
 
 from django.urls import path, re_path
 
-from . import views
+from . import job_views, views
 
 app_name = "reports"
 
@@ -16,4 +16,10 @@ urlpatterns = [
         views.ParagraphReportView.as_view(),
         name="paragraph_report",
     ),
+]
+
+urlpatterns += [
+    path("rapporten/", job_views.MyJobsView.as_view(), name="my_jobs"),
+    path("rapporten/<uuid:pk>/", job_views.JobStatusView.as_view(), name="job_status"),
+    path("rapporten/<uuid:pk>/bestand", job_views.JobFileView.as_view(), name="job_file"),
 ]

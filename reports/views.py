@@ -2,8 +2,8 @@
 gemeente, and the paragraaf verbonden partijen (HTML preview, PDF, XLSX/CSV of its overview table).
 
 The data is built first (reports/paragraph.py, reports/factsheet.py, constant queries), then the PDF is
-rendered with no database transaction open, and the result is cached under the data version
-(reports/cache.py).
+rendered by a worker (reports/jobs.py, core/jobs.py) with no database transaction open, and the result is
+kept under the data version.
 """
 
 from datetime import timedelta
@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.views.generic import DetailView, ListView, View
 
-from core import peildatum, register_cache
+from core import jobs, peildatum, register_cache
 from core.exports import Column, export_response
 from core.periods import parse_year, report_year
 from core.views import YearMixin
@@ -24,10 +24,8 @@ from partners import scoping, selectors
 from partners.context_processors import user_scope
 from partners.models import Participant
 
-from . import cache as report_cache
-from . import changes, factsheet, pages
+from . import changes, factsheet, job_views, pages
 from . import paragraph as report
-from .pdf import html_to_pdf
 
 INTERNAL = "intern"
 
@@ -77,12 +75,28 @@ class ParagraphReportView(View):
             rows = [party for category in data.categories for party in category.parties]
             return export_response(fmt, overview_columns(data), rows, filename, f"Verbonden partijen {year}")
         if fmt == "pdf":
-            key = report_cache.report_key(
-                "paragraaf", code, year, variant, internal, sees_confidential, today, request.peildatum or ""
+            # Made by a worker (reports/jobs.py); once made, reused until the register changes.
+            params = {
+                "code": municipality.code,
+                "year": year,
+                "variant": variant,
+                "internal": internal,
+                "reader_sees_confidential": sees_confidential,
+                "today": today.isoformat(),
+                "peildatum": request.peildatum.isoformat() if request.peildatum else "",
+                "path": request.path.removesuffix(".pdf"),
+                "filename": filename,
+            }
+            title = f"Paragraaf verbonden partijen {variant} {year} — {municipality.name}" + (
+                " (intern)" if internal else ""
             )
-            body = report_cache.cached(key, lambda: html_to_pdf(self.render_html(build(), print_mode=True)))
-            return pdf_response(body, filename)
+            if request.peildatum:
+                title += f", stand {request.peildatum:%d-%m-%Y}"
+            return job_views.respond(self.request_job("paragraaf-pdf", params, title))
         return HttpResponse(self.render_html(build(), print_mode=False))
+
+    def request_job(self, kind, params, title):
+        return request_job(self.request, kind, params, title)
 
     def render_html(self, data, *, print_mode: bool) -> str:
         context = {
@@ -91,6 +105,12 @@ class ParagraphReportView(View):
             "may_see_internal": scoping.can_see_confidential(self.request.user),
         }
         return render_to_string(self.template_name, context, request=self.request)
+
+
+def request_job(request, kind: str, params: dict, title: str):
+    """The job (core/jobs.py) for this report and what this reader may see: made once, then reused."""
+    visibility = scoping.visibility_key(request.user)
+    return jobs.request(kind, params=params, owner=request.user, visibility=visibility, title=title)
 
 
 def overview_columns(data: report.ParagraphReport) -> list[Column]:
@@ -125,22 +145,20 @@ class FactsheetPdfView(View):
             municipality = scoping.get_municipality_or_404(request.user, request.GET["gemeente"])
         year = parse_year(request.GET.get("jaar")) or report_year()
         today = request.peildatum or timezone.localdate()
-        key = report_cache.report_key(
-            "factsheet", party.pk, municipality.code if municipality else "", year, today, request.peildatum or ""
-        )
-
-        def build():
-            # The printed sheet is the same for every reader (user=None) and names all deelnemers.
-            sheet = factsheet.assemble_factsheet(
-                selectors.party_detail_queryset(year=year).get(pk=party.pk),
-                user=None,
-                year=year,
-                today=today,
-                gemeente=municipality,
-            )
-            return html_to_pdf(render_to_string(self.template_name, {"sheet": sheet}, request=request))
-
-        return pdf_response(report_cache.cached(key, build), f"factsheet-{party.slug}")
+        # Made by a worker (reports/jobs.py); the printed sheet is the same for every reader.
+        params = {
+            "party": party.pk,
+            "gemeente": municipality.code if municipality else "",
+            "year": year,
+            "today": today.isoformat(),
+            "peildatum": request.peildatum.isoformat() if request.peildatum else "",
+            "path": request.path,
+            "filename": f"factsheet-{party.slug}",
+        }
+        title = f"Factsheet {party.name} {year}" + (f" voor {municipality.name}" if municipality else "")
+        if request.peildatum:
+            title += f", stand {request.peildatum:%d-%m-%Y}"
+        return job_views.respond(request_job(request, "factsheet-pdf", params, title))
 
 
 class CachedContentMixin:

@@ -15,9 +15,12 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
 
+from core.models import Job
 from governance.calendar import feed_token
 from importer import service
+from partners import scoping
 from partners.roles import BEHEERDER, BELEIDSMEDEWERKER, CONTROLLER
 from tests.conftest import pass_two_factor
 from tests.governance.factories import AssessmentFactory, ParticipationGovernanceFactory, PersonFactory, SeatFactory
@@ -56,6 +59,12 @@ ROWS = [
     ("importer:import_template", "get", "/import/sjabloon.xlsx", "302 404 404 200 200"),
     ("importer:import_report", "get", "/import/{run}/", "302 404 404 200 200"),
     ("importer:import_confirm", "post", "/import/{run}/bevestigen/", "302 404 404 302 302"),
+    ("reports:my_jobs", "get", "/rapporten/", "302 200 200 200 200"),
+    # A job is for its owner and whoever sees the same (a beheerder sees what a superuser sees).
+    ("reports:job_status", "get", "/rapporten/{job}/", "302 404 404 200 200"),
+    ("reports:job_file", "get", "/rapporten/{job}/bestand", "302 404 404 200 200"),
+    ("reports:job_status", "get", "/rapporten/{job_a}/", "302 200 404 404 404"),
+    ("reports:job_file", "get", "/rapporten/{job_a}/bestand", "302 200 404 404 404"),
     ("governance:person_list", "get", "/personen/", "302 200 200 200 200"),
     ("governance:person_detail", "get", "/personen/{person_a}/", "302 200 200 200 200"),
     ("governance:person_detail", "get", "/personen/{person_b}/", "302 404 404 200 200"),
@@ -148,6 +157,8 @@ def world(make_user, superuser):
     )
     run = service.start(data=workbook, filename="matrix.xlsx", user=superuser)
     return {
+        "job": finished_job(superuser, "superuser").pk,
+        "job_a": finished_job(users["beleid_a"], "beleid_a").pk,
         "users": users,
         "a": a.code,
         "b": b.code,
@@ -165,6 +176,23 @@ def world(make_user, superuser):
         "risk_b": RiskFactory(party=party_b, title="Risico B").pk,
         "risk_on_b_in_shared": RiskFactory(party=shared, participation=shared_b, title="Garantie B").pk,
     }
+
+
+def finished_job(owner, name):
+    return Job.objects.create(
+        kind="factsheet-pdf",
+        title=f"Factsheet van {name}",
+        key=name,
+        data_version="1",
+        visibility=scoping.visibility_key(owner),
+        owner=owner,
+        status=Job.Status.DONE,
+        steps_done=1,
+        result=b"%PDF-1.7",
+        filename=f"{name}.pdf",
+        content_type="application/pdf",
+        finished_at=timezone.now(),
+    )
 
 
 def request(client, method, path, user):

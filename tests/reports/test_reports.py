@@ -18,7 +18,7 @@ from pypdf import PdfReader
 from partners.choices import FigureKind, LegalForm
 from partners.models import PolicyArea
 from partners.roles import BELEIDSMEDEWERKER, CONTROLLER
-from reports import views as report_views
+from reports import pdf as report_pdf
 from tests.governance.factories import (
     GoalFactory,
     IndicatorFactory,
@@ -284,8 +284,8 @@ def test_the_report_takes_the_same_number_of_queries_for_more_parties(logged_in_
 @pytest.mark.pdf
 def test_a_repeated_request_is_served_from_the_cache_until_the_data_changes(logged_in_client, gemeente, monkeypatch):
     calls = []
-    render = report_views.html_to_pdf
-    monkeypatch.setattr(report_views, "html_to_pdf", lambda html: calls.append(1) or render(html))
+    render = report_pdf.html_to_pdf
+    monkeypatch.setattr(report_pdf, "html_to_pdf", lambda html, **kw: calls.append(1) or render(html, **kw))
     first = logged_in_client.get(url(gemeente, fmt="pdf")).content
     assert logged_in_client.get(url(gemeente, fmt="pdf")).content == first
     assert len(calls) == 1
@@ -304,9 +304,9 @@ def test_the_pdf_is_rendered_outside_any_database_transaction(client, make_user,
     verbonden(municipality, "Regeling buiten transactie", LegalForm.OPENBAAR_LICHAAM, share="10", contribution="1")
     client.force_login(make_user("lezer", role=BELEIDSMEDEWERKER, municipalities=[municipality]))
     seen = []
-    render = report_views.html_to_pdf
+    render = report_pdf.html_to_pdf
     monkeypatch.setattr(
-        report_views, "html_to_pdf", lambda html: seen.append(connection.in_atomic_block) or render(html)
+        report_pdf, "html_to_pdf", lambda html, **kw: seen.append(connection.in_atomic_block) or render(html, **kw)
     )
     assert client.get(url(municipality, fmt="pdf")).status_code == 200
     assert seen == [False]
