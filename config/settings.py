@@ -242,7 +242,13 @@ CELERY_TASK_SOFT_TIME_LIMIT = 120
 CELERY_TASK_TIME_LIMIT = 150
 # A message taken by a worker that vanished whole (the machine, SIGKILL of the main process) goes back to
 # the queue after this many seconds; longer than the hard time limit, so a running job is never doubled.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": _int("JOB_REDELIVER_SECONDS", 300, 5, 24 * 60 * 60)}
+# Every worker looks for such messages every few seconds (kombu's default sweep is about 100 s).
+JOB_REDELIVER_SECONDS = _int("JOB_REDELIVER_SECONDS", 300, 5, 24 * 60 * 60)
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": JOB_REDELIVER_SECONDS,
+    "unacked_restore_interval": max(1, min(10, JOB_REDELIVER_SECONDS // 2)),
+    "unacked_restore_throttle": 1,
+}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 CELERY_TASK_DEFAULT_QUEUE = "verbonden-partijen"

@@ -5,7 +5,7 @@ with SIGKILL in the middle of a PDF leaves the job to be finished after a restar
 an import confirmed while the worker restarts is applied exactly once.
 
 Run by .ci/run (`pytest -m distributed tests/distributed`); needs PostgreSQL and Redis. The database is
-DISTRIBUTED_DATABASE_URL (made afresh), Redis is DISTRIBUTED_REDIS_URL with databases 13 (cache) and 14 (broker).
+DISTRIBUTED_DATABASE_URL (made afresh), Redis is DISTRIBUTED_REDIS_URL with databases 11 (cache) and 12 (broker).
 """
 
 import contextlib
@@ -39,6 +39,8 @@ DATABASE_URL = os.environ.get(
     "DISTRIBUTED_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/verbonden_partijen_distributed"
 )
 REDIS_URL = os.environ.get("DISTRIBUTED_REDIS_URL", "redis://127.0.0.1:6379")
+# Redis databases of their own (the suite's shared-cache test clears 14).
+CACHE_DB, BROKER_DB = 11, 12
 GRONINGEN = "GM0014"
 YEAR = 2026
 
@@ -58,11 +60,11 @@ def environment() -> dict:
         SECRET_KEY="distributed-test-secret-key-shared-by-every-process-0123456789",
         ALLOWED_HOSTS="127.0.0.1",
         DATABASE_URL=DATABASE_URL,
-        CACHE_URL=f"{REDIS_URL}/13",
-        CELERY_BROKER_URL=f"{REDIS_URL}/14",
+        CACHE_URL=f"{REDIS_URL}/{CACHE_DB}",
+        CELERY_BROKER_URL=f"{REDIS_URL}/{BROKER_DB}",
         # A worker killed whole gives its task back after this many seconds (kept short for the test).
         JOB_REDELIVER_SECONDS="8",
-        PEILDATUM_DIR=str(ROOT / "peildatum-distributed"),
+        PEILDATUM_DIR=str(ROOT / "bench" / "out" / "peildatum-distributed"),
         LOG_LEVEL="WARNING",
     )
     return env
@@ -114,12 +116,14 @@ class Processes:
         return base
 
     def worker(self) -> None:
+        log = self.logs / "distributed-worker.log"
+        before = log.stat().st_size if log.exists() else 0
         self.start(
             "worker",
             [BIN / "celery", "-A", "config", "worker", "--concurrency", "1", "--pool", "prefork",
              "--without-gossip", "--without-mingle", "--without-heartbeat", "--loglevel", "INFO"],
         )  # fmt: skip
-        wait_for(lambda: b"ready" in (self.logs / "distributed-worker.log").read_bytes(), what="celery worker")
+        wait_for(lambda: b"ready" in log.read_bytes()[before:], what="celery worker")
 
     def kill(self, name: str, sig=signal.SIGKILL) -> None:
         process = self.running.pop(name)
@@ -212,7 +216,7 @@ def cluster():
     fresh_database()
     manage("migrate", "--no-input")
     manage("load_demo", "--force")
-    for db in (13, 14):
+    for db in (CACHE_DB, BROKER_DB):
         redis.Redis.from_url(f"{REDIS_URL}/{db}").flushdb()
     processes = Processes()
     try:
@@ -333,7 +337,7 @@ def test_an_import_confirmed_while_the_worker_restarts_is_applied_exactly_once(c
     # The same message delivered once more (a redelivery) changes nothing.
     from celery import Celery
 
-    sender = Celery(broker=f"{REDIS_URL}/14")
+    sender = Celery(broker=f"{REDIS_URL}/{BROKER_DB}")
     sender.send_task("core.tasks.run_job", args=[pk], queue="verbonden-partijen")
     time.sleep(3)
     assert query("SELECT count(*) FROM partners_party WHERE name = 'Herstartdienst'") == [(1,)]
