@@ -29,6 +29,7 @@ PAGES = {
     "persoon": None,  # the first person in /personen/: ids of demo rows are not fixed
     "risicos": "/risicos/",
     "risico": None,  # the first risk in /risicos/
+    "mijn-rapporten": "/rapporten/",
     "import": "/import/",
     "importverslag": None,  # the dry run of the demo register exported in the import template
     "niet-gevonden": "/bestaat-niet/",
