@@ -5,11 +5,13 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from core import summing
 from governance.goals import STATUS_RULE
 from governance.models import ParticipationGovernance, Seat
 from governance.selectors import PartyGoals, party_goals
 from partners.choices import FigureKind
 from partners.costs import PartyCosts
+from partners.interests import FinancialInterest
 from partners.models import Participant, Participation, Party
 from partners.selectors import (
     FACTSHEET_PARTICIPANTS,
@@ -34,6 +36,7 @@ class MunicipalityView:
     seats: list[Seat]
     governance: ParticipationGovernance | None
     exposed: list[exposure.ExposedRisk]
+    interests: list[FinancialInterest]
 
     @property
     def exposure_max(self) -> Decimal:
@@ -48,7 +51,7 @@ class Factsheet:
     budget: object
     actual: object
     risks: list[Risk]
-    total_contribution: Decimal
+    total_contribution: summing.Total
     municipality: MunicipalityView | None
     goals: PartyGoals
     costs: PartyCosts
@@ -89,10 +92,11 @@ def party_factsheet(*, party: Party, municipality: Participant | None, year: int
             .prefetch_related("motives")
             .first()
         )
-        exposed = []
+        exposed, interests = [], []
         if own is not None:
             exposed = _exposed(party=party, participation=own.participation, municipality=municipality)
-        view = MunicipalityView(municipality, own, seats, governance, exposed)
+            interests = list(own.participation.interests.filter(year=year).order_by("form", "pk"))
+        view = MunicipalityView(municipality, own, seats, governance, exposed, interests)
     return Factsheet(
         party=party,
         year=year,
@@ -100,7 +104,7 @@ def party_factsheet(*, party: Party, municipality: Participant | None, year: int
         budget=figures.get(FigureKind.BEGROTING),
         actual=figures.get(FigureKind.REALISATIE),
         risks=risks,
-        total_contribution=sum((row.contribution or ZERO for row in rows), ZERO),
+        total_contribution=summing.total(row.contribution for row in rows if row.contribution_applies),
         municipality=view,
         # A printed sheet is not per user: the own doelen and belang only of the gemeente asked for.
         goals=party_goals(party=party, municipality_ids=frozenset([municipality.pk] if municipality else [])),

@@ -14,8 +14,9 @@ from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.views.generic import DetailView, ListView, View
 
-from core import peildatum, register_cache
+from core import formatting, peildatum, register_cache, summing
 from core.exports import Column, export_response
+from core.formatting import NOT_APPLICABLE
 from core.periods import parse_year, report_year
 from core.views import YearMixin
 from partners import scoping, selectors
@@ -92,21 +93,68 @@ class ParagraphReportView(View):
 
 
 def overview_columns(data: report.ParagraphReport) -> list[Column]:
-    """The overview table of the paragraph, with numbers as numbers for pasting into the begroting."""
+    """The overview table of the paragraph, with numbers as numbers for pasting into the begroting.
+    An unknown amount is an empty cell, never 0; a vennootschap's bijdrage is "n.v.t."."""
     kind = "gerealiseerd" if data.is_annual_accounts else "begroot"
+    y = data.year
+
+    def contribution(value):
+        return lambda s: value(s) if s.contribution_applies else NOT_APPLICABLE
+
     columns = [
         Column("BBV-categorie", lambda s: s.category.label),
         Column("Verbonden partij", lambda s: s.party.name),
         Column("Vestigingsplaats", lambda s: s.party.seat),
         Column("Rechtsvorm", lambda s: s.party.get_legal_form_display()),
         Column("Aandeel (%)", lambda s: s.participation.share_percentage, "percent"),
-        Column(f"Bijdrage {data.year} {kind} (€)", lambda s: s.contribution, "euro"),
-        Column(f"Belang 1-1-{data.year} (€)", lambda s: s.own.interest_start if s.own else None, "euro"),
-        Column(f"Belang 31-12-{data.year} (€)", lambda s: s.own.interest_end if s.own else None, "euro"),
+        Column(f"Bijdrage {y} {kind} (€)", contribution(lambda s: s.contribution), "euro"),
+        Column(f"Belang 1-1-{y} (€)", lambda s: s.own.interest_start if s.own else None, "euro"),
+        Column(f"Belang 31-12-{y} (€)", lambda s: s.own.interest_end if s.own else None, "euro"),
+        Column(f"Dividend {y} (€)", lambda s: s.dividend, "euro"),
+        Column("Aantal aandelen", lambda s: s.interest_total("shares_count", s.shares), "number"),
+        Column("Nominale waarde aandelen (€)", lambda s: _nominal(s), "euro"),
+        Column("Gestort op aandelen (€)", lambda s: s.interest_total("paid_in", s.shares), "euro"),
+        Column("Lening hoofdsom (€)", lambda s: s.interest_total("principal", s.loans), "euro"),
+        Column(f"Lening restant 1-1-{y} (€)", lambda s: s.interest_total("balance_start", s.loans), "euro"),
+        Column(f"Lening restant 31-12-{y} (€)", lambda s: s.interest_total("balance_end", s.loans), "euro"),
+        Column("Garantie / borgstelling (€)", lambda s: s.interest_total("amount", s.guarantees), "euro"),
+        Column("Aansprakelijkheid voor tekorten", lambda s: _liability(s)),
+        Column(f"Boekwaarde 1-1-{y} (€, BBV art. 36)", lambda s: _amount(s.book_value_start), "euro"),
+        Column(f"Boekwaarde 31-12-{y} (€, BBV art. 36)", lambda s: _amount(s.book_value_end), "euro"),
+        Column("Bron cijfers partij", lambda s: s.figures_source),
+        Column("Eigen vermogen 1-1 (€)", _party_figure("equity_start"), "euro"),
+        Column("Eigen vermogen 31-12 (€)", _party_figure("equity_end"), "euro"),
+        Column("Vreemd vermogen 1-1 (€)", _party_figure("liabilities_start"), "euro"),
+        Column("Vreemd vermogen 31-12 (€)", _party_figure("liabilities_end"), "euro"),
+        Column("Resultaat (€)", _party_figure("result"), "euro"),
     ]
     if data.is_annual_accounts:
-        columns.insert(5, Column(f"Bijdrage {data.year} begroot (€)", lambda s: s.budgeted_contribution, "euro"))
+        columns.insert(5, Column(f"Bijdrage {y} begroot (€)", contribution(lambda s: s.budgeted_contribution), "euro"))
     return columns
+
+
+def _party_figure(name):
+    return lambda s: getattr(s.party_figures, name) if s.party_figures else None
+
+
+def _amount(total):
+    return total.amount if total is not None else None
+
+
+def _nominal(section):
+    """The nominal value of all shares: number × nominal value per share; empty when either is unknown."""
+    values = [
+        i.shares_count * i.nominal_value if i.shares_count is not None and i.nominal_value is not None else None
+        for i in section.shares
+    ]
+    return summing.total(values).amount if values and None not in values else None
+
+
+def _liability(section):
+    if not section.liabilities:
+        return ""
+    amount = summing.total(i.amount for i in section.liabilities)
+    return "ja" if amount.amount is None else f"ja, {formatting.euro(amount.amount)}"
 
 
 @method_decorator(transaction.non_atomic_requests, name="dispatch")

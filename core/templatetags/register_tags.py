@@ -3,7 +3,7 @@
 from django import template
 from django.utils.html import format_html, format_html_join
 
-from core import formatting
+from core import formatting, summing
 
 register = template.Library()
 
@@ -12,9 +12,24 @@ for _name in ("euro", "number", "pct", "clause", "signed_euro", "signed_pct", "s
     register.filter(_name, getattr(formatting, _name))
 
 
+@register.filter
+def total_text(value, noun="bijdrage"):
+    """A core.summing.Total as '€ 18.800.000; 9 van 10 bijdragen niet bekend'."""
+    if isinstance(value, summing.Total):
+        return value.text(noun)
+    return formatting.euro(value)
+
+
+@register.filter
+def plural(count, nouns):
+    """{{ n|plural:"risico,risico's" }} -> '1 risico' / '3 risico's'."""
+    singular, _, plural_form = str(nouns).partition(",")
+    return summing.plural(int(count or 0), singular, plural_form or None)
+
+
 @register.simple_tag
 def not_applicable():
-    """"n.v.t.": the value cannot exist for this row (as opposed to "niet bekend")."""
+    """ "n.v.t.": the value cannot exist for this row (as opposed to "niet bekend")."""
     return formatting.NOT_APPLICABLE
 
 
