@@ -192,6 +192,7 @@ class ParagraphReport:
     resistance: exposure.ResistanceOverview
     confidential_left_out: int | None  # None: not told to this reader, who may not see confidential risks
     unknown_share: list[Risk]  # left out of the weerstandsvermogen for an unknown share, as this version names them
+    without_amount: list[Risk]  # left out of the weerstandsvermogen for lack of an amount, as this version names them
     calendar_year: int
     calendar: list[AgendaItem]
     changes: Changes | None
@@ -223,6 +224,13 @@ class ParagraphReport:
     @property
     def risk_count(self) -> int:
         return sum(len(p.risks) for p in self.parties)
+
+    @property
+    def quantified_percentage(self):
+        """The share of the open risks of the weerstandsvermogen that has an amount (percent)."""
+        e = self.resistance.exposure
+        quantified = len(e.counted) + len(e.unknown_share)
+        return exposure.quantified_percentage(quantified, quantified + len(e.without_amount))
 
     @property
     def has_goals(self) -> bool:
@@ -314,7 +322,8 @@ def paragraph_report(
     levels = risk_selectors.levels()
     risk_selectors.attach_levels(risks, levels)
     resistance = exposure.resistance_overview(municipality=municipality, year=year)  # 4 queries
-    public = None if internal else public_ids([*risks, *resistance.exposure.unknown_share])  # 1 at a peildatum
+    left_out = [*resistance.exposure.unknown_share, *resistance.exposure.without_amount]
+    public = None if internal else public_ids([*risks, *left_out])  # 1 at a peildatum
     risks_by_party, confidential_left_out = {}, 0
     for risk in risks:
         if public is not None and risk.pk not in public:
@@ -371,6 +380,7 @@ def paragraph_report(
         resistance=resistance,
         confidential_left_out=confidential_left_out if internal or reader_sees_confidential else None,
         unknown_share=[r for r in resistance.exposure.unknown_share if public is None or r.pk in public],
+        without_amount=[r for r in resistance.exposure.without_amount if public is None or r.pk in public],
         calendar_year=calendar_year,
         calendar=municipality_agenda(
             municipality=municipality, today=today, start=date(calendar_year, 1, 1), end=date(calendar_year, 12, 31)

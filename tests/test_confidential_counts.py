@@ -113,6 +113,6 @@ def test_the_paragraph_counts_risks_of_an_unknown_share_without_the_confidential
     RiskFactory(party=unknown.party, title="Openbaar, aandeel onbekend")
     RiskFactory(party=unknown.party, title="Geheim, aandeel onbekend", confidential=True)
     public = read(client, world["beleid"], report_url(world["municipality"]))
-    assert "1 risico('s) tellen niet mee omdat het aandeel van de gemeente niet bekend is." in public
+    assert "1 risico telt niet mee omdat het aandeel van de gemeente niet bekend is." in public
     internal = read(client, world["controller"], report_url(world["municipality"], versie="intern"))
-    assert "2 risico('s) tellen niet mee omdat het aandeel van de gemeente niet bekend is." in internal
+    assert "2 risico's tellen niet mee omdat het aandeel van de gemeente niet bekend is." in internal
