@@ -9,6 +9,7 @@ reader who may see them.
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
+from functools import cached_property
 
 from django.db.models import Prefetch, Q
 from django.utils import timezone
@@ -26,6 +27,8 @@ from risks import exposure, matrix
 from risks import selectors as risk_selectors
 from risks.models import Measure, Risk, RiskLevel, public_ids
 from risks.svg import heatmap_layout
+
+from . import completeness
 
 BEGROTING = "begroting"
 JAARSTUKKEN = "jaarstukken"
@@ -224,6 +227,24 @@ class ParagraphReport:
     @property
     def risk_count(self) -> int:
         return sum(len(p.risks) for p in self.parties)
+
+    @cached_property
+    def gaps(self) -> list[completeness.Gap]:
+        """The BBV art. 15 fields missing per party: open gaps and those declared "niet bekend"."""
+        return completeness.report_gaps(self.parties)
+
+    @property
+    def open_gaps(self) -> list[completeness.Gap]:
+        return [gap for gap in self.gaps if gap.is_open]
+
+    @property
+    def declared_gaps(self) -> list[completeness.Gap]:
+        return [gap for gap in self.gaps if not gap.is_open]
+
+    @property
+    def is_concept(self) -> bool:
+        """A report with open gaps is a concept: it says so on every page and cannot be vastgesteld."""
+        return bool(self.open_gaps)
 
     @property
     def quantified_percentage(self):
