@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 
 from django.urls import reverse
 
+from partners.choices import LegalForm
 from partners.interests import Art15Field
 
 
@@ -38,15 +39,18 @@ def missing_fields(section) -> list[Art15Field]:
     )
     if not has_belang:
         missing.append(Art15Field.BELANG)
-    if figures is None or figures.equity_start is None or figures.equity_end is None:
-        missing.append(Art15Field.EIGEN_VERMOGEN)
-    if figures is None or figures.liabilities_start is None or figures.liabilities_end is None:
-        missing.append(Art15Field.VREEMD_VERMOGEN)
-    if figures is None or figures.result is None:
-        missing.append(Art15Field.RESULTAAT)
+    # A centrumgemeenteregeling is no legal person (Wgr art. 8 lid 4): it has no balance sheet or result.
+    if section.party.legal_form != LegalForm.CENTRUMGEMEENTEREGELING:
+        if figures is None or figures.equity_start is None or figures.equity_end is None:
+            missing.append(Art15Field.EIGEN_VERMOGEN)
+        if figures is None or figures.liabilities_start is None or figures.liabilities_end is None:
+            missing.append(Art15Field.VREEMD_VERMOGEN)
+        if figures is None or figures.result is None:
+            missing.append(Art15Field.RESULTAAT)
     if not section.party.public_interest.strip():
         missing.append(Art15Field.OPENBAAR_BELANG)
-    if not section.seats:
+    # Representation by a seat, or as the deelname says (stemrecht in the AvA of a vennootschap).
+    if not section.seats and not participation.governance_interest_note.strip():
         missing.append(Art15Field.VERTEGENWOORDIGING)
     return missing
 

@@ -138,7 +138,7 @@ def test_the_paragraaf_pdf_names_every_interest_and_says_which_bijdragen_are_unk
     assert "Dividend verwacht € 222.923" in pdf
     assert "jaarrekening 2024 (31-12-2024)" in pdf
     # Two GRs: one bijdrage known, one not; the vennootschap gets none and is not counted.
-    assert "€ 18.800.000; 1 van 2 bijdragen niet bekend" in pdf
+    assert "Totaal bijdragen: € 18.800.000; 1 van 2 bijdragen niet bekend." in pdf
 
 
 def test_the_exports_give_each_interest_its_column_and_leave_unknown_amounts_empty(logged_in_client, gemeente):

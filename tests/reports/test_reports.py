@@ -122,7 +122,8 @@ def url(municipality, variant="begroting", fmt=None, **query):
 def pdf_text(response) -> tuple[PdfReader, list[str]]:
     assert response["Content-Type"] == "application/pdf"
     reader = PdfReader(io.BytesIO(response.content))
-    return reader, [page.extract_text() for page in reader.pages]
+    # The PDF keeps € and its amount together with a no-break space (core/formatting.py).
+    return reader, [page.extract_text().replace("\xa0", " ") for page in reader.pages]
 
 
 @pytest.fixture
@@ -364,7 +365,7 @@ def add_goals(party, municipality):
 def test_the_paragraph_pdf_shows_the_doelen_with_status_per_party_and_per_programma(logged_in_client, gemeente):
     party = gemeente.participations.get(party__name="Regionale Uitvoeringsdienst Test").party
     add_goals(party, gemeente)
-    _, pages = pdf_text(logged_in_client.get(url(gemeente, fmt="pdf")))
+    _, pages = pdf_text(logged_in_client.get(url(gemeente, "jaarstukken", fmt="pdf")))
     text = " ".join(" ".join(pages).split())
     assert "niet behaald Snelle hulp bij brand — programma 1 Veiligheid." in text
     assert "Opkomsten binnen de normtijd: 70% in 2025 (streefwaarde 80%), niet behaald." in text
@@ -372,6 +373,19 @@ def test_the_paragraph_pdf_shows_the_doelen_with_status_per_party_and_per_progra
     assert "Doel van een ander" not in text
     assert "Bijdrage aan de programma's" in text
     assert "Programma 1 Veiligheid" in text
+
+
+@pytest.mark.pdf
+def test_the_begroting_names_the_doelen_without_a_status_of_past_years_as_if_it_were_the_plan(
+    logged_in_client, gemeente
+):
+    party = gemeente.participations.get(party__name="Regionale Uitvoeringsdienst Test").party
+    add_goals(party, gemeente)
+    _, pages = pdf_text(logged_in_client.get(url(gemeente, fmt="pdf")))
+    text = " ".join(" ".join(pages).split())
+    assert "Snelle hulp bij brand — programma 1 Veiligheid." in text
+    assert "Opkomsten binnen de normtijd: 70% in 2025 (streefwaarde 80%) (laatste meting)." in text
+    assert "behaald" not in text
 
 
 @pytest.mark.pdf
