@@ -97,7 +97,7 @@ def test_the_public_paragraph_tells_how_many_confidential_risks_it_leaves_out_on
         _, pages = pdf_text(client.get(report_url(world["municipality"], fmt="pdf")))
         for found in (preview, " ".join(" ".join(pages).split())):
             assert "Geheime claim" not in found
-            assert "De 1 open risico's van de verbonden partijen in deze paragraaf" in found
+            assert "De 1 open risico van de verbonden partijen in deze paragraaf" in found
             assert "Vertrouwelijke risico's tellen hier niet mee." in found
             if who == "controller":
                 assert "In deze openbare versie zijn 3 vertrouwelijke risico's weggelaten." in found
