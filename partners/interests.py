@@ -109,6 +109,20 @@ class FinancialInterest(models.Model):
         return self.form == FinancialInterestForm.AANSPRAKELIJKHEID
 
 
+PRINT_ORDER = [
+    FinancialInterestForm.KAPITAAL,
+    FinancialInterestForm.LENING,
+    FinancialInterestForm.GARANTIE,
+    FinancialInterestForm.BORGSTELLING,
+    FinancialInterestForm.AANSPRAKELIJKHEID,
+]
+
+
+def in_print_order(interests) -> list:
+    """Aandelen, lening, garantie, borgstelling, aansprakelijkheid: the order the paragraaf names them."""
+    return sorted(interests, key=lambda i: (PRINT_ORDER.index(i.form), i.pk or 0))
+
+
 class Art15Field(models.TextChoices):
     """The fields BBV art. 15 lid 2 asks per verbonden partij, as the completeness check names them."""
 

@@ -12,7 +12,7 @@ from core import peildatum, summing
 
 from . import costs
 from .choices import BBV_CATEGORY_BY_LEGAL_FORM, BbvCategory, FigureKind
-from .interests import FinancialInterest
+from .interests import FinancialInterest, in_print_order
 from .models import Participant, Participation, ParticipationFinancials, Party, PartyFinancials, Population
 
 ZERO = Decimal("0")
@@ -173,7 +173,7 @@ class ParticipationRow:
     @property
     def interests(self) -> list:
         """The financial interests of the year, when the selector prefetched them (year_interests)."""
-        return getattr(self.participation, "year_interests", [])
+        return in_print_order(getattr(self.participation, "year_interests", []))
 
     @property
     def dividend(self):

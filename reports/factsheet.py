@@ -11,7 +11,7 @@ from governance.models import ParticipationGovernance, Seat
 from governance.selectors import PartyGoals, party_goals
 from partners.choices import FigureKind
 from partners.costs import PartyCosts
-from partners.interests import FinancialInterest
+from partners.interests import FinancialInterest, in_print_order
 from partners.models import Participant, Participation, Party
 from partners.selectors import (
     FACTSHEET_PARTICIPANTS,
@@ -95,7 +95,7 @@ def party_factsheet(*, party: Party, municipality: Participant | None, year: int
         exposed, interests = [], []
         if own is not None:
             exposed = _exposed(party=party, participation=own.participation, municipality=municipality)
-            interests = list(own.participation.interests.filter(year=year).order_by("form", "pk"))
+            interests = in_print_order(own.participation.interests.filter(year=year))
         view = MunicipalityView(municipality, own, seats, governance, exposed, interests)
     return Factsheet(
         party=party,

@@ -20,7 +20,7 @@ from governance.goals import STATUS_RULE
 from governance.models import Goal, MunicipalPolicy, ParticipationGovernance, Seat
 from governance.selectors import GoalOutcome, goal_outcome, goals_with_figures
 from partners.choices import BbvCategory, FigureKind, PartyStatus
-from partners.interests import DeclaredUnknown, FinancialInterest
+from partners.interests import DeclaredUnknown, FinancialInterest, in_print_order
 from partners.models import NO_SOURCE, Participant, Party, PartyFinancials, party_figures_for
 from partners.selectors import ParticipationRow, municipality_overview
 from risks import exposure, matrix
@@ -377,7 +377,7 @@ def paragraph_report(
                 printed_figures=party_figures_for(
                     figures_by_party.get(party_id, []), party=row.participation.party, year=year, kind=kind
                 ),
-                interests=interests_by_participation.get(row.participation.pk, []),
+                interests=in_print_order(interests_by_participation.get(row.participation.pk, [])),
                 declared_unknown=declared.get(row.participation.pk, {}),
             )
         )

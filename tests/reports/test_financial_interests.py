@@ -197,6 +197,10 @@ def test_the_party_page_and_factsheet_pdf_show_the_gemeentes_interests(logged_in
         assert item in pdf
     assert "Bijdrage 2025 n.v.t." in pdf
     assert "begroot € 222.923" in pdf
+    # Aandelen, lening, garantie, borgstelling: in that order; no costs chart of "€ 0" bijdragen.
+    positions = [pdf.index(item) for item in EXPECTED[:4]]
+    assert positions == sorted(positions)
+    assert "n.v.t.: een vennootschap krijgt geen bijdrage van haar aandeelhouders" in pdf
 
 
 def test_a_sum_over_partly_unknown_amounts_says_how_many_are_unknown():
