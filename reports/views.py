@@ -8,6 +8,7 @@ rendered with no database transaction open, and the result is cached under the d
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404, HttpResponse
@@ -18,6 +19,7 @@ from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.views.generic import DetailView, ListView, View
 
+from accounts import two_factor
 from core import formatting, peildatum, register_cache, summing
 from core.exports import Column, export_response
 from core.formatting import NOT_APPLICABLE
@@ -136,6 +138,10 @@ class AdoptReportView(ParagraphReportView):
         preview = reverse("reports:paragraph_report", kwargs={"code": code, "year": str(year), "variant": variant})
         if not adoption.may_adopt(request.user, municipality):
             raise PermissionDenied("Alleen een controller of beheerder van deze gemeente stelt een rapportage vast.")
+        # Whoever has a second factor (beheerders, staff) passes it first, as for every change of data;
+        # a controller only reads the register and has none (accounts/two_factor.py).
+        if two_factor.may_set_up(request.user) and not two_factor.may_use_admin(request):
+            return redirect_to_login(request.path, reverse("accounts:two_factor"))
         form = adoption.AdoptForm(request.POST)
         if not form.is_valid():
             for errors in form.errors.values():

@@ -134,3 +134,13 @@ def test_a_missing_date_gives_a_dutch_message(django_user_model, gemeente):  # n
     response = csrf_post(client, adopt_url(), {"adopted_on": ""})
     assert "Vul de datum van het raadsbesluit in." in text(response)
     assert not AdoptedReport.objects.exists()
+
+
+def test_a_beheerder_passes_the_second_factor_before_vaststellen(django_user_model, gemeente):  # noqa: F811
+    from partners.roles import BEHEERDER
+
+    fill_gaps(gemeente)
+    client = make_client(django_user_model, gemeente, BEHEERDER, "beheerder", csrf=False)
+    response = client.post(adopt_url(), {"adopted_on": "2024-11-07"})
+    assert response.status_code == 302 and response["Location"].startswith(reverse("accounts:two_factor"))
+    assert not AdoptedReport.objects.exists()
