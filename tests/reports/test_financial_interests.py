@@ -219,3 +219,32 @@ def test_an_interest_amount_cannot_be_negative(gemeente):
     participation = FinancialInterest.objects.first().participation
     with pytest.raises(IntegrityError), transaction.atomic():
         interest(participation, FinancialInterestForm.LENING, principal=Decimal("-1"))
+
+
+def test_the_report_and_gemeente_page_take_the_same_queries_for_more_interests_and_declared_unknowns(
+    logged_in_client, gemeente
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from partners.interests import Art15Field, DeclaredUnknown
+
+    def count(url):
+        cache.clear()
+        with CaptureQueriesContext(connection) as queries:
+            assert logged_in_client.get(url).status_code == 200
+        return len(queries)
+
+    urls = [report_url(gemeente), gemeente.get_absolute_url()]
+    before = [count(url) for url in urls]
+    for n in range(5):
+        party = PartyFactory(name=f"Extra N.V. {n}", legal_form=LegalForm.NV)
+        participation = ParticipationFactory(party=party, participant=gemeente, share_percentage=Decimal("1"))
+        ParticipationFinancialsFactory(participation=participation, year=YEAR, dividend=Decimal("10"))
+        interest(participation, FinancialInterestForm.KAPITAAL, shares_count=10, paid_in=Decimal("10"))
+        interest(participation, FinancialInterestForm.LENING, principal=Decimal("100"))
+        PartyFinancialsFactory(party=party, year=2023, kind=FigureKind.REALISATIE)
+        DeclaredUnknown.objects.create(
+            participation=participation, year=YEAR, field=Art15Field.VERTEGENWOORDIGING, reason="nog niet benoemd"
+        )
+    assert [count(url) for url in urls] == before
