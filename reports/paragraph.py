@@ -22,7 +22,7 @@ from governance.selectors import GoalOutcome, goal_outcome, goals_with_figures
 from partners.choices import BbvCategory, FigureKind, PartyStatus
 from partners.interests import DeclaredUnknown, FinancialInterest, in_print_order
 from partners.models import NO_SOURCE, Participant, Party, PartyFinancials, party_figures_for
-from partners.selectors import ZERO, ParticipationRow, central_tasks, municipality_overview
+from partners.selectors import ParticipationRow, central_tasks, municipality_overview
 from risks import exposure, matrix
 from risks import selectors as risk_selectors
 from risks.models import Measure, Risk, RiskLevel, public_ids
