@@ -12,6 +12,7 @@ from django.urls import reverse
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from core import formatting
 from risks import matrix, selectors
 
 CONTENT_TYPES = {".css": "text/css", ".svg": "image/svg+xml", ".png": "image/png", ".ttf": "font/ttf"}
@@ -45,6 +46,7 @@ class StaticFileFetcher(URLFetcher):
 def html_to_pdf(html: str, *, laid_out=None) -> bytes:
     """The PDF of a report page; its title and language come from <title> and <html lang>. `laid_out()`
     is called between the layout of the pages and the writing of the PDF (a job's progress)."""
+    html = formatting.keep_amounts_together(html)
     source = HTML(string=html, base_url=settings.BASE_DIR.as_uri() + "/", url_fetcher=StaticFileFetcher())
     document = source.render(pdf_variant=PDF_VARIANT)
     if laid_out is not None:
