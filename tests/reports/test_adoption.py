@@ -10,6 +10,7 @@ from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
+from core.models import Job
 from partners.models import UserMunicipality
 from partners.roles import BELEIDSMEDEWERKER, CONTROLLER
 from reports.models import AdoptedReport
@@ -78,6 +79,7 @@ def test_vaststellen_is_refused_while_gaps_remain(django_user_model, gemeente): 
 def test_the_vastgestelde_pdf_keeps_its_bytes_after_a_later_edit_and_a_correction_is_a_new_version(
     django_user_model,
     gemeente,  # noqa: F811
+    settings,
 ):
     participation = fill_gaps(gemeente)
     client = make_client(django_user_model, gemeente, CONTROLLER, "controller")
@@ -90,6 +92,7 @@ def test_the_vastgestelde_pdf_keeps_its_bytes_after_a_later_edit_and_a_correctio
 
     first = client.get(pdf_url())
     assert hashlib.sha256(first.content).hexdigest() == stored.sha256
+    assert not Job.objects.exists(), "the stored bytes need no job (core/jobs.py)"
 
     # A later edit of the register changes the live preview, never the vastgestelde PDF.
     participation.party.public_interest = "Een heel ander openbaar belang"
@@ -109,6 +112,12 @@ def test_the_vastgestelde_pdf_keeps_its_bytes_after_a_later_edit_and_a_correctio
     assert AdoptedReport.objects.get(version=1).sha256 == stored.sha256  # never overwritten
     versions = text(client.get(reverse("reports:adopted_reports", kwargs={"code": "GM9301"})))
     assert "Openbaar belang hersteld" in versions and stored.sha256 in versions
+    # With a broker too, the link answers with the stored bytes at once, not with a job's status page.
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    served = client.get(pdf_url())
+    assert served["Content-Type"] == "application/pdf"
+    assert hashlib.sha256(served.content).hexdigest() == AdoptedReport.objects.get(version=2).sha256
+    assert not Job.objects.exists()
 
 
 def test_only_a_controller_or_beheerder_of_the_gemeente_may_vaststellen(django_user_model, gemeente):  # noqa: F811
