@@ -6,7 +6,8 @@ parsing of the rows (plan.py), so the three cannot drift apart.
 
 from dataclasses import dataclass, field
 
-from governance.choices import Body, PersonFunction, SeatRole
+from governance.choices import Body, OpinionStatus, PersonFunction, SeatRole
+from governance.deadlines import DocumentKind
 from partners.choices import FigureKind, FinancialInterestForm, LegalForm, PartyStatus
 from risks.choices import MeasureStatus, RiskCategory, RiskStatus
 from risks.matrix import IMPACT_LABELS, LIKELIHOOD_LABELS
@@ -111,6 +112,14 @@ PARTIES = Sheet(
         Column("Uittredingsvoorwaarden", "exit_conditions", note="Wgr art. 9."),
         Column("Website", "website", "url"),
         Column("Regeling (CVDR)", "regulation_url", "url"),
+        Column(
+            "Begrotingscyclus Wgr",
+            "cycle_by_regeling",
+            "yesno",
+            note="Alleen bij een gemeenschappelijk orgaan: ja als de regeling bepaalt dat het een eigen begroting en "
+            "jaarrekening heeft en de termijnen van de Wgr volgt (Wgr art. 8 lid 2). Leeg is nee.",
+            default=False,
+        ),
     ],
 )
 
@@ -287,5 +296,89 @@ POPULATION = Sheet(
     ],
 )
 
-SHEETS = [PARTIES, PARTICIPATIONS, PARTY_FIGURES, PARTICIPATION_FIGURES, REPRESENTATIVES, RISKS, MEASURES, POPULATION]
+
+class DocumentKinds:
+    """The kinds of document of the cycle in the shape of TextChoices, for a choice column."""
+
+    choices = DocumentKind.choices()
+
+
+# A party has several of these kinds per year: the title tells them apart (governance REPEATING_KINDS).
+REPEATING_NOTE = "Bij een begrotingswijziging of overig bestuursbesluit ook de titel: daarvan zijn er meer per jaar."
+
+DOCUMENTS = Sheet(
+    "documenten",
+    "P&C-documenten",
+    "Eén rij per document van de planning-en-controlcyclus dat een partij aan de raden stuurt (kaderbrief, "
+    "ontwerpbegroting, begrotingswijziging, jaarrekening enz.). Gekoppeld op partij, soort en jaar; bij een "
+    "begrotingswijziging of overig bestuursbesluit ook op titel.",
+    [
+        *PARTY_REF,
+        Column("Soort", "kind", "choice", True, choices=DocumentKinds),
+        Column(
+            "Jaar",
+            "year",
+            "year",
+            True,
+            note="Het begrotingsjaar (kaderbrief, begroting, wijziging) of het jaar waarover de jaarrekening gaat.",
+        ),
+        Column("Titel", "title", note="Bijvoorbeeld: 1e begrotingswijziging. " + REPEATING_NOTE),
+        Column("Verzonden aan de raden", "sent_on", "date", note="Het begin van de zienswijzetermijn."),
+        Column(
+            "Zienswijze gevraagd",
+            "opinion_invited",
+            "yesno",
+            note="Leeg is ja; nee als de regeling dit besluit uitzondert van zienswijzen.",
+        ),
+        Column("Vastgesteld door het bestuur", "adopted_on", "date"),
+        Column(
+            "Verzonden aan de toezichthouder",
+            "sent_to_supervisor_on",
+            "date",
+            note="Niet vóór de vaststelling. Wgr art. 34 lid 2 en 3.",
+        ),
+        Column("Link", "url", "url", note="Webadres van het document; documenten zijn links, geen bestanden."),
+    ],
+)
+
+DOCUMENT_REF = [
+    *PARTY_REF,
+    Column("Soort document", "document_kind", "choice", True, choices=DocumentKinds),
+    Column("Jaar document", "year", "year", True),
+    Column("Titel document", "document_title", note=REPEATING_NOTE),
+]
+
+OPINIONS = Sheet(
+    "zienswijzen",
+    "Zienswijzen",
+    "Eén rij per zienswijze van een gemeente op een document, met de reactie van het bestuur. Het document wordt "
+    "gevonden op partij, soort, jaar (en titel), zoals op het tabblad P&C-documenten; het moet bestaan of op dat "
+    "tabblad staan. Gekoppeld op document en gemeente; de gemeente neemt deel in de partij.",
+    [
+        *DOCUMENT_REF,
+        Column("Gemeente", "municipality", "municipality", True),
+        Column("Status", "status", "choice", note="Leeg is Niet gestart.", choices=OpinionStatus),
+        Column(
+            "Datum raadsbesluit",
+            "council_decision_on",
+            "date",
+            note="Verplicht bij de status Vastgesteld of Verzonden; niet vóór de verzending van het document.",
+        ),
+        Column(
+            "Verzonden aan het bestuur",
+            "sent_on",
+            "date",
+            note="Verplicht bij de status Verzonden; niet vóór het raadsbesluit.",
+        ),
+        Column("Zienswijze", "text", note="De tekst van de zienswijze."),
+        Column("Link", "url", "url", note="Webadres van het raadsbesluit of de brief."),
+        Column("Reactie van het bestuur", "board_answer", note="Het bestuur reageert schriftelijk en gemotiveerd."),
+        Column("Datum reactie bestuur", "answered_on", "date"),
+    ],
+)
+
+SHEETS = [
+    PARTIES, PARTICIPATIONS, PARTY_FIGURES, PARTICIPATION_FIGURES, REPRESENTATIVES, RISKS, MEASURES, POPULATION,
+    DOCUMENTS, OPINIONS,
+]  # fmt: skip
 EXPLANATION_TITLE = "Toelichting"

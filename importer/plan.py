@@ -2,7 +2,8 @@
 
 A Plan reads the whole register it needs in a fixed number of queries, matches rows on natural keys
 (a party on KvK-nummer, else on naam + rechtsvorm; a deelname on partij + deelnemer; figures on
-partij (+ deelnemer) + jaar + soort; people and seats in representation.py, risks in risk_rows.py),
+partij (+ deelnemer) + jaar + soort; people and seats in representation.py, risks in risk_rows.py,
+documents of the cycle and zienswijzen in cycle_rows.py),
 and sorts each row into created, updated or unchanged. Only a
 plan without problems can be applied; it writes in batches (bulk_create / bulk_update), never per row.
 """
@@ -34,7 +35,9 @@ from partners.models import (
 
 from . import values as v
 from .columns import (
+    DOCUMENTS,
     MEASURES,
+    OPINIONS,
     PARTICIPATION_FIGURES,
     PARTICIPATIONS,
     PARTIES,
@@ -45,6 +48,7 @@ from .columns import (
     SHEETS,
     Sheet,
 )
+from .cycle_rows import CycleRows
 from .names import ParticipantNames
 from .population_rows import PopulationRows
 from .reading import Problem, ReadResult, SheetRows
@@ -127,7 +131,7 @@ def _comparable(value):
     return value.pk if isinstance(value, Participant | PolicyArea | Participation) else value
 
 
-class Plan(RepresentativeRows, RiskRows, PopulationRows):
+class Plan(RepresentativeRows, RiskRows, PopulationRows, CycleRows):
     def __init__(self, read: ReadResult):
         self.report = Report(problems=list(read.problems))
         self.row_year, self.partial, self.refused_parties, self.units = None, {}, {}, {}
@@ -149,6 +153,8 @@ class Plan(RepresentativeRows, RiskRows, PopulationRows):
         self._risks()
         self._measures()
         self._population()
+        self._documents()
+        self._opinions()
         self._report_refused_references()
         # File problems first, then sheet by sheet in the file's order, row by row.
         order = {s.label: i for i, s in enumerate(read.sheets)}
@@ -189,6 +195,8 @@ class Plan(RepresentativeRows, RiskRows, PopulationRows):
             self._load_risks()
         if POPULATION.key in self.by_sheet:
             self._load_population()
+        if DOCUMENTS.key in self.by_sheet or OPINIONS.key in self.by_sheet:
+            self._load_cycle()
 
     # --- helpers -------------------------------------------------------------------------------
     def _problem(self, sheet: Sheet, row, column: str, message: str):
@@ -419,6 +427,13 @@ class Plan(RepresentativeRows, RiskRows, PopulationRows):
                 "Centrumgemeente",
                 "party_centrum_names_central_municipality",
             ),
+            (
+                data["cycle_by_regeling"]
+                and data["legal_form"] != LegalForm.GEMEENSCHAPPELIJK_ORGAAN
+                and not {"legal_form", "cycle_by_regeling"} & failed,
+                "Begrotingscyclus Wgr",
+                "party_cycle_by_regeling_only_for_orgaan",
+            ),
         ]
         ok = True
         central = data["central_municipality"]
@@ -579,7 +594,7 @@ class Plan(RepresentativeRows, RiskRows, PopulationRows):
                 if share:
                     self._problem(PARTICIPATIONS, number, "Aandeel", message)
 
-    def participation(self, sheet: Sheet, row, party, participant) -> Participation | None:
+    def participation(self, sheet: Sheet, row, party, participant, column="Deelnemer") -> Participation | None:
         found = self.participation_index.get((id(party), participant.pk))
         if found is None and party.pk:
             found = self.participations.get((party.pk, participant.pk))
@@ -587,7 +602,7 @@ class Plan(RepresentativeRows, RiskRows, PopulationRows):
             self._problem(
                 sheet,
                 row.number,
-                "Deelnemer",
+                column,
                 f"{participant.name} neemt niet deel in {party.name}. Zet de deelname op het tabblad Deelnames.",
             )
         return found
@@ -691,6 +706,7 @@ class Plan(RepresentativeRows, RiskRows, PopulationRows):
             self._write_representatives()
             self._write_risks()
             self._write_population()
+            self._write_cycle()
 
     def _write(self, model, sheet, fields, before_create=None, key=None):
         changes = self.changes[key or sheet.key]

@@ -69,7 +69,7 @@ def register_state():
             Party.objects.values_list(
                 "name", "abbreviation", "legal_form", "seat", "status", "policy_area__code", "kvk_number",
                 "founded_on", "ended_on", "central_municipality__code", "public_interest", "purpose",
-                "transferred_powers", "exit_conditions", "website", "regulation_url",
+                "transferred_powers", "exit_conditions", "website", "regulation_url", "cycle_by_regeling",
             )
         ),
         sorted(
@@ -115,6 +115,20 @@ def register_state():
             key=str,
         ),
         sorted(Population.objects.values_list("participant__code", "year", "inhabitants", "source")),
+        sorted(
+            CycleDocument.objects.values_list(
+                "party__name", "kind", "year", "title", "sent_on", "opinion_invited", "adopted_on",
+                "sent_to_supervisor_on", "url",
+            ),
+            key=str,
+        ),
+        sorted(
+            Opinion.objects.values_list(
+                "document__party__name", "document__kind", "document__year", "document__title", "municipality__code",
+                "status", "council_decision_on", "sent_on", "text", "url", "board_answer", "answered_on",
+            ),
+            key=str,
+        ),
     )  # fmt: skip
 
 

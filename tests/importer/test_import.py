@@ -54,6 +54,9 @@ def test_the_demo_register_exported_in_the_template_imports_into_an_empty_databa
     # The beheersmaatregelen and the inwoners come back too.
     assert report.counts["Beheersmaatregelen"].created == len(before[7]) > 0
     assert report.counts["Inwoners"].created == len(before[8]) > 0
+    # So do the documents of the cycle and the zienswijzen with the bestuur's answer.
+    assert report.counts["P&C-documenten"].created == len(before[9]) > 0
+    assert report.counts["Zienswijzen"].created == len(before[10]) > 0
     assert ImportRun.objects.get().status == ImportRun.Status.APPLIED
 
 
