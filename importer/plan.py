@@ -58,6 +58,8 @@ from .risk_rows import RiskRows
 BATCH = 500
 # The check report shows this many amounts per column entered in thousands or millions.
 CONVERSIONS_SHOWN = 3
+# The check report shows at most this many names read as another (an alias, an abbreviation).
+NAMES_SHOWN = 100
 # The reason on every history record an import writes, shown in the wijzigingshistorie.
 REASON = "import"
 # Constraint messages of the models, reused so the import says what the admin says.
@@ -82,6 +84,8 @@ class Report:
     problems: list = field(default_factory=list)
     # Amounts entered in thousands or millions, as entered and as stored (Plan._note_conversion).
     conversions: list = field(default_factory=list)
+    # Names written otherwise than the register writes them, and whom they were read as (Plan._note_name).
+    names: list = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -135,6 +139,7 @@ class Plan(RepresentativeRows, RiskRows, PopulationRows, CycleRows):
     def __init__(self, read: ReadResult):
         self.report = Report(problems=list(read.problems))
         self.row_year, self.partial, self.refused_parties, self.units = None, {}, {}, {}
+        self.cell_at, self.names_seen = None, {}
         self.by_sheet = {s.sheet.key: s for s in read.sheets}
         for sheet in SHEETS:
             if sheet.key in self.by_sheet:
@@ -205,7 +210,27 @@ class Plan(RepresentativeRows, RiskRows, PopulationRows, CycleRows):
     def participant(self, raw):
         """A deelnemer by code (GM0014, 0014, 14, PV20), name, alias or name without province suffix,
         as it was called in the row's year (importer/names.py)."""
-        return self.names.find(raw, self.row_year)
+        found = self.names.find(raw, self.row_year)
+        code = v.text(raw).upper().replace(" ", "")
+        if not (code.isascii() and code.isalnum() and any(ch.isdigit() for ch in code)):  # a code says itself
+            self._note_name(raw, found, f"{found.name} {found.code}")
+        return found
+
+    def _note_name(self, raw, found, shown: str):
+        """A name written otherwise than the register writes it (Den Haag, BNG), and whom it was read as,
+        for the check report: a wrong match is seen before confirming. Each name once, with how often it occurs."""
+        if self.cell_at is None or v.normalize(v.text(raw)) == v.normalize(found.name):
+            return
+        key = (v.normalize(v.text(raw)), type(found).__name__, found.pk or id(found))
+        if key in self.names_seen:
+            self.names_seen[key]["count"] += 1
+            return
+        if len(self.names_seen) >= NAMES_SHOWN:
+            return
+        sheet, row, column = self.cell_at
+        entry = {"sheet": sheet, "row": row, "column": column, "entered": v.text(raw), "found": shown, "count": 1}
+        self.names_seen[key] = entry
+        self.report.names.append(entry)
 
     def municipality(self, raw):
         """A gemeente by CBS-code or name; another kind of deelnemer is refused."""
@@ -269,6 +294,7 @@ class Plan(RepresentativeRows, RiskRows, PopulationRows, CycleRows):
         self.units = self.by_sheet[sheet.key].units
         for column in sheet.columns:
             raw = row.values.get(column.key)
+            self.cell_at = (self.by_sheet[sheet.key].label, row.number, column.header)
             if column.required and v.is_blank(raw):
                 self._problem(sheet, row.number, column.header, f"Verplicht: vul “{column.header}” in.")
                 ok = False
@@ -473,6 +499,8 @@ class Plan(RepresentativeRows, RiskRows, PopulationRows, CycleRows):
         if form:
             found = [p for p in found if p.legal_form == form]
         if len(found) == 1:
+            self.cell_at = (self.by_sheet[sheet.key].label, row.number, "Partij")
+            self._note_name(name, found[0], found[0].name)
             return found[0]
         refused = self.refused_parties.get(v.normalize(name))
         if not found and refused is not None:

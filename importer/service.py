@@ -46,6 +46,7 @@ def start(*, data: bytes, filename: str, user) -> ImportRun:
         counts=report.as_dict(),
         problems=[asdict(p) for p in report.problems[:STORED_PROBLEMS]],
         conversions=report.conversions,
+        names=report.names,
     )
 
 
