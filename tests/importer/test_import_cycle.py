@@ -223,3 +223,12 @@ def test_a_gemeenschappelijk_orgaan_that_follows_the_cycle_by_its_regeling_carri
     report = run_file(data=xlsx({"Partijen": [orgaan], "P&C-documenten": [budget]}), filename="f.xlsx", dry_run=False)
     assert report.ok, report.lines()
     assert CycleDocument.objects.get().party.cycle_by_regeling is True
+
+
+def test_a_csv_with_the_columns_of_the_zienswijzen_is_read_as_that_sheet(party):
+    from tests.importer.importing import HEADERS, csv_file
+
+    run_file(data=xlsx({"P&C-documenten": DOCUMENTS}), filename="f.xlsx", dry_run=False)
+    report = run_file(data=csv_file(HEADERS["Zienswijzen"], OPINIONS), filename="zienswijzen.csv", dry_run=False)
+    assert report.ok, report.lines()
+    assert report.counts["Zienswijzen"].created == 2
