@@ -631,7 +631,8 @@ class Plan(RepresentativeRows, RiskRows, PopulationRows, CycleRows):
                 sheet,
                 row.number,
                 column,
-                f"{participant.name} neemt niet deel in {party.name}. Zet de deelname op het tabblad Deelnames.",
+                f"{participant.name} neemt niet deel in {party.name.removesuffix('.')}. Zet de deelname op het tabblad "
+                "Deelnames.",
             )
         return found
 
