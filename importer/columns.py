@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from governance.choices import Body, OpinionStatus, PersonFunction, SeatRole
 from governance.deadlines import DocumentKind
 from partners.choices import FigureKind, FinancialInterestForm, LegalForm, PartyStatus
+from partners.interests import Art15Field
 from risks.choices import MeasureStatus, RiskCategory, RiskStatus
 from risks.matrix import IMPACT_LABELS, LIKELIHOOD_LABELS
 
@@ -154,7 +155,8 @@ PARTY_FIGURES = Sheet(
     "financien_partij",
     "Financiën partij",
     "De cijfers van de partij zelf per jaar en soort (begroting of realisatie), BBV art. 15. "
-    "Gekoppeld op partij, jaar en soort.",
+    "Gekoppeld op partij, jaar en soort. Jaar en soort zijn ook de bron die de paragraaf naast de cijfers noemt "
+    "(begroting 2026, jaarrekening 2024 (31-12-2024)). Een gegeven dat bewust niet bekend is: tabblad Niet bekend.",
     [
         *PARTY_REF,
         *FIGURE_KEY,
@@ -377,8 +379,62 @@ OPINIONS = Sheet(
     ],
 )
 
+PARTICIPATION_REF = [
+    *PARTY_REF,
+    Column(
+        "Deelnemer",
+        "participant",
+        "participant",
+        True,
+        note="De deelname moet bestaan of op het tabblad Deelnames staan.",
+    ),
+    Column("Jaar", "year", "year", True),
+]
+
+INTERESTS = Sheet(
+    "financiele_belangen",
+    "Financiële belangen",
+    "Eén rij per financieel belang van een deelnemer in een partij per jaar (BBV art. 1 lid 1c): aandelen, lening, "
+    "garantstelling, borgstelling of aansprakelijkheid voor tekorten, met de boekwaarde (BBV art. 36). Gekoppeld op "
+    "partij, deelnemer, jaar en vorm; twee belangen van dezelfde vorm in één jaar (twee leningen) onderscheidt de "
+    "toelichting. Het dividend staat op het tabblad Financiën deelname.",
+    [
+        *PARTICIPATION_REF,
+        Column("Vorm", "form", "choice", True, choices=FinancialInterestForm),
+        Column("Aantal aandelen", "shares_count", "integer", note="Bij aandelen."),
+        Column("Nominale waarde per aandeel", "nominal_value", "amount", note="Bij aandelen."),
+        Column("Gestort bedrag", "paid_in", "amount", note="Het op de aandelen gestorte kapitaal."),
+        Column("Hoofdsom lening", "principal", "amount", note="Bij een lening."),
+        Column("Restant lening 1-1", "balance_start", "amount"),
+        Column("Restant lening 31-12", "balance_end", "amount"),
+        Column(
+            "Bedrag garantie of aansprakelijkheid",
+            "amount",
+            "amount",
+            note="Het bedrag waarvoor de gemeente garant of borg staat, of (zo bekend) aansprakelijk is.",
+        ),
+        Column("Boekwaarde 1-1", "book_value_start", "amount", note="Kapitaalverstrekking of lening, BBV art. 36."),
+        Column("Boekwaarde 31-12", "book_value_end", "amount"),
+        Column(
+            "Toelichting", "note", note="Verplicht om twee belangen van dezelfde vorm in één jaar te onderscheiden."
+        ),
+    ],
+)
+
+UNKNOWNS = Sheet(
+    "niet_bekend",
+    "Niet bekend",
+    "Eén rij per gegeven van BBV art. 15 lid 2 dat de paragraaf bewust als “niet bekend” toont, met de reden "
+    "(bijvoorbeeld: jaarrekening nog niet vastgesteld). Gekoppeld op partij, deelnemer, jaar en gegeven.",
+    [
+        *PARTICIPATION_REF,
+        Column("Gegeven", "field", "choice", True, choices=Art15Field),
+        Column("Reden", "reason", required=True, note="Waarom het gegeven niet bekend is."),
+    ],
+)
+
 SHEETS = [
     PARTIES, PARTICIPATIONS, PARTY_FIGURES, PARTICIPATION_FIGURES, REPRESENTATIVES, RISKS, MEASURES, POPULATION,
-    DOCUMENTS, OPINIONS,
+    DOCUMENTS, OPINIONS, INTERESTS, UNKNOWNS,
 ]  # fmt: skip
 EXPLANATION_TITLE = "Toelichting"

@@ -36,6 +36,7 @@ from partners.models import (
 from . import values as v
 from .columns import (
     DOCUMENTS,
+    INTERESTS,
     MEASURES,
     OPINIONS,
     PARTICIPATION_FIGURES,
@@ -46,9 +47,11 @@ from .columns import (
     REPRESENTATIVES,
     RISKS,
     SHEETS,
+    UNKNOWNS,
     Sheet,
 )
 from .cycle_rows import CycleRows
+from .interest_rows import InterestRows
 from .names import ParticipantNames
 from .population_rows import PopulationRows
 from .reading import Problem, ReadResult, SheetRows
@@ -135,7 +138,7 @@ def _comparable(value):
     return value.pk if isinstance(value, Participant | PolicyArea | Participation) else value
 
 
-class Plan(RepresentativeRows, RiskRows, PopulationRows, CycleRows):
+class Plan(RepresentativeRows, RiskRows, PopulationRows, CycleRows, InterestRows):
     def __init__(self, read: ReadResult):
         self.report = Report(problems=list(read.problems))
         self.row_year, self.partial, self.refused_parties, self.units = None, {}, {}, {}
@@ -160,6 +163,8 @@ class Plan(RepresentativeRows, RiskRows, PopulationRows, CycleRows):
         self._population()
         self._documents()
         self._opinions()
+        self._interests()
+        self._unknowns()
         self._report_refused_references()
         # File problems first, then sheet by sheet in the file's order, row by row.
         order = {s.label: i for i, s in enumerate(read.sheets)}
@@ -202,6 +207,8 @@ class Plan(RepresentativeRows, RiskRows, PopulationRows, CycleRows):
             self._load_population()
         if DOCUMENTS.key in self.by_sheet or OPINIONS.key in self.by_sheet:
             self._load_cycle()
+        if INTERESTS.key in self.by_sheet or UNKNOWNS.key in self.by_sheet:
+            self._load_interests()
 
     # --- helpers -------------------------------------------------------------------------------
     def _problem(self, sheet: Sheet, row, column: str, message: str):
@@ -736,6 +743,7 @@ class Plan(RepresentativeRows, RiskRows, PopulationRows, CycleRows):
             self._write_risks()
             self._write_population()
             self._write_cycle()
+            self._write_interests()
 
     def _write(self, model, sheet, fields, before_create=None, key=None):
         changes = self.changes[key or sheet.key]

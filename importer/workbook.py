@@ -13,6 +13,7 @@ from governance.choices import Body, OpinionStatus, PersonFunction, SeatRole
 from governance.deadlines import DocumentKind
 from governance.models import CycleDocument, Opinion, Person, Seat
 from partners.choices import FigureKind, FinancialInterestForm, LegalForm, PartyStatus
+from partners.interests import Art15Field, DeclaredUnknown, FinancialInterest
 from partners.models import Participation, ParticipationFinancials, Party, PartyFinancials, Population
 from risks.choices import MeasureStatus, RiskCategory, RiskStatus
 from risks.models import Measure, Risk
@@ -21,6 +22,7 @@ from .columns import (
     DOCUMENTS,
     EXPLANATION_TITLE,
     FORMATS,
+    INTERESTS,
     MEASURES,
     OPINIONS,
     PARTICIPATIONS,
@@ -30,6 +32,7 @@ from .columns import (
     REPRESENTATIVES,
     RISKS,
     SHEETS,
+    UNKNOWNS,
 )
 
 PERCENT_FORMAT = "0.00##%"
@@ -52,7 +55,9 @@ INTRODUCTION = [
     "een deelname op partij en deelnemer; cijfers op partij (en deelnemer), jaar en soort; een persoon op naam en "
     "gemeente; een zetel op persoon, partij, orgaan, rol en begindatum; een risico op partij, titel en deelnemer; "
     "een beheersmaatregel op risico en omschrijving; inwoners op gemeente en jaar; een P&C-document op partij, soort "
-    "en jaar (en titel bij een begrotingswijziging of overig bestuursbesluit); een zienswijze op document en gemeente.",
+    "en jaar (en titel bij een begrotingswijziging of overig bestuursbesluit); een zienswijze op document en "
+    "gemeente; een financieel belang op partij, deelnemer, jaar en vorm (en toelichting bij twee van één vorm); een "
+    "niet bekend gegeven op partij, deelnemer, jaar en gegeven.",
 ]
 
 
@@ -131,6 +136,25 @@ def _rows(sheet):
                 d.party.name, _label(LegalForm, d.party.legal_form), DocumentKind(d.kind).label, d.year, d.title,
                 o.municipality.code, _label(OpinionStatus, o.status), o.council_decision_on, o.sent_on, o.text,
                 o.url, o.board_answer, o.answered_on,
+            ]  # fmt: skip
+    elif sheet is INTERESTS:
+        interests = FinancialInterest.objects.select_related("participation__party", "participation__participant")
+        ordering = ("participation__party__name", "participation__participant__code", "year", "form", "note", "pk")
+        for i in interests.order_by(*ordering):
+            party = i.participation.party
+            yield [
+                party.name, _label(LegalForm, party.legal_form), i.participation.participant.code, i.year,
+                _label(FinancialInterestForm, i.form), i.shares_count, i.nominal_value, i.paid_in, i.principal,
+                i.balance_start, i.balance_end, i.amount, i.book_value_start, i.book_value_end, i.note,
+            ]  # fmt: skip
+    elif sheet is UNKNOWNS:
+        unknowns = DeclaredUnknown.objects.select_related("participation__party", "participation__participant")
+        ordering = ("participation__party__name", "participation__participant__code", "year", "field")
+        for u in unknowns.order_by(*ordering):
+            party = u.participation.party
+            yield [
+                party.name, _label(LegalForm, party.legal_form), u.participation.participant.code, u.year,
+                _label(Art15Field, u.field), u.reason,
             ]  # fmt: skip
     elif sheet is POPULATION:
         for p in Population.objects.select_related("participant").order_by("participant__code", "year"):

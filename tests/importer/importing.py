@@ -18,6 +18,7 @@ from governance.models import (
 )
 from importer.columns import SHEETS
 from importer.values import normalize
+from partners.interests import DeclaredUnknown, FinancialInterest
 from partners.models import Participation, ParticipationFinancials, Party, PartyFinancials, Population
 from risks.models import Measure, Risk
 
@@ -129,6 +130,19 @@ def register_state():
             ),
             key=str,
         ),
+        sorted(
+            FinancialInterest.objects.values_list(
+                "participation__party__name", "participation__participant__code", "year", "form", "shares_count",
+                "nominal_value", "paid_in", "principal", "balance_start", "balance_end", "amount", "book_value_start",
+                "book_value_end", "note",
+            ),
+            key=str,
+        ),
+        sorted(
+            DeclaredUnknown.objects.values_list(
+                "participation__party__name", "participation__participant__code", "year", "field", "reason"
+            )
+        ),
     )  # fmt: skip
 
 
@@ -141,6 +155,8 @@ def empty_register():
     Person.objects.all().delete()
     ParticipationFinancials.objects.all().delete()
     PartyFinancials.objects.all().delete()
+    FinancialInterest.objects.all().delete()
+    DeclaredUnknown.objects.all().delete()
     Participation.objects.all().delete()
     Party.objects.all().delete()
     Population.objects.all().delete()

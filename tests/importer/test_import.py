@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
 from demo.governance import load_governance_demo
+from demo.interests import load_interests_demo
 from demo.register import load_demo
 from demo.risks import load_risk_demo
 from governance.models import Person, Seat
@@ -32,6 +33,7 @@ def load_full_demo():
     load_demo()
     load_risk_demo()
     load_governance_demo()
+    load_interests_demo()
 
 
 def test_the_demo_register_exported_in_the_template_imports_into_an_empty_database_unchanged():
@@ -57,6 +59,9 @@ def test_the_demo_register_exported_in_the_template_imports_into_an_empty_databa
     # So do the documents of the cycle and the zienswijzen with the bestuur's answer.
     assert report.counts["P&C-documenten"].created == len(before[9]) > 0
     assert report.counts["Zienswijzen"].created == len(before[10]) > 0
+    # And the financial interests and the figures declared niet bekend.
+    assert report.counts["Financiële belangen"].created == len(before[11]) > 0
+    assert report.counts["Niet bekend"].created == len(before[12]) > 0
     assert ImportRun.objects.get().status == ImportRun.Status.APPLIED
 
 

@@ -127,7 +127,7 @@ def test_a_hidden_sheet_is_refused():
 def test_an_unknown_sheet_is_refused_so_nothing_is_silently_ignored():
     problem = only(refused(xlsx({"Partijen": [GOOD_PARTY], "Afspraken": [["x"]]})))
     assert problem.startswith("Afspraken|||Onbekend tabblad “Afspraken”. De import kent de tabbladen")
-    assert "“Inwoners”, “P&C-documenten”, “Zienswijzen”." in problem
+    assert "“Zienswijzen”, “Financiële belangen”, “Niet bekend”." in problem
 
 
 def test_a_duplicate_row_names_the_first():
