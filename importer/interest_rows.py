@@ -50,12 +50,13 @@ class InterestRows:
         accepted = []
         for row in sheet_rows.rows if sheet_rows else []:
             data = self._parse(INTERESTS, row)
+            # Every error of the row: a negative amount is named even when another cell could not be read.
+            negative = [name for name in INTEREST_AMOUNTS if (self.partial.get(name) or 0) < 0]
+            for name in negative:
+                self._problem(INTERESTS, row.number, INTEREST_HEADERS[name], NEGATIVE)
             if data is None:
                 continue
             values = {f: data[f] for f in INTEREST_FIELDS}
-            negative = [name for name in INTEREST_AMOUNTS if values[name] is not None and values[name] < 0]
-            for name in negative:
-                self._problem(INTERESTS, row.number, INTEREST_HEADERS[name], NEGATIVE)
             owner = self._owner(INTERESTS, row, data)
             valid = self._validate(INTERESTS, row, FinancialInterest(**values), ["participation", *negative])
             if owner is not None and valid and not negative:

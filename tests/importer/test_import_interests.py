@@ -86,7 +86,14 @@ def test_interest_rows_report_every_error_and_write_nothing(bng):
     data = xlsx(
         {
             "Financiële belangen": [
-                interest(partij="BNG", deelnemer="Bergen", jaar=2025, vorm="Obligatie", gestort_bedrag="veel"),
+                interest(
+                    partij="BNG",
+                    deelnemer="Bergen",
+                    jaar=2025,
+                    vorm="Obligatie",
+                    gestort_bedrag="veel",
+                    boekwaarde_1_1="-1",
+                ),
                 interest(partij="BNG", deelnemer="Rijswijk", jaar=2025, vorm="Lening", hoofdsom_lening="-5"),
                 INTERESTS[1],
                 INTERESTS[1],
@@ -94,15 +101,16 @@ def test_interest_rows_report_every_error_and_write_nothing(bng):
         }
     )
     found = messages(data)
-    assert found[:3] == [
+    assert found[:4] == [
         "Financiële belangen|2|Deelnemer|“Bergen” is niet eenduidig: bedoelt u Bergen (NH.) GM0373 of Bergen (L.) "
         "GM0893? Gebruik de volledige naam of de code.",
         "Financiële belangen|2|Vorm|“Obligatie” is geen bekende vorm; kies uit: Kapitaalverstrekking / aandelen; "
         "Lening; Garantstelling; Borgstelling; Aansprakelijkheid voor tekorten.",
         "Financiële belangen|2|Gestort bedrag|“veel” is geen bedrag; verwacht een bedrag in euro's, zoals "
         "1.234.567,89 of € 1.234,50 (punten voor duizendtallen, een komma voor centen).",
+        "Financiële belangen|2|Boekwaarde 1-1|Bedragen van een financieel belang kunnen niet negatief zijn.",
     ], found
-    assert found[3:] == [
+    assert found[4:] == [
         "Financiële belangen|3|Hoofdsom lening|Bedragen van een financieel belang kunnen niet negatief zijn.",
         "Financiële belangen|3|Deelnemer|Rijswijk (ZH.) neemt niet deel in BNG Bank N.V. Zet de deelname op het "
         "tabblad Deelnames.",
