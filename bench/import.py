@@ -1,8 +1,9 @@
 """Benchmark of the import: a 10,000-row workbook checked (dry run) and imported into an empty register.
 
 Builds its own database (never the developer's), writes a workbook in the template's layout with
-800 parties, 2,400 deelnames, 1,600 party figures, 1,600 deelname figures, 1,200 vertegenwoordigers
-(seats of wethouders), 1,600 risks, 400 beheersmaatregelen and 400 inwonertallen (10,000 rows in all), and prints time,
+800 parties, 2,400 deelnames, 800 party figures, 800 deelname figures, 1,200 vertegenwoordigers
+(seats of wethouders), 1,600 risks, 400 beheersmaatregelen, 400 inwonertallen, 400 P&C-documenten,
+400 zienswijzen, 400 financiële belangen and 400 niet bekend (10,000 rows in all), and prints time,
 peak memory and queries of the dry run, the import, and a second import of the same file (which
 must change nothing). Targets: under 10 s and under 500 MB each; queries grow per batch, not per row.
 The processor time is printed too: on a busy machine it says more than the wall-clock time.
@@ -34,7 +35,10 @@ def build_workbook() -> tuple[bytes, dict]:
     from openpyxl import Workbook
 
     from importer.columns import (
+        DOCUMENTS,
+        INTERESTS,
         MEASURES,
+        OPINIONS,
         PARTICIPATION_FIGURES,
         PARTICIPATIONS,
         PARTIES,
@@ -43,6 +47,7 @@ def build_workbook() -> tuple[bytes, dict]:
         REPRESENTATIVES,
         RISKS,
         SHEETS,
+        UNKNOWNS,
     )
     from partners.models import Participant
 
@@ -63,7 +68,7 @@ def build_workbook() -> tuple[bytes, dict]:
         name = f"Benchpartij {i:04d}"
         add(PARTIES,
             [name, f"BP{i}", "Openbaar lichaam", "Utrecht", "Actief", "Veiligheid", f"{10_000_000 + i}", "01-01-2010",
-             None, None, "Openbaar belang van de benchpartij.", "Doel.", "", "", "https://www.voorbeeld.nl/", ""]
+             None, None, "Openbaar belang van de benchpartij.", "Doel.", "", "", "https://www.voorbeeld.nl/", "", "nee"]
         )  # fmt: skip
         members = [codes[(i * 3 + k) % len(codes)] for k in range(3)]
         for k, code in enumerate(members):
@@ -72,7 +77,7 @@ def build_workbook() -> tuple[bytes, dict]:
                  "", "33,33%", None, None, "01-01-2025", None]
             )  # fmt: skip
             if k < 1:
-                for year in (2025, 2026):
+                for year in (2025,):
                     add(
                         PARTICIPATION_FIGURES,
                         [name, "Openbaar lichaam", code, year, "Begroting", "€ 1.234.567,89", None, None, None],
@@ -88,12 +93,29 @@ def build_workbook() -> tuple[bytes, dict]:
                 [name, "Openbaar lichaam", None, "Tekort op de begroting", "Bestemmingsreserve vormen",
                  "Concerncontroller", "31-12-2026", "In uitvoering"]
             )  # fmt: skip
+        if i % 2 == 0:
+            add(DOCUMENTS,
+                [name, "Openbaar lichaam", "Ontwerpbegroting", 2026, "Ontwerpbegroting 2026", "15-04-2025", "ja",
+                 "02-07-2025", "10-07-2025", "https://www.voorbeeld.nl/begroting-2026"]
+            )  # fmt: skip
+            add(OPINIONS,
+                [name, "Openbaar lichaam", "Ontwerpbegroting", 2026, None, members[0], "Verzonden", "25-06-2025",
+                 "26-06-2025", "Houd de bijdrage gelijk.", "", "De bijdrage stijgt met de loonindex.", "01-07-2025"]
+            )  # fmt: skip
+        if i % 2:
+            add(INTERESTS,
+                [name, "Openbaar lichaam", members[0], 2025, "Lening", None, None, None, "3.600.000", "2.400.000",
+                 "1.800.000", None, "2.400.000", "1.800.000", "Aandeelhouderslening"]
+            )  # fmt: skip
+            add(UNKNOWNS,
+                [name, "Openbaar lichaam", members[1], 2025, "Vreemd vermogen", "Jaarrekening nog niet vastgesteld"]
+            )  # fmt: skip
         for title, member in risks:
             add(RISKS,
                 [name, "Openbaar lichaam", member, title, "Financieel", "Toelichting op het risico.", "3 – gemiddeld",
                  "groot", "€ 100.000", "250.000", "Open", "Concerncontroller", "15-01-2025", "01-06-2025", "nee"]
             )  # fmt: skip
-        for year in (2025, 2026):
+        for year in (2025,):
             add(PARTY_FIGURES,
                 [name, "Openbaar lichaam", year, "Begroting", "4.800.000", "2.800.000", "12.000.000,50",
                  "11.000.000", "-154.000"]

@@ -6,8 +6,10 @@ parsing of the rows (plan.py), so the three cannot drift apart.
 
 from dataclasses import dataclass, field
 
-from governance.choices import Body, PersonFunction, SeatRole
+from governance.choices import Body, OpinionStatus, PersonFunction, SeatRole
+from governance.deadlines import DocumentKind
 from partners.choices import FigureKind, FinancialInterestForm, LegalForm, PartyStatus
+from partners.interests import Art15Field
 from risks.choices import MeasureStatus, RiskCategory, RiskStatus
 from risks.matrix import IMPACT_LABELS, LIKELIHOOD_LABELS
 
@@ -111,6 +113,14 @@ PARTIES = Sheet(
         Column("Uittredingsvoorwaarden", "exit_conditions", note="Wgr art. 9."),
         Column("Website", "website", "url"),
         Column("Regeling (CVDR)", "regulation_url", "url"),
+        Column(
+            "Begrotingscyclus Wgr",
+            "cycle_by_regeling",
+            "yesno",
+            note="Alleen bij een gemeenschappelijk orgaan: ja als de regeling bepaalt dat het een eigen begroting en "
+            "jaarrekening heeft en de termijnen van de Wgr volgt (Wgr art. 8 lid 2). Leeg is nee.",
+            default=False,
+        ),
     ],
 )
 
@@ -145,7 +155,8 @@ PARTY_FIGURES = Sheet(
     "financien_partij",
     "Financiën partij",
     "De cijfers van de partij zelf per jaar en soort (begroting of realisatie), BBV art. 15. "
-    "Gekoppeld op partij, jaar en soort.",
+    "Gekoppeld op partij, jaar en soort. Jaar en soort zijn ook de bron die de paragraaf naast de cijfers noemt "
+    "(begroting 2026, jaarrekening 2024 (31-12-2024)). Een gegeven dat bewust niet bekend is: tabblad Niet bekend.",
     [
         *PARTY_REF,
         *FIGURE_KEY,
@@ -287,5 +298,143 @@ POPULATION = Sheet(
     ],
 )
 
-SHEETS = [PARTIES, PARTICIPATIONS, PARTY_FIGURES, PARTICIPATION_FIGURES, REPRESENTATIVES, RISKS, MEASURES, POPULATION]
+
+class DocumentKinds:
+    """The kinds of document of the cycle in the shape of TextChoices, for a choice column."""
+
+    choices = DocumentKind.choices()
+
+
+# A party has several of these kinds per year: the title tells them apart (governance REPEATING_KINDS).
+REPEATING_NOTE = "Bij een begrotingswijziging of overig bestuursbesluit ook de titel: daarvan zijn er meer per jaar."
+
+DOCUMENTS = Sheet(
+    "documenten",
+    "P&C-documenten",
+    "Eén rij per document van de planning-en-controlcyclus dat een partij aan de raden stuurt (kaderbrief, "
+    "ontwerpbegroting, begrotingswijziging, jaarrekening enz.). Gekoppeld op partij, soort en jaar; bij een "
+    "begrotingswijziging of overig bestuursbesluit ook op titel.",
+    [
+        *PARTY_REF,
+        Column("Soort", "kind", "choice", True, choices=DocumentKinds),
+        Column(
+            "Jaar",
+            "year",
+            "year",
+            True,
+            note="Het begrotingsjaar (kaderbrief, begroting, wijziging) of het jaar waarover de jaarrekening gaat.",
+        ),
+        Column("Titel", "title", note="Bijvoorbeeld: 1e begrotingswijziging. " + REPEATING_NOTE),
+        Column("Verzonden aan de raden", "sent_on", "date", note="Het begin van de zienswijzetermijn."),
+        Column(
+            "Zienswijze gevraagd",
+            "opinion_invited",
+            "yesno",
+            note="Leeg is ja; nee als de regeling dit besluit uitzondert van zienswijzen.",
+        ),
+        Column("Vastgesteld door het bestuur", "adopted_on", "date"),
+        Column(
+            "Verzonden aan de toezichthouder",
+            "sent_to_supervisor_on",
+            "date",
+            note="Niet vóór de vaststelling. Wgr art. 34 lid 2 en 3.",
+        ),
+        Column("Link", "url", "url", note="Webadres van het document; documenten zijn links, geen bestanden."),
+    ],
+)
+
+DOCUMENT_REF = [
+    *PARTY_REF,
+    Column("Soort document", "document_kind", "choice", True, choices=DocumentKinds),
+    Column("Jaar document", "year", "year", True),
+    Column("Titel document", "document_title", note=REPEATING_NOTE),
+]
+
+OPINIONS = Sheet(
+    "zienswijzen",
+    "Zienswijzen",
+    "Eén rij per zienswijze van een gemeente op een document, met de reactie van het bestuur. Het document wordt "
+    "gevonden op partij, soort, jaar (en titel), zoals op het tabblad P&C-documenten; het moet bestaan of op dat "
+    "tabblad staan. Gekoppeld op document en gemeente; de gemeente neemt deel in de partij.",
+    [
+        *DOCUMENT_REF,
+        Column("Gemeente", "municipality", "municipality", True),
+        Column("Status", "status", "choice", note="Leeg is Niet gestart.", choices=OpinionStatus),
+        Column(
+            "Datum raadsbesluit",
+            "council_decision_on",
+            "date",
+            note="Verplicht bij de status Vastgesteld of Verzonden; niet vóór de verzending van het document.",
+        ),
+        Column(
+            "Verzonden aan het bestuur",
+            "sent_on",
+            "date",
+            note="Verplicht bij de status Verzonden; niet vóór het raadsbesluit.",
+        ),
+        Column("Zienswijze", "text", note="De tekst van de zienswijze."),
+        Column("Link", "url", "url", note="Webadres van het raadsbesluit of de brief."),
+        Column("Reactie van het bestuur", "board_answer", note="Het bestuur reageert schriftelijk en gemotiveerd."),
+        Column("Datum reactie bestuur", "answered_on", "date"),
+    ],
+)
+
+PARTICIPATION_REF = [
+    *PARTY_REF,
+    Column(
+        "Deelnemer",
+        "participant",
+        "participant",
+        True,
+        note="De deelname moet bestaan of op het tabblad Deelnames staan.",
+    ),
+    Column("Jaar", "year", "year", True),
+]
+
+INTERESTS = Sheet(
+    "financiele_belangen",
+    "Financiële belangen",
+    "Eén rij per financieel belang van een deelnemer in een partij per jaar (BBV art. 1 lid 1c): aandelen, lening, "
+    "garantstelling, borgstelling of aansprakelijkheid voor tekorten, met de boekwaarde (BBV art. 36). Gekoppeld op "
+    "partij, deelnemer, jaar en vorm; twee belangen van dezelfde vorm in één jaar (twee leningen) onderscheidt de "
+    "toelichting. Het dividend staat op het tabblad Financiën deelname.",
+    [
+        *PARTICIPATION_REF,
+        Column("Vorm", "form", "choice", True, choices=FinancialInterestForm),
+        Column("Aantal aandelen", "shares_count", "integer", note="Bij aandelen."),
+        Column("Nominale waarde per aandeel", "nominal_value", "amount", note="Bij aandelen."),
+        Column("Gestort bedrag", "paid_in", "amount", note="Het op de aandelen gestorte kapitaal."),
+        Column("Hoofdsom lening", "principal", "amount", note="Bij een lening."),
+        Column("Restant lening 1-1", "balance_start", "amount"),
+        Column("Restant lening 31-12", "balance_end", "amount"),
+        Column(
+            "Bedrag garantie of aansprakelijkheid",
+            "amount",
+            "amount",
+            note="Het bedrag waarvoor de gemeente garant of borg staat, of (zo bekend) aansprakelijk is.",
+        ),
+        Column("Boekwaarde 1-1", "book_value_start", "amount", note="Kapitaalverstrekking of lening, BBV art. 36."),
+        Column("Boekwaarde 31-12", "book_value_end", "amount"),
+        Column(
+            "Toelichting", "note", note="Verplicht om twee belangen van dezelfde vorm in één jaar te onderscheiden."
+        ),
+    ],
+)
+
+UNKNOWNS = Sheet(
+    "niet_bekend",
+    "Niet bekend",
+    "Eén rij per gegeven van BBV art. 15 lid 2 dat de paragraaf bewust als “niet bekend” toont, met de reden "
+    "(bijvoorbeeld: jaarrekening nog niet vastgesteld). Gekoppeld op partij, deelnemer, jaar en gegeven.",
+    [
+        *PARTICIPATION_REF,
+        Column("Gegeven", "field", "choice", True, choices=Art15Field),
+        Column("Reden", "reason", required=True, note="Waarom het gegeven niet bekend is."),
+    ],
+)
+
+SHEETS = [
+    PARTIES, PARTICIPATIONS, PARTY_FIGURES, PARTICIPATION_FIGURES, REPRESENTATIVES, RISKS, MEASURES, POPULATION,
+    DOCUMENTS, OPINIONS, INTERESTS, UNKNOWNS,
+]  # fmt: skip
 EXPLANATION_TITLE = "Toelichting"

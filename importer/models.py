@@ -36,6 +36,13 @@ class ImportRun(models.Model):
         blank=True,
         help_text="Bedragen in duizenden of miljoenen: zoals ingevuld en zoals ze worden opgeslagen.",
     )
+    names = models.JSONField(
+        "herkende namen",
+        default=list,
+        blank=True,
+        help_text="Namen van gemeenten en partijen zoals ingevuld en als wie ze zijn herkend (Den Haag is "
+        "'s-Gravenhage GM0518, BNG is BNG Bank N.V.).",
+    )
 
     class Meta:
         # The table keeps the name it had when the import was part of the register app.

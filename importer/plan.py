@@ -2,7 +2,8 @@
 
 A Plan reads the whole register it needs in a fixed number of queries, matches rows on natural keys
 (a party on KvK-nummer, else on naam + rechtsvorm; a deelname on partij + deelnemer; figures on
-partij (+ deelnemer) + jaar + soort; people and seats in representation.py, risks in risk_rows.py),
+partij (+ deelnemer) + jaar + soort; people and seats in representation.py, risks in risk_rows.py,
+documents of the cycle and zienswijzen in cycle_rows.py),
 and sorts each row into created, updated or unchanged. Only a
 plan without problems can be applied; it writes in batches (bulk_create / bulk_update), never per row.
 """
@@ -34,7 +35,10 @@ from partners.models import (
 
 from . import values as v
 from .columns import (
+    DOCUMENTS,
+    INTERESTS,
     MEASURES,
+    OPINIONS,
     PARTICIPATION_FIGURES,
     PARTICIPATIONS,
     PARTIES,
@@ -43,8 +47,11 @@ from .columns import (
     REPRESENTATIVES,
     RISKS,
     SHEETS,
+    UNKNOWNS,
     Sheet,
 )
+from .cycle_rows import CycleRows
+from .interest_rows import InterestRows
 from .names import ParticipantNames
 from .population_rows import PopulationRows
 from .reading import Problem, ReadResult, SheetRows
@@ -54,6 +61,8 @@ from .risk_rows import RiskRows
 BATCH = 500
 # The check report shows this many amounts per column entered in thousands or millions.
 CONVERSIONS_SHOWN = 3
+# The check report shows at most this many names read as another (an alias, an abbreviation).
+NAMES_SHOWN = 100
 # The reason on every history record an import writes, shown in the wijzigingshistorie.
 REASON = "import"
 # Constraint messages of the models, reused so the import says what the admin says.
@@ -78,6 +87,8 @@ class Report:
     problems: list = field(default_factory=list)
     # Amounts entered in thousands or millions, as entered and as stored (Plan._note_conversion).
     conversions: list = field(default_factory=list)
+    # Names written otherwise than the register writes them, and whom they were read as (Plan._note_name).
+    names: list = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -127,10 +138,11 @@ def _comparable(value):
     return value.pk if isinstance(value, Participant | PolicyArea | Participation) else value
 
 
-class Plan(RepresentativeRows, RiskRows, PopulationRows):
+class Plan(RepresentativeRows, RiskRows, PopulationRows, CycleRows, InterestRows):
     def __init__(self, read: ReadResult):
         self.report = Report(problems=list(read.problems))
         self.row_year, self.partial, self.refused_parties, self.units = None, {}, {}, {}
+        self.cell_at, self.names_seen = None, {}
         self.by_sheet = {s.sheet.key: s for s in read.sheets}
         for sheet in SHEETS:
             if sheet.key in self.by_sheet:
@@ -149,6 +161,10 @@ class Plan(RepresentativeRows, RiskRows, PopulationRows):
         self._risks()
         self._measures()
         self._population()
+        self._documents()
+        self._opinions()
+        self._interests()
+        self._unknowns()
         self._report_refused_references()
         # File problems first, then sheet by sheet in the file's order, row by row.
         order = {s.label: i for i, s in enumerate(read.sheets)}
@@ -189,6 +205,10 @@ class Plan(RepresentativeRows, RiskRows, PopulationRows):
             self._load_risks()
         if POPULATION.key in self.by_sheet:
             self._load_population()
+        if DOCUMENTS.key in self.by_sheet or OPINIONS.key in self.by_sheet:
+            self._load_cycle()
+        if INTERESTS.key in self.by_sheet or UNKNOWNS.key in self.by_sheet:
+            self._load_interests()
 
     # --- helpers -------------------------------------------------------------------------------
     def _problem(self, sheet: Sheet, row, column: str, message: str):
@@ -197,7 +217,27 @@ class Plan(RepresentativeRows, RiskRows, PopulationRows):
     def participant(self, raw):
         """A deelnemer by code (GM0014, 0014, 14, PV20), name, alias or name without province suffix,
         as it was called in the row's year (importer/names.py)."""
-        return self.names.find(raw, self.row_year)
+        found = self.names.find(raw, self.row_year)
+        code = v.text(raw).upper().replace(" ", "")
+        if not (code.isascii() and code.isalnum() and any(ch.isdigit() for ch in code)):  # a code says itself
+            self._note_name(raw, found, f"{found.name} {found.code}")
+        return found
+
+    def _note_name(self, raw, found, shown: str):
+        """A name written otherwise than the register writes it (Den Haag, BNG), and whom it was read as,
+        for the check report: a wrong match is seen before confirming. Each name once, with how often it occurs."""
+        if self.cell_at is None or v.normalize(v.text(raw)) == v.normalize(found.name):
+            return
+        key = (v.normalize(v.text(raw)), type(found).__name__, found.pk or id(found))
+        if key in self.names_seen:
+            self.names_seen[key]["count"] += 1
+            return
+        if len(self.names_seen) >= NAMES_SHOWN:
+            return
+        sheet, row, column = self.cell_at
+        entry = {"sheet": sheet, "row": row, "column": column, "entered": v.text(raw), "found": shown, "count": 1}
+        self.names_seen[key] = entry
+        self.report.names.append(entry)
 
     def municipality(self, raw):
         """A gemeente by CBS-code or name; another kind of deelnemer is refused."""
@@ -261,6 +301,7 @@ class Plan(RepresentativeRows, RiskRows, PopulationRows):
         self.units = self.by_sheet[sheet.key].units
         for column in sheet.columns:
             raw = row.values.get(column.key)
+            self.cell_at = (self.by_sheet[sheet.key].label, row.number, column.header)
             if column.required and v.is_blank(raw):
                 self._problem(sheet, row.number, column.header, f"Verplicht: vul “{column.header}” in.")
                 ok = False
@@ -419,6 +460,13 @@ class Plan(RepresentativeRows, RiskRows, PopulationRows):
                 "Centrumgemeente",
                 "party_centrum_names_central_municipality",
             ),
+            (
+                data["cycle_by_regeling"]
+                and data["legal_form"] != LegalForm.GEMEENSCHAPPELIJK_ORGAAN
+                and not {"legal_form", "cycle_by_regeling"} & failed,
+                "Begrotingscyclus Wgr",
+                "party_cycle_by_regeling_only_for_orgaan",
+            ),
         ]
         ok = True
         central = data["central_municipality"]
@@ -458,6 +506,8 @@ class Plan(RepresentativeRows, RiskRows, PopulationRows):
         if form:
             found = [p for p in found if p.legal_form == form]
         if len(found) == 1:
+            self.cell_at = (self.by_sheet[sheet.key].label, row.number, "Partij")
+            self._note_name(name, found[0], found[0].name)
             return found[0]
         refused = self.refused_parties.get(v.normalize(name))
         if not found and refused is not None:
@@ -579,7 +629,7 @@ class Plan(RepresentativeRows, RiskRows, PopulationRows):
                 if share:
                     self._problem(PARTICIPATIONS, number, "Aandeel", message)
 
-    def participation(self, sheet: Sheet, row, party, participant) -> Participation | None:
+    def participation(self, sheet: Sheet, row, party, participant, column="Deelnemer") -> Participation | None:
         found = self.participation_index.get((id(party), participant.pk))
         if found is None and party.pk:
             found = self.participations.get((party.pk, participant.pk))
@@ -587,8 +637,9 @@ class Plan(RepresentativeRows, RiskRows, PopulationRows):
             self._problem(
                 sheet,
                 row.number,
-                "Deelnemer",
-                f"{participant.name} neemt niet deel in {party.name}. Zet de deelname op het tabblad Deelnames.",
+                column,
+                f"{participant.name} neemt niet deel in {party.name.removesuffix('.')}. Zet de deelname op het tabblad "
+                "Deelnames.",
             )
         return found
 
@@ -691,6 +742,8 @@ class Plan(RepresentativeRows, RiskRows, PopulationRows):
             self._write_representatives()
             self._write_risks()
             self._write_population()
+            self._write_cycle()
+            self._write_interests()
 
     def _write(self, model, sheet, fields, before_create=None, key=None):
         changes = self.changes[key or sheet.key]

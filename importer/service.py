@@ -56,8 +56,9 @@ def check_stored(*, run_id) -> ImportRun:
     run.counts = report.as_dict()
     run.problems = [asdict(p) for p in report.problems[:STORED_PROBLEMS]]
     run.conversions = report.conversions
+    run.names = report.names
     ImportRun.objects.filter(pk=run.pk, status=ImportRun.Status.PENDING).update(
-        status=run.status, counts=run.counts, problems=run.problems, conversions=run.conversions
+        status=run.status, counts=run.counts, problems=run.problems, conversions=run.conversions, names=run.names
     )
     return run
 

@@ -9,17 +9,22 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from core.exports import EURO_FORMAT, append_literal
-from governance.choices import Body, PersonFunction, SeatRole
-from governance.models import Person, Seat
+from governance.choices import Body, OpinionStatus, PersonFunction, SeatRole
+from governance.deadlines import DocumentKind
+from governance.models import CycleDocument, Opinion, Person, Seat
 from partners.choices import FigureKind, FinancialInterestForm, LegalForm, PartyStatus
+from partners.interests import Art15Field, DeclaredUnknown, FinancialInterest
 from partners.models import Participation, ParticipationFinancials, Party, PartyFinancials, Population
 from risks.choices import MeasureStatus, RiskCategory, RiskStatus
 from risks.models import Measure, Risk
 
 from .columns import (
+    DOCUMENTS,
     EXPLANATION_TITLE,
     FORMATS,
+    INTERESTS,
     MEASURES,
+    OPINIONS,
     PARTICIPATIONS,
     PARTIES,
     PARTY_FIGURES,
@@ -27,6 +32,7 @@ from .columns import (
     REPRESENTATIVES,
     RISKS,
     SHEETS,
+    UNKNOWNS,
 )
 
 PERCENT_FORMAT = "0.00##%"
@@ -36,8 +42,9 @@ CELL_FORMATS = {"amount": EURO_FORMAT, "percentage": PERCENT_FORMAT, "date": DAT
 
 INTRODUCTION = [
     "Importsjabloon van het register verbonden partijen",
-    "Vul per tabblad één rij per partij, deelname, jaar met cijfers, zetel of risico. Laat de kolomkoppen in de "
-    "eerste rij staan; kolommen mogen in een andere volgorde staan en niet-verplichte kolommen mogen weg.",
+    "Vul per tabblad één rij per partij, deelname, jaar met cijfers, zetel, risico, document of zienswijze. Laat de "
+    "kolomkoppen in de eerste rij staan; kolommen mogen in een andere volgorde staan en niet-verplichte kolommen "
+    "mogen weg.",
     "Een lege cel maakt het veld leeg. Bestaande rijen worden bijgewerkt, nieuwe toegevoegd; de import verwijdert "
     "niets. Dezelfde import nog eens uitvoeren verandert niets.",
     "Lege rijen tussendoor worden overgeslagen. Formules, samengevoegde cellen en verborgen tabbladen worden "
@@ -47,7 +54,10 @@ INTRODUCTION = [
     "Koppelen (wat een rij bijwerkt in plaats van toevoegt): een partij op KvK-nummer, anders op naam en rechtsvorm; "
     "een deelname op partij en deelnemer; cijfers op partij (en deelnemer), jaar en soort; een persoon op naam en "
     "gemeente; een zetel op persoon, partij, orgaan, rol en begindatum; een risico op partij, titel en deelnemer; "
-    "een beheersmaatregel op risico en omschrijving; inwoners op gemeente en jaar.",
+    "een beheersmaatregel op risico en omschrijving; inwoners op gemeente en jaar; een P&C-document op partij, soort "
+    "en jaar (en titel bij een begrotingswijziging of overig bestuursbesluit); een zienswijze op document en "
+    "gemeente; een financieel belang op partij, deelnemer, jaar en vorm (en toelichting bij twee van één vorm); een "
+    "niet bekend gegeven op partij, deelnemer, jaar en gegeven.",
 ]
 
 
@@ -64,6 +74,7 @@ def _rows(sheet):
                 p.policy_area.name if p.policy_area else None, p.kvk_number, p.founded_on, p.ended_on,
                 p.central_municipality.code if p.central_municipality else None, p.public_interest, p.purpose,
                 p.transferred_powers, p.exit_conditions, p.website, p.regulation_url,
+                "ja" if p.cycle_by_regeling else "nee",
             ]  # fmt: skip
     elif sheet is PARTICIPATIONS:
         for d in Participation.objects.select_related("party", "participant").order_by(
@@ -102,6 +113,48 @@ def _rows(sheet):
                 risk.party.name, _label(LegalForm, risk.party.legal_form),
                 risk.participation.participant.code if risk.participation else None, risk.title, m.description,
                 m.owner, m.due_on, _label(MeasureStatus, m.status),
+            ]  # fmt: skip
+    elif sheet is DOCUMENTS:
+        documents = CycleDocument.objects.select_related("party")
+        for d in documents.order_by("party__name", "year", "kind", "title", "pk"):
+            yield [
+                d.party.name, _label(LegalForm, d.party.legal_form), DocumentKind(d.kind).label, d.year, d.title,
+                d.sent_on, "ja" if d.opinion_invited else "nee", d.adopted_on, d.sent_to_supervisor_on, d.url,
+            ]  # fmt: skip
+    elif sheet is OPINIONS:
+        opinions = Opinion.objects.select_related("document__party", "municipality")
+        ordering = (
+            "document__party__name",
+            "document__year",
+            "document__kind",
+            "document__title",
+            "municipality__code",
+        )
+        for o in opinions.order_by(*ordering, "pk"):
+            d = o.document
+            yield [
+                d.party.name, _label(LegalForm, d.party.legal_form), DocumentKind(d.kind).label, d.year, d.title,
+                o.municipality.code, _label(OpinionStatus, o.status), o.council_decision_on, o.sent_on, o.text,
+                o.url, o.board_answer, o.answered_on,
+            ]  # fmt: skip
+    elif sheet is INTERESTS:
+        interests = FinancialInterest.objects.select_related("participation__party", "participation__participant")
+        ordering = ("participation__party__name", "participation__participant__code", "year", "form", "note", "pk")
+        for i in interests.order_by(*ordering):
+            party = i.participation.party
+            yield [
+                party.name, _label(LegalForm, party.legal_form), i.participation.participant.code, i.year,
+                _label(FinancialInterestForm, i.form), i.shares_count, i.nominal_value, i.paid_in, i.principal,
+                i.balance_start, i.balance_end, i.amount, i.book_value_start, i.book_value_end, i.note,
+            ]  # fmt: skip
+    elif sheet is UNKNOWNS:
+        unknowns = DeclaredUnknown.objects.select_related("participation__party", "participation__participant")
+        ordering = ("participation__party__name", "participation__participant__code", "year", "field")
+        for u in unknowns.order_by(*ordering):
+            party = u.participation.party
+            yield [
+                party.name, _label(LegalForm, party.legal_form), u.participation.participant.code, u.year,
+                _label(Art15Field, u.field), u.reason,
             ]  # fmt: skip
     elif sheet is POPULATION:
         for p in Population.objects.select_related("participant").order_by("participant__code", "year"):

@@ -18,6 +18,7 @@ from governance.models import (
 )
 from importer.columns import SHEETS
 from importer.values import normalize
+from partners.interests import DeclaredUnknown, FinancialInterest
 from partners.models import Participation, ParticipationFinancials, Party, PartyFinancials, Population
 from risks.models import Measure, Risk
 
@@ -69,7 +70,7 @@ def register_state():
             Party.objects.values_list(
                 "name", "abbreviation", "legal_form", "seat", "status", "policy_area__code", "kvk_number",
                 "founded_on", "ended_on", "central_municipality__code", "public_interest", "purpose",
-                "transferred_powers", "exit_conditions", "website", "regulation_url",
+                "transferred_powers", "exit_conditions", "website", "regulation_url", "cycle_by_regeling",
             )
         ),
         sorted(
@@ -115,6 +116,33 @@ def register_state():
             key=str,
         ),
         sorted(Population.objects.values_list("participant__code", "year", "inhabitants", "source")),
+        sorted(
+            CycleDocument.objects.values_list(
+                "party__name", "kind", "year", "title", "sent_on", "opinion_invited", "adopted_on",
+                "sent_to_supervisor_on", "url",
+            ),
+            key=str,
+        ),
+        sorted(
+            Opinion.objects.values_list(
+                "document__party__name", "document__kind", "document__year", "document__title", "municipality__code",
+                "status", "council_decision_on", "sent_on", "text", "url", "board_answer", "answered_on",
+            ),
+            key=str,
+        ),
+        sorted(
+            FinancialInterest.objects.values_list(
+                "participation__party__name", "participation__participant__code", "year", "form", "shares_count",
+                "nominal_value", "paid_in", "principal", "balance_start", "balance_end", "amount", "book_value_start",
+                "book_value_end", "note",
+            ),
+            key=str,
+        ),
+        sorted(
+            DeclaredUnknown.objects.values_list(
+                "participation__party__name", "participation__participant__code", "year", "field", "reason"
+            )
+        ),
     )  # fmt: skip
 
 
@@ -127,6 +155,8 @@ def empty_register():
     Person.objects.all().delete()
     ParticipationFinancials.objects.all().delete()
     PartyFinancials.objects.all().delete()
+    FinancialInterest.objects.all().delete()
+    DeclaredUnknown.objects.all().delete()
     Participation.objects.all().delete()
     Party.objects.all().delete()
     Population.objects.all().delete()

@@ -125,9 +125,9 @@ def test_a_hidden_sheet_is_refused():
 
 
 def test_an_unknown_sheet_is_refused_so_nothing_is_silently_ignored():
-    problem = only(refused(xlsx({"Partijen": [GOOD_PARTY], "Zienswijzen": [["x"]]})))
-    assert problem.startswith("Zienswijzen|||Onbekend tabblad “Zienswijzen”. De import kent de tabbladen")
-    assert "“Risico's”, “Beheersmaatregelen”, “Inwoners”." in problem
+    problem = only(refused(xlsx({"Partijen": [GOOD_PARTY], "Afspraken": [["x"]]})))
+    assert problem.startswith("Afspraken|||Onbekend tabblad “Afspraken”. De import kent de tabbladen")
+    assert "“Zienswijzen”, “Financiële belangen”, “Niet bekend”." in problem
 
 
 def test_a_duplicate_row_names_the_first():

@@ -92,3 +92,45 @@ def test_every_alias_points_to_a_gemeente_of_the_reference_data():
 
     names = set(Participant.objects.values_list("name", flat=True))
     assert set(ALIASES.values()) <= names
+
+
+def test_the_check_report_shows_each_name_as_it_was_read_so_a_wrong_match_is_seen_before_confirming():
+    PartyFactory(name="BNG Bank N.V.", abbreviation="BNG", legal_form="nv")
+    data = xlsx(
+        {
+            "Partijen": [row("Partijen", naam="GGD Test", rechtsvorm="Openbaar lichaam", vestigingsplaats="Assen")],
+            "Deelnames": [
+                row("Deelnames", partij="GGD Test", deelnemer="Den Haag"),
+                row("Deelnames", partij="GGD Test", deelnemer="GM0014"),
+                row("Deelnames", partij="BNG", deelnemer="den haag"),
+                row("Deelnames", partij="BNG", deelnemer="Rijswijk"),
+            ],
+        }
+    )
+    names = [
+        (n["sheet"], n["row"], n["column"], n["entered"], n["found"], n["count"])
+        for n in check(data, "d.xlsx").report.names
+    ]
+    # A code and a name written as the register writes it say themselves; each other name once.
+    assert names == [
+        ("Deelnames", 2, "Deelnemer", "Den Haag", "'s-Gravenhage GM0518", 2),
+        ("Deelnames", 4, "Partij", "BNG", "BNG Bank N.V.", 2),
+        ("Deelnames", 5, "Deelnemer", "Rijswijk", "Rijswijk (ZH.) GM0603", 1),
+    ]
+
+
+def test_the_report_page_lists_the_names_as_read(client, django_user_model):
+    from django.contrib.auth.models import Group
+
+    from importer.service import start
+    from partners.roles import BEHEERDER
+    from tests.conftest import pass_two_factor
+    from tests.partners.pages import text
+
+    user = django_user_model.objects.create_user(username="beheer", password="x")
+    user.groups.add(Group.objects.get(name=BEHEERDER))
+    run = start(data=deelnames("Den Bosch", "Bergen"), filename="d.xlsx", user=user)
+    page = text(pass_two_factor(client, user).get(run.get_absolute_url()))
+    assert "Namen anders geschreven dan in het register: zo worden ze gelezen" in page
+    assert "Deelnames 2 Deelnemer Den Bosch 's-Hertogenbosch GM0796 1" in page
+    assert "“Bergen” is niet eenduidig: bedoelt u Bergen (NH.) GM0373 of Bergen (L.) GM0893?" in page

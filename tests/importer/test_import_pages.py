@@ -70,7 +70,8 @@ def test_the_template_has_an_explanation_and_one_sheet_per_kind(beheerder_client
     workbook = load_workbook(BytesIO(response.content))
     assert workbook.sheetnames == [
         "Toelichting", "Partijen", "Deelnames", "Financiën partij", "Financiën deelname", "Vertegenwoordigers",
-        "Risico's", "Beheersmaatregelen", "Inwoners",
+        "Risico's", "Beheersmaatregelen", "Inwoners", "P&C-documenten", "Zienswijzen",
+        "Financiële belangen", "Niet bekend",
     ]  # fmt: skip
     assert [c.value for c in workbook["Deelnames"][1]][:3] == ["Partij", "Rechtsvorm partij", "Deelnemer"]
     assert [c.value for c in workbook["Vertegenwoordigers"][1]][:4] == ["Naam", "Functie", "Gemeente", "E-mailadres"]
