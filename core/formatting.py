@@ -5,6 +5,7 @@ that cannot exist for the row (inwoners of a provincie). Template filters (core/
 modules that write text or charts use these functions; nothing else formats amounts.
 """
 
+import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 NOT_APPLICABLE = "n.v.t."
@@ -101,3 +102,12 @@ def short_euro(value) -> str:
 
 def yesno_nl(value) -> str:
     return "ja" if value else "nee"
+
+
+_EURO_SPACE = re.compile(r"€ (?=[-\d])")
+
+
+def keep_amounts_together(text: str) -> str:
+    """A printed page never breaks a line between € and its amount: the space becomes a no-break
+    space (U+00A0). Applied to the HTML of a PDF, where a narrow table cell wraps."""
+    return _EURO_SPACE.sub("€\u00a0", text)

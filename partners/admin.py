@@ -8,6 +8,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from . import scoping
 from .forms import ParticipationInlineFormSet
+from .interests import DeclaredUnknown, FinancialInterest
 from .models import (
     Participant,
     Participation,
@@ -115,6 +116,29 @@ class ParticipationFinancialsInline(admin.TabularInline):
     fields = ["year", "kind", "contribution", "interest_start", "interest_end", "dividend"]
 
 
+class FinancialInterestInline(admin.StackedInline):
+    """Every financial interest of the deelname per year: aandelen, lening, garantie, borgstelling,
+    aansprakelijkheid (BBV art. 1 lid 1c), with the boekwaarde of BBV art. 36."""
+
+    model = FinancialInterest
+    extra = 0
+    fieldsets = [
+        (None, {"fields": [("year", "form"), "note"]}),
+        ("Aandelen", {"fields": [("shares_count", "nominal_value", "paid_in")]}),
+        ("Lening", {"fields": [("principal", "balance_start", "balance_end")]}),
+        ("Garantie, borgstelling of aansprakelijkheid", {"fields": ["amount"]}),
+        ("Boekwaarde (BBV art. 36)", {"fields": [("book_value_start", "book_value_end")]}),
+    ]
+
+
+class DeclaredUnknownInline(admin.TabularInline):
+    """Figures of BBV art. 15 the paragraaf deliberately prints as "niet bekend", with the reason."""
+
+    model = DeclaredUnknown
+    extra = 0
+    fields = ["year", "field", "reason"]
+
+
 @admin.register(Participation)
 class ParticipationAdmin(SimpleHistoryAdmin):
     list_display = [
@@ -129,7 +153,7 @@ class ParticipationAdmin(SimpleHistoryAdmin):
     search_fields = ["party__name", "participant__name", "participant__code"]
     autocomplete_fields = ["party", "participant"]
     list_select_related = ["party", "participant"]
-    inlines = [ParticipationFinancialsInline]
+    inlines = [ParticipationFinancialsInline, FinancialInterestInline, DeclaredUnknownInline]
 
     @admin.display(description="verbonden partij (BBV)", boolean=True)
     def is_verbonden(self, obj):

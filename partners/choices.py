@@ -87,6 +87,7 @@ class FinancialInterestForm(models.TextChoices):
     KAPITAAL = "kapitaal", "Kapitaalverstrekking / aandelen"
     LENING = "lening", "Lening"
     GARANTIE = "garantie", "Garantstelling"
+    BORGSTELLING = "borgstelling", "Borgstelling"
     AANSPRAKELIJKHEID = "aansprakelijkheid", "Aansprakelijkheid voor tekorten"
 
 

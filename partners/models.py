@@ -471,6 +471,11 @@ class Party(EndInsteadOfDeleteMixin, models.Model):
         """Only a vennootschap (NV, BV) has shares; other forms have shares in contributions or votes."""
         return self.legal_form in (LegalForm.NV, LegalForm.BV)
 
+    def contribution_applies(self, contribution) -> bool:
+        """A vennootschap gets no bijdrage: the gemeente holds its shares and receives dividend, so
+        its bijdrage is "n.v.t." (not "€ 0") and stays out of totals, unless one was actually paid."""
+        return not self.has_shares or bool(contribution)
+
     def _unique_slug(self):
         base = slugify(self.name)[:200] or "partij"
         slug, n = base, 2
@@ -772,6 +777,29 @@ class PartyFinancials(FinancialFigures):
                     NO_BALANCE_SHEET_MESSAGE.format(party=self.party, form=self.party.get_legal_form_display().lower())
                 )
 
+    @property
+    def source_label(self) -> str:
+        """Where the figures come from, as the paragraaf prints it beside them:
+        "jaarrekening 2024 (31-12-2024)" or "begroting 2026"."""
+        if self.kind == FigureKind.REALISATIE:
+            return f"jaarrekening {self.year} (31-12-{self.year})"
+        return f"begroting {self.year}"
+
+
+NO_SOURCE = "geen opgave"
+
+
+def party_figures_for(figures, *, party: "Party", year: int, kind: str):
+    """The party figures a report of `year` prints: those of the year and kind asked for; for a
+    vennootschap, which publishes no begroting, else its latest jaarrekening up to `year` (DOMAIN: the
+    latest jaarrekening is what gemeenten print). `figures` are the party's rows, any year."""
+    figures = list(figures)
+    exact = next((f for f in figures if f.year == year and f.kind == kind), None)
+    if exact is not None or not party.has_shares:
+        return exact
+    accounts = [f for f in figures if f.kind == FigureKind.REALISATIE and f.year <= year]
+    return max(accounts, key=lambda f: f.year, default=None)
+
 
 class ParticipationFinancials(FinancialFigures):
     """A participant's figures in one party for one year: bijdrage, belang and dividend."""
@@ -874,3 +902,7 @@ class UserMunicipality(models.Model):
             raise ValidationError(
                 {"municipality": "Kies een gemeente; alleen gemeenten bepalen wat een gebruiker ziet."}
             )
+
+
+# Models of their own module, registered with this app (string references, no import cycle).
+from .interests import DeclaredUnknown, FinancialInterest  # noqa: E402, F401

@@ -8,10 +8,11 @@ from typing import NamedTuple
 from django.db.models import Case, CharField, Count, DecimalField, F, OuterRef, Prefetch, Q, Subquery, Sum, Value, When
 from django.db.models.functions import Coalesce
 
-from core import peildatum
+from core import peildatum, summing
 
 from . import costs
 from .choices import BBV_CATEGORY_BY_LEGAL_FORM, BbvCategory, FigureKind
+from .interests import FinancialInterest, in_print_order
 from .models import Participant, Participation, ParticipationFinancials, Party, PartyFinancials, Population
 
 ZERO = Decimal("0")
@@ -81,12 +82,17 @@ FACTSHEET_PARTICIPANTS = 50
 
 
 def participations_of_party(*, party: Party, year: int):
-    """A party's participations with their participant and their figures of `year`."""
+    """A party's participations with their participant, their figures and financial interests of `year`."""
     return (
         Participation.objects.filter(party=party)
-        .select_related("participant")
+        .select_related("participant", "party")
         .prefetch_related(
-            Prefetch("financials", queryset=ParticipationFinancials.objects.filter(year=year).order_by("kind"))
+            Prefetch("financials", queryset=ParticipationFinancials.objects.filter(year=year).order_by("kind")),
+            Prefetch(
+                "interests",
+                queryset=FinancialInterest.objects.filter(year=year).order_by("form", "pk"),
+                to_attr="year_interests",
+            ),
         )
         .order_by("participant__kind", "participant__name", "pk")
     )
@@ -118,7 +124,27 @@ def with_participant_totals(queryset, *, year: int):
         participants_count=Coalesce(_participations_total("pk", Count), 0),
         participants_share=_participations_total("share_percentage", Sum),
         participants_contribution=_total_contribution(year),
+        participants_contribution_known=Coalesce(_known_contributions(year), 0),
     )
+
+
+def _known_contributions(year: int):
+    """How many deelnemers have a known begrote bijdrage: a total over fewer says so (core/summing.py)."""
+    return Subquery(
+        ParticipationFinancials.objects.filter(
+            participation__party=OuterRef("pk"), year=year, kind=FigureKind.BEGROTING, contribution__isnull=False
+        )
+        .order_by()
+        .values("participation__party")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+
+
+def participants_total(party) -> summing.Total:
+    """The bijdragen of all deelnemers of a party annotated by with_participant_totals, as a Total."""
+    count = party.participants_count
+    return summing.Total(party.participants_contribution, count, count - party.participants_contribution_known)
 
 
 def figures_by_kind(figures) -> dict[str, object]:
@@ -144,6 +170,21 @@ class ParticipationRow:
     def is_central(self) -> bool:
         """The centrumgemeente's own deelname: it pays no bijdrage, it receives them (Wgr art. 8 lid 4)."""
         return self.participation.is_central_municipality
+
+    @property
+    def contribution_applies(self) -> bool:
+        """Whether the deelname pays a bijdrage: not the centrumgemeente (it receives them) and not a
+        vennootschap's shareholder unless one was paid (partners.models.Party.contribution_applies)."""
+        return not self.is_central and self.participation.party.contribution_applies(self.contribution)
+
+    @property
+    def interests(self) -> list:
+        """The financial interests of the year, when the selector prefetched them (year_interests)."""
+        return in_print_order(getattr(self.participation, "year_interests", []))
+
+    @property
+    def dividend(self):
+        return self.budget.dividend if self.budget else None
 
 
 @dataclass
@@ -195,8 +236,8 @@ class CategoryGroup:
     rows: list[ParticipationRow] = field(default_factory=list)
 
     @property
-    def total_contribution(self) -> Decimal:
-        return sum((row.contribution or ZERO for row in self.rows), ZERO)
+    def total_contribution(self) -> summing.Total:
+        return summing.total(row.contribution for row in self.rows if row.contribution_applies)
 
 
 @dataclass
@@ -207,8 +248,8 @@ class MunicipalityOverview:
     others: list[ParticipationRow]
 
     @property
-    def total_contribution(self) -> Decimal:
-        return sum((group.total_contribution for group in self.groups), ZERO)
+    def total_contribution(self) -> summing.Total:
+        return summing.total(group.total_contribution for group in self.groups)
 
     @property
     def party_count(self) -> int:
@@ -223,7 +264,12 @@ def municipality_participations(*, municipality: Participant, year: int):
         .flag_active_in_year(year)
         .select_related("party", "party__policy_area")
         .prefetch_related(
-            Prefetch("financials", queryset=ParticipationFinancials.objects.filter(year=year), to_attr="year_figures")
+            Prefetch("financials", queryset=ParticipationFinancials.objects.filter(year=year), to_attr="year_figures"),
+            Prefetch(
+                "interests",
+                queryset=FinancialInterest.objects.filter(year=year).order_by("form", "pk"),
+                to_attr="year_interests",
+            ),
         )
         .order_by("party__name", "pk")
     )

@@ -7,12 +7,14 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from core import summing
 from governance.goals import STATUS_RULE
 from governance.models import ParticipationGovernance, Seat
 from governance.selectors import PartyGoals, party_goals
 from partners import scoping
 from partners.choices import FigureKind
 from partners.costs import PartyCosts
+from partners.interests import FinancialInterest, in_print_order
 from partners.models import Participant, Participation, Party, PartyFinancials
 from partners.selectors import (
     FACTSHEET_PARTICIPANTS,
@@ -38,6 +40,7 @@ class MunicipalityView:
     seats: list[Seat]
     governance: ParticipationGovernance | None
     exposed: list[exposure.ExposedRisk]
+    interests: list[FinancialInterest]
 
     @property
     def exposure_max(self) -> Decimal:
@@ -73,9 +76,10 @@ class Factsheet:
         return self._figure(FigureKind.REALISATIE)
 
     @property
-    def total_contribution(self) -> Decimal:
-        """The bijdragen of the loaded deelnemers (all of them on the printed sheet)."""
-        return sum((row.contribution or ZERO for row in self.rows), ZERO)
+    def total_contribution(self) -> summing.Total:
+        """The bijdragen of the loaded deelnemers (all of them on the printed sheet); one that is not
+        known is not counted as zero but named ("9 van 10 bijdragen niet bekend")."""
+        return summing.total(row.contribution for row in self.rows if row.contribution_applies)
 
     @property
     def listed_rows(self) -> list[ParticipationRow]:
@@ -140,13 +144,13 @@ def assemble_factsheet(
         # A printed sheet is not per user: the own doelen and belang only of the gemeente asked for.
         goals=party_goals(party=party, municipality_ids=frozenset([gemeente.pk] if gemeente else [])),
         risks=risks,
-        municipality=_municipality_view(party=party, rows=rows, municipality=gemeente, today=today),
+        municipality=_municipality_view(party=party, year=year, rows=rows, municipality=gemeente, today=today),
         sections=None,
     )
 
 
 def _municipality_view(
-    *, party: Party, rows: list[ParticipationRow], municipality: Participant | None, today: date
+    *, party: Party, year: int, rows: list[ParticipationRow], municipality: Participant | None, today: date
 ) -> MunicipalityView | None:
     if municipality is None:
         return None
@@ -158,10 +162,11 @@ def _municipality_view(
         .prefetch_related("motives")
         .first()
     )
-    exposed = []
+    exposed, interests = [], []
     if own is not None:
         exposed = _exposed(party=party, participation=own.participation, municipality=municipality)
-    return MunicipalityView(municipality, own, seats, governance, exposed)
+        interests = in_print_order(own.participation.interests.filter(year=year))
+    return MunicipalityView(municipality, own, seats, governance, exposed, interests)
 
 
 def _exposed(*, party: Party, participation: Participation, municipality: Participant) -> list[exposure.ExposedRisk]:

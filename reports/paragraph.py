@@ -9,21 +9,26 @@ reader who may see them.
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
+from functools import cached_property
 
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 
+from core import summing
 from governance.agenda import AgendaItem, municipality_agenda
 from governance.goals import STATUS_RULE
 from governance.models import Goal, MunicipalPolicy, ParticipationGovernance, Seat
 from governance.selectors import GoalOutcome, goal_outcome, goals_with_figures
 from partners.choices import BbvCategory, FigureKind, PartyStatus
-from partners.models import Participant, Party, PartyFinancials
-from partners.selectors import ZERO, ParticipationRow, central_tasks, municipality_overview
+from partners.interests import DeclaredUnknown, FinancialInterest, in_print_order
+from partners.models import NO_SOURCE, Participant, Party, PartyFinancials, party_figures_for
+from partners.selectors import ParticipationRow, central_tasks, municipality_overview
 from risks import exposure, matrix
 from risks import selectors as risk_selectors
 from risks.models import Measure, Risk, RiskLevel, public_ids
 from risks.svg import heatmap_layout
+
+from . import completeness
 
 BEGROTING = "begroting"
 JAARSTUKKEN = "jaarstukken"
@@ -44,6 +49,10 @@ class PartySection:
     figures_kind: str
     goals: list = field(default_factory=list)  # GoalOutcome: shared doelen and the gemeente's own
     received: Decimal | None = None  # as centrumgemeente: the bijdragen of the other deelnemers
+    # The party figures this report prints (for a vennootschap maybe an earlier jaarrekening).
+    printed_figures: PartyFinancials | None = None
+    interests: list[FinancialInterest] = field(default_factory=list)
+    declared_unknown: dict[str, str] = field(default_factory=dict)  # Art15Field -> reason
 
     @property
     def party(self) -> Party:
@@ -64,11 +73,71 @@ class PartySection:
 
     @property
     def party_figures(self) -> PartyFinancials | None:
-        return self.party_actual if self.figures_kind == FigureKind.REALISATIE else self.party_budget
+        return self.printed_figures
+
+    @property
+    def figures_source(self) -> str:
+        """ "jaarrekening 2024 (31-12-2024)", "begroting 2026" or "geen opgave"."""
+        return self.printed_figures.source_label if self.printed_figures else NO_SOURCE
+
+    @property
+    def contribution_applies(self) -> bool:
+        """A vennootschap gets no bijdrage: the gemeente holds shares and receives dividend. Its
+        bijdrage reads "n.v.t." (and stays out of the totals) unless one was actually paid."""
+        return not self.row.is_central and self.party.contribution_applies(self.contribution)
+
+    @property
+    def dividend_applies(self) -> bool:
+        """A vennootschap pays dividend: its dividend is printed, "niet bekend" when missing; for
+        other forms only a dividend that was recorded."""
+        return self.party.has_shares or self.dividend is not None
+
+    @property
+    def interest_applies(self) -> bool:
+        """The value of the belang (1-1, 31-12) exists only in a party with its own equity."""
+        return self.party.has_own_balance_sheet
 
     @property
     def contribution(self) -> Decimal | None:
         return self.own.contribution if self.own else None
+
+    @property
+    def dividend(self) -> Decimal | None:
+        return self.own.dividend if self.own else None
+
+    def interests_of(self, *forms) -> list[FinancialInterest]:
+        return [i for i in self.interests if i.form in forms]
+
+    @property
+    def shares(self) -> list[FinancialInterest]:
+        return [i for i in self.interests if i.is_shares]
+
+    @property
+    def loans(self) -> list[FinancialInterest]:
+        return [i for i in self.interests if i.is_loan]
+
+    @property
+    def guarantees(self) -> list[FinancialInterest]:
+        return [i for i in self.interests if i.is_guarantee]
+
+    @property
+    def liabilities(self) -> list[FinancialInterest]:
+        return [i for i in self.interests if i.is_liability]
+
+    @property
+    def book_value_start(self) -> summing.Total | None:
+        """Boekwaarde 1-1 of the kapitaalverstrekkingen and leningen (BBV art. 36); None without any."""
+        assets = self.shares + self.loans
+        return summing.total(i.book_value_start for i in assets) if assets else None
+
+    @property
+    def book_value_end(self) -> summing.Total | None:
+        assets = self.shares + self.loans
+        return summing.total(i.book_value_end for i in assets) if assets else None
+
+    def interest_total(self, attribute: str, items: list) -> Decimal | None:
+        """One amount of a kind of interest for an export cell; empty when unknown or absent."""
+        return summing.total(getattr(i, attribute) for i in items).amount if items else None
 
     @property
     def budgeted_contribution(self) -> Decimal | None:
@@ -88,32 +157,30 @@ class PartySection:
         return None if actual is None or budget is None else actual - budget
 
 
-def known_sum(values) -> Decimal | None:
-    """The sum of the known amounts; None ("niet bekend") when not one is known, rather than € 0."""
-    known = [value for value in values if value is not None]
-    return sum(known, ZERO) if known else None
-
-
 @dataclass
 class CategorySection:
     category: BbvCategory
     parties: list[PartySection] = field(default_factory=list)
 
     @property
-    def total_contribution(self) -> Decimal | None:
-        return known_sum(p.contribution for p in self.parties)
+    def total_contribution(self) -> summing.Total:
+        return summing.total(p.contribution for p in self.parties if p.contribution_applies)
 
     @property
-    def total_budgeted_contribution(self) -> Decimal | None:
-        return known_sum(p.budgeted_contribution for p in self.parties)
+    def total_budgeted_contribution(self) -> summing.Total:
+        return summing.total(p.budgeted_contribution for p in self.parties if p.contribution_applies)
 
     @property
-    def total_interest_start(self) -> Decimal | None:
-        return known_sum(p.own.interest_start if p.own else None for p in self.parties)
+    def total_dividend(self) -> summing.Total:
+        return summing.total(p.dividend for p in self.parties if p.dividend_applies)
 
     @property
-    def total_interest_end(self) -> Decimal | None:
-        return known_sum(p.own.interest_end if p.own else None for p in self.parties)
+    def total_interest_start(self) -> summing.Total:
+        return summing.total(p.own.interest_start if p.own else None for p in self.parties if p.interest_applies)
+
+    @property
+    def total_interest_end(self) -> summing.Total:
+        return summing.total(p.own.interest_end if p.own else None for p in self.parties if p.interest_applies)
 
 
 @dataclass
@@ -140,6 +207,7 @@ class ParagraphReport:
     resistance: exposure.ResistanceOverview
     confidential_left_out: int | None  # None: not told to this reader, who may not see confidential risks
     unknown_share: list[Risk]  # left out of the weerstandsvermogen for an unknown share, as this version names them
+    without_amount: list[Risk]  # left out of the weerstandsvermogen for lack of an amount, as this version names them
     calendar_year: int
     calendar: list[AgendaItem]
     changes: Changes | None
@@ -157,16 +225,45 @@ class ParagraphReport:
         return [party for category in self.categories for party in category.parties]
 
     @property
-    def total_contribution(self) -> Decimal | None:
-        return known_sum(c.total_contribution for c in self.categories)
+    def total_contribution(self) -> summing.Total:
+        return summing.total(c.total_contribution for c in self.categories)
 
     @property
-    def total_budgeted_contribution(self) -> Decimal | None:
-        return known_sum(c.total_budgeted_contribution for c in self.categories)
+    def total_budgeted_contribution(self) -> summing.Total:
+        return summing.total(c.total_budgeted_contribution for c in self.categories)
+
+    @property
+    def total_dividend(self) -> summing.Total:
+        return summing.total(c.total_dividend for c in self.categories)
 
     @property
     def risk_count(self) -> int:
         return sum(len(p.risks) for p in self.parties)
+
+    @cached_property
+    def gaps(self) -> list[completeness.Gap]:
+        """The BBV art. 15 fields missing per party: open gaps and those declared "niet bekend"."""
+        return completeness.report_gaps(self.parties)
+
+    @property
+    def open_gaps(self) -> list[completeness.Gap]:
+        return [gap for gap in self.gaps if gap.is_open]
+
+    @property
+    def declared_gaps(self) -> list[completeness.Gap]:
+        return [gap for gap in self.gaps if not gap.is_open]
+
+    @property
+    def is_concept(self) -> bool:
+        """A report with open gaps is a concept: it says so on every page and cannot be vastgesteld."""
+        return bool(self.open_gaps)
+
+    @property
+    def quantified_percentage(self):
+        """The share of the open risks of the weerstandsvermogen that has an amount (percent)."""
+        e = self.resistance.exposure
+        quantified = len(e.counted) + len(e.unknown_share)
+        return exposure.quantified_percentage(quantified, quantified + len(e.without_amount))
 
     @property
     def has_goals(self) -> bool:
@@ -205,7 +302,7 @@ def paragraph_report(
     today: date | None = None,
     reader_sees_confidential: bool = False,
 ) -> ParagraphReport:
-    """All data of the paragraaf verbonden partijen, in at most 21 queries whatever the number of parties.
+    """All data of the paragraaf verbonden partijen, in at most 23 queries whatever the number of parties.
 
     The public version leaves out confidential risks (risks/models.py RiskQuerySet.public) and counts
     them only for a reader who may see them (`reader_sees_confidential`): no number derived from a
@@ -217,9 +314,20 @@ def paragraph_report(
     party_ids = [row.participation.party_id for _, row in rows]
     participation_ids = [row.participation.pk for _, row in rows]
 
-    party_figures = {}
-    for figures in PartyFinancials.objects.filter(party_id__in=party_ids, year=year):
-        party_figures[(figures.party_id, figures.kind)] = figures
+    # All figures up to the year: a vennootschap's latest jaarrekening may be of an earlier year.
+    party_figures, figures_by_party = {}, {}
+    for figures in PartyFinancials.objects.filter(party_id__in=party_ids, year__lte=year):
+        figures_by_party.setdefault(figures.party_id, []).append(figures)
+        if figures.year == year:
+            party_figures[(figures.party_id, figures.kind)] = figures
+    interests_by_participation = {}
+    for interest in FinancialInterest.objects.filter(participation_id__in=participation_ids, year=year).order_by(
+        "form", "pk"
+    ):
+        interests_by_participation.setdefault(interest.participation_id, []).append(interest)
+    declared = {}
+    for item in DeclaredUnknown.objects.filter(participation_id__in=participation_ids, year=year):
+        declared.setdefault(item.participation_id, {})[item.field] = item.reason
     start, end = date(year, 1, 1), date(year, 12, 31)
     seats_by_party = {}
     seats = (
@@ -247,7 +355,8 @@ def paragraph_report(
     levels = risk_selectors.levels()
     risk_selectors.attach_levels(risks, levels)
     resistance = exposure.resistance_overview(municipality=municipality, year=year)  # 4 queries
-    public = None if internal else public_ids([*risks, *resistance.exposure.unknown_share])  # 1 at a peildatum
+    left_out = [*resistance.exposure.unknown_share, *resistance.exposure.without_amount]
+    public = None if internal else public_ids([*risks, *left_out])  # 1 at a peildatum
     risks_by_party, confidential_left_out = {}, 0
     for risk in risks:
         if public is not None and risk.pk not in public:
@@ -282,6 +391,11 @@ def paragraph_report(
                 figures_kind=kind,
                 goals=goals_by_party.get(party_id, []),
                 received=received.get(party_id),
+                printed_figures=party_figures_for(
+                    figures_by_party.get(party_id, []), party=row.participation.party, year=year, kind=kind
+                ),
+                interests=in_print_order(interests_by_participation.get(row.participation.pk, [])),
+                declared_unknown=declared.get(row.participation.pk, {}),
             )
         )
     listed = [risk for party_risks in risks_by_party.values() for risk in party_risks]
@@ -304,6 +418,7 @@ def paragraph_report(
         resistance=resistance,
         confidential_left_out=confidential_left_out if internal or reader_sees_confidential else None,
         unknown_share=[r for r in resistance.exposure.unknown_share if public is None or r.pk in public],
+        without_amount=[r for r in resistance.exposure.without_amount if public is None or r.pk in public],
         calendar_year=calendar_year,
         calendar=municipality_agenda(
             municipality=municipality, today=today, start=date(calendar_year, 1, 1), end=date(calendar_year, 12, 31)

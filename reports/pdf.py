@@ -12,6 +12,7 @@ from django.urls import reverse
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from core import formatting
 from risks import matrix, selectors
 
 CONTENT_TYPES = {".css": "text/css", ".svg": "image/svg+xml", ".png": "image/png", ".ttf": "font/ttf"}
@@ -44,5 +45,6 @@ class StaticFileFetcher(URLFetcher):
 
 def html_to_pdf(html: str) -> bytes:
     """The PDF of a report page; its title and language come from <title> and <html lang>."""
+    html = formatting.keep_amounts_together(html)
     document = HTML(string=html, base_url=settings.BASE_DIR.as_uri() + "/", url_fetcher=StaticFileFetcher())
     return document.write_pdf(pdf_variant=PDF_VARIANT)

@@ -16,4 +16,15 @@ urlpatterns = [
         views.ParagraphReportView.as_view(),
         name="paragraph_report",
     ),
+    re_path(
+        r"^gemeenten/(?P<code>[^/]+)/rapportage/(?P<year>\d{4})/(?P<variant>begroting|jaarstukken)/vaststellen$",
+        views.AdoptReportView.as_view(),
+        name="adopt_report",
+    ),
+    path("gemeenten/<str:code>/rapportage/vastgesteld/", views.AdoptedReportListView.as_view(), name="adopted_reports"),
+    path(
+        "gemeenten/<str:code>/rapportage/vastgesteld/<int:pk>.pdf",
+        views.AdoptedReportPdfView.as_view(),
+        name="adopted_report_pdf",
+    ),
 ]

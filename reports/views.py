@@ -9,24 +9,32 @@ rendered with no database transaction open, and the result is cached under the d
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.views.generic import DetailView, ListView, View
 
-from core import peildatum, register_cache
+from accounts import two_factor
+from core import formatting, peildatum, register_cache, summing
 from core.exports import Column, export_response
+from core.formatting import NOT_APPLICABLE
 from core.periods import parse_year, report_year
 from core.views import YearMixin
 from partners import scoping, selectors
 from partners.context_processors import user_scope
 from partners.models import Participant
 
+from . import adoption, changes, factsheet, pages
 from . import cache as report_cache
-from . import changes, factsheet, pages
 from . import paragraph as report
+from .models import AdoptedReport
 from .pdf import html_to_pdf
 
 INTERNAL = "intern"
@@ -76,6 +84,11 @@ class ParagraphReportView(View):
             data = build()
             rows = [party for category in data.categories for party in category.parties]
             return export_response(fmt, overview_columns(data), rows, filename, f"Verbonden partijen {year}")
+        if fmt == "pdf" and not internal and not request.peildatum and ACTUAL not in request.GET:
+            # Once vastgesteld, this URL serves the exact PDF the raad adopted (reports/adoption.py).
+            stored = adoption.latest(municipality=municipality, year=year, kind=variant)
+            if stored is not None:
+                return adopted_pdf_response(stored)
         if fmt == "pdf":
             key = report_cache.report_key(
                 "paragraaf", code, year, variant, internal, sees_confidential, today, request.peildatum or ""
@@ -84,31 +97,181 @@ class ParagraphReportView(View):
             return pdf_response(body, filename)
         return HttpResponse(self.render_html(build(), print_mode=False))
 
-    def render_html(self, data, *, print_mode: bool) -> str:
+    def render_html(self, data, *, print_mode: bool, adopted: dict | None = None) -> str:
+        municipality, user = data.municipality, self.request.user
         context = {
             "report": data,
             "print_mode": print_mode,
-            "may_see_internal": scoping.can_see_confidential(self.request.user),
+            "may_see_internal": scoping.can_see_confidential(user),
+            "adopted": adopted,
         }
+        if not print_mode:
+            context["may_adopt"] = adoption.may_adopt(user, municipality)
+            context["adopted_latest"] = adoption.latest(municipality=municipality, year=data.year, kind=data.variant)
+            context["adopt_form"] = adoption.AdoptForm()
         return render_to_string(self.template_name, context, request=self.request)
 
 
+# ?actueel shows the register's current state under a URL that serves the vastgestelde versie.
+ACTUAL = "actueel"
+
+
+def adopted_pdf_response(stored) -> HttpResponse:
+    filename = (
+        f"paragraaf-verbonden-partijen-{stored.municipality.code}-{stored.year}-{stored.kind}"
+        f"-vastgesteld-versie-{stored.version}"
+    )
+    response = pdf_response(bytes(stored.pdf), filename)
+    response["ETag"] = f'"{stored.sha256}"'
+    return response
+
+
+@method_decorator(transaction.non_atomic_requests, name="dispatch")
+class AdoptReportView(ParagraphReportView):
+    """POST /gemeenten/<code>/rapportage/<jaar>/<soort>/vaststellen: store the PDF as vastgesteld."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, code, year, variant):
+        municipality = scoping.get_municipality_or_404(request.user, code)
+        year = parse_year(year)
+        if year is None or variant not in report.VARIANTS:
+            raise Http404("Onbekend jaar of soort rapportage.")
+        preview = reverse("reports:paragraph_report", kwargs={"code": code, "year": str(year), "variant": variant})
+        if not adoption.may_adopt(request.user, municipality):
+            raise PermissionDenied("Alleen een controller of beheerder van deze gemeente stelt een rapportage vast.")
+        # Whoever has a second factor (beheerders, staff) passes it first, as for every change of data;
+        # a controller only reads the register and has none (accounts/two_factor.py).
+        if two_factor.may_set_up(request.user) and not two_factor.may_use_admin(request):
+            return redirect_to_login(request.path, reverse("accounts:two_factor"))
+        form = adoption.AdoptForm(request.POST)
+        if not form.is_valid():
+            for errors in form.errors.values():
+                for error in errors:
+                    messages.error(request, error)
+            return redirect(preview)
+        today = timezone.localdate()
+        data = report.paragraph_report(
+            municipality=municipality, year=year, variant=variant, internal=False, today=today
+        )
+        try:
+            version = adoption.check_adoptable(
+                report=data,
+                municipality=municipality,
+                year=year,
+                kind=variant,
+                correction_reason=form.cleaned_data["correction_reason"],
+            )
+            cover = {**form.cleaned_data, "version": version}
+            body = html_to_pdf(self.render_html(data, print_mode=True, adopted=cover))
+            stored = adoption.store(
+                municipality=municipality,
+                year=year,
+                kind=variant,
+                body=body,
+                user=request.user,
+                peildatum=today,
+                cleaned=form.cleaned_data,
+            )
+        except adoption.AdoptionRefused as refusal:
+            messages.error(request, str(refusal))
+            return redirect(preview)
+        messages.success(
+            request,
+            f"De {data.variant_label.lower()} {year} is vastgesteld als versie {stored.version}. "
+            "De PDF-link geeft voortaan precies deze versie.",
+        )
+        return redirect(preview)
+
+
+class AdoptedReportListView(ListView):
+    """/gemeenten/<code>/rapportage/vastgesteld/: every vastgestelde versie of the gemeente."""
+
+    template_name = "reports/adopted_list.html"
+    context_object_name = "versions"
+
+    def get_queryset(self):
+        self.municipality = scoping.get_municipality_or_404(self.request.user, self.kwargs["code"])
+        return adoption.versions_of(self.municipality)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["municipality"] = self.municipality
+        return context
+
+
+class AdoptedReportPdfView(View):
+    """/gemeenten/<code>/rapportage/vastgesteld/<pk>.pdf: one stored version, byte for byte."""
+
+    def get(self, request, code, pk):
+        municipality = scoping.get_municipality_or_404(request.user, code)
+        stored = get_object_or_404(AdoptedReport, pk=pk, municipality=municipality)
+        return adopted_pdf_response(stored)
+
+
 def overview_columns(data: report.ParagraphReport) -> list[Column]:
-    """The overview table of the paragraph, with numbers as numbers for pasting into the begroting."""
+    """The overview table of the paragraph, with numbers as numbers for pasting into the begroting.
+    An unknown amount is an empty cell, never 0; a vennootschap's bijdrage is "n.v.t."."""
     kind = "gerealiseerd" if data.is_annual_accounts else "begroot"
+    y = data.year
+
+    def contribution(value):
+        return lambda s: value(s) if s.contribution_applies else NOT_APPLICABLE
+
     columns = [
         Column("BBV-categorie", lambda s: s.category.label),
         Column("Verbonden partij", lambda s: s.party.name),
         Column("Vestigingsplaats", lambda s: s.party.seat),
         Column("Rechtsvorm", lambda s: s.party.get_legal_form_display()),
         Column("Aandeel (%)", lambda s: s.participation.share_percentage, "percent"),
-        Column(f"Bijdrage {data.year} {kind} (€)", lambda s: s.contribution, "euro"),
-        Column(f"Belang 1-1-{data.year} (€)", lambda s: s.own.interest_start if s.own else None, "euro"),
-        Column(f"Belang 31-12-{data.year} (€)", lambda s: s.own.interest_end if s.own else None, "euro"),
+        Column(f"Bijdrage {y} {kind} (€)", contribution(lambda s: s.contribution), "euro"),
+        Column(f"Belang 1-1-{y} (€)", lambda s: s.own.interest_start if s.own else None, "euro"),
+        Column(f"Belang 31-12-{y} (€)", lambda s: s.own.interest_end if s.own else None, "euro"),
+        Column(f"Dividend {y} (€)", lambda s: s.dividend, "euro"),
+        Column("Aantal aandelen", lambda s: s.interest_total("shares_count", s.shares), "number"),
+        Column("Nominale waarde aandelen (€)", lambda s: _nominal(s), "euro"),
+        Column("Gestort op aandelen (€)", lambda s: s.interest_total("paid_in", s.shares), "euro"),
+        Column("Lening hoofdsom (€)", lambda s: s.interest_total("principal", s.loans), "euro"),
+        Column(f"Lening restant 1-1-{y} (€)", lambda s: s.interest_total("balance_start", s.loans), "euro"),
+        Column(f"Lening restant 31-12-{y} (€)", lambda s: s.interest_total("balance_end", s.loans), "euro"),
+        Column("Garantie / borgstelling (€)", lambda s: s.interest_total("amount", s.guarantees), "euro"),
+        Column("Aansprakelijkheid voor tekorten", lambda s: _liability(s)),
+        Column(f"Boekwaarde 1-1-{y} (€, BBV art. 36)", lambda s: _amount(s.book_value_start), "euro"),
+        Column(f"Boekwaarde 31-12-{y} (€, BBV art. 36)", lambda s: _amount(s.book_value_end), "euro"),
+        Column("Bron cijfers partij", lambda s: s.figures_source),
+        Column("Eigen vermogen 1-1 (€)", _party_figure("equity_start"), "euro"),
+        Column("Eigen vermogen 31-12 (€)", _party_figure("equity_end"), "euro"),
+        Column("Vreemd vermogen 1-1 (€)", _party_figure("liabilities_start"), "euro"),
+        Column("Vreemd vermogen 31-12 (€)", _party_figure("liabilities_end"), "euro"),
+        Column("Resultaat (€)", _party_figure("result"), "euro"),
     ]
     if data.is_annual_accounts:
-        columns.insert(5, Column(f"Bijdrage {data.year} begroot (€)", lambda s: s.budgeted_contribution, "euro"))
+        columns.insert(5, Column(f"Bijdrage {y} begroot (€)", contribution(lambda s: s.budgeted_contribution), "euro"))
     return columns
+
+
+def _party_figure(name):
+    return lambda s: getattr(s.party_figures, name) if s.party_figures else None
+
+
+def _amount(total):
+    return total.amount if total is not None else None
+
+
+def _nominal(section):
+    """The nominal value of all shares: number × nominal value per share; empty when either is unknown."""
+    values = [
+        i.shares_count * i.nominal_value if i.shares_count is not None and i.nominal_value is not None else None
+        for i in section.shares
+    ]
+    return summing.total(values).amount if values and None not in values else None
+
+
+def _liability(section):
+    if not section.liabilities:
+        return ""
+    amount = summing.total(i.amount for i in section.liabilities)
+    return "ja" if amount.amount is None else f"ja, {formatting.euro(amount.amount)}"
 
 
 @method_decorator(transaction.non_atomic_requests, name="dispatch")

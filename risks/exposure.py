@@ -104,6 +104,26 @@ class ListedExposure:
     def maximum_sum(self) -> Decimal:
         return sum((item.amount_max for item in self.counted), self.hidden_maximum)
 
+    @property
+    def quantified_count(self) -> int:
+        """Risks with an amount (counted, or left out only for an unknown share)."""
+        return len(self.counted) + self.hidden_count + len(self.unknown_share)
+
+    @property
+    def risk_count(self) -> int:
+        return self.quantified_count + len(self.without_amount)
+
+    @property
+    def quantified_percentage(self) -> Decimal | None:
+        """The share of the risks that has an amount, in percent (whole); None without risks."""
+        return quantified_percentage(self.quantified_count, self.risk_count)
+
+
+def quantified_percentage(quantified: int, total: int) -> Decimal | None:
+    if not total:
+        return None
+    return (Decimal(quantified) * HUNDRED / Decimal(total)).quantize(ONE)
+
 
 def listed_for(exposure: Exposure, *, shown) -> ListedExposure:
     """The exposure as one reader sees it; `shown(risk)` says whether a risk may be named."""

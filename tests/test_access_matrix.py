@@ -86,6 +86,12 @@ ROWS = [
     ("reports:paragraph_report", "get", "/gemeenten/{b}/rapportage/2025/begroting", "302 404 404 200 200"),
     ("reports:paragraph_report", "get", "/gemeenten/{b}/rapportage/2025/begroting.pdf", "302 404 404 200 200"),
     ("reports:paragraph_report", "get", "/gemeenten/{b}/rapportage/2025/begroting.csv", "302 404 404 200 200"),
+    ("reports:adopted_reports", "get", "/gemeenten/{a}/rapportage/vastgesteld/", "302 200 200 200 200"),
+    ("reports:adopted_reports", "get", "/gemeenten/{b}/rapportage/vastgesteld/", "302 404 404 200 200"),
+    ("reports:adopted_report_pdf", "get", "/gemeenten/{a}/rapportage/vastgesteld/999999.pdf", "302 404 404 404 404"),
+    # Vaststellen: controllers and beheerders of the gemeente; refused (back to the report) while gaps remain.
+    ("reports:adopt_report", "post", "/gemeenten/{a}/rapportage/2025/begroting/vaststellen", "302 403 302 302 302"),
+    ("reports:adopt_report", "post", "/gemeenten/{b}/rapportage/2025/begroting/vaststellen", "302 404 404 302 302"),
     ("reports:factsheet_pdf", "get", "/partijen/{party_a}/factsheet.pdf", "302 200 200 200 200"),
     ("reports:factsheet_pdf", "get", "/partijen/{shared}/factsheet.pdf?gemeente={a}", "302 200 200 200 200"),
     ("reports:factsheet_pdf", "get", "/partijen/{shared}/factsheet.pdf?gemeente={b}", "302 404 404 200 200"),

@@ -3,7 +3,7 @@
 from django import template
 from django.utils.html import format_html, format_html_join
 
-from core import formatting
+from core import formatting, summing
 
 register = template.Library()
 
@@ -19,6 +19,21 @@ def name_in(participant, year):
         return participant.name_in(int(year))
     except (AttributeError, TypeError, ValueError):
         return str(participant)
+
+
+@register.filter
+def total_text(value, noun="bijdrage"):
+    """A core.summing.Total as '€ 18.800.000; 9 van 10 bijdragen niet bekend'."""
+    if isinstance(value, summing.Total):
+        return value.text(noun)
+    return formatting.euro(value)
+
+
+@register.filter
+def plural(count, nouns):
+    """{{ n|plural:"risico,risico's" }} -> '1 risico' / '3 risico's'."""
+    singular, _, plural_form = str(nouns).partition(",")
+    return summing.plural(int(count or 0), singular, plural_form or None)
 
 
 @register.simple_tag

@@ -3,7 +3,7 @@ links a gemeente only when its page exists for the reader (otherwise it names it
 
 from django import template
 
-from partners import scoping
+from partners import scoping, selectors
 
 register = template.Library()
 
@@ -12,3 +12,9 @@ register = template.Library()
 def municipality_visible_to(participant, user) -> bool:
     """{% if participant|municipality_visible_to:request.user %}: a gemeente whose pages open for the user."""
     return participant is not None and participant.is_municipality and scoping.municipality_visible(user, participant)
+
+
+@register.filter
+def participants_total(party) -> str:
+    """The bijdragen of all deelnemers, saying how many are not known (core/summing.py)."""
+    return selectors.participants_total(party).text("bijdrage")

@@ -145,6 +145,9 @@ WITHOUT_SECOND_FACTOR = {
     # Only withdraws the user's own agenda address and shows a new one to this session, which can
     # already read the dashboard and its address; readers have no second factor at all.
     "governance:renew_feed_token": "vernieuwt alleen de eigen agendasleutel",
+    # A controller (who only reads the register and has no second factor) adopts the report; the
+    # view asks the second factor of whoever has one, and a version is never overwritten.
+    "reports:adopt_report": "vraagt de tweede factor van wie er een heeft; controllers hebben er geen",
 }
 
 

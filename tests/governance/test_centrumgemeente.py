@@ -134,3 +134,34 @@ def test_the_import_refuses_a_bijdrage_of_the_centrumgemeente_to_itself():
     assert not report.ok
     assert any("Centrumstad is de centrumgemeente van Regeling Leerplicht" in p.message for p in report.problems)
     assert not ParticipationFinancials.objects.exists()
+
+
+def test_the_paragraaf_overview_of_the_centrumgemeente_prints_n_v_t_not_niet_bekend(demo):
+    from reports.paragraph import paragraph_report
+
+    report = paragraph_report(municipality=demo.central_municipality, year=2026, variant="begroting", internal=True)
+    section = next(s for s in report.parties if s.party == demo)
+    assert section.row.is_central
+    assert not section.contribution_applies  # the overview's bijdrage cell: n.v.t.
+    assert not section.interest_applies  # belang 1-1 and 31-12: n.v.t.
+    assert not section.dividend_applies  # no dividend column value
+    # Nothing of the regeling counts as an unknown in the totals, and it leaves no gap in the check.
+    assert all(gap.party_name != demo.name for gap in report.gaps)
+    category = next(c for c in report.categories if section in c.parties)
+    assert category.total_contribution.unknown == 0
+    assert category.total_interest_start.unknown == 0
+
+
+def test_the_factsheet_pdf_of_the_centrumgemeente_names_the_bijdragen_it_receives(logged_in_client, demo):
+    from partners.selectors import party_detail_queryset
+    from reports.factsheet import assemble_factsheet
+
+    party = party_detail_queryset(year=2026).get(pk=demo.pk)
+    sheet = assemble_factsheet(
+        party=party, year=2026, user=None, today=datetime.date(2026, 3, 1), gemeente=demo.central_municipality
+    )
+    assert sheet.municipality.row.is_central
+    assert not sheet.municipality.row.contribution_applies
+    # The centrumgemeente's own row is not among the bijdragen counted as unknown.
+    assert sheet.total_contribution.count == len([r for r in sheet.rows if not r.is_central])
+    assert sheet.total_contribution.amount > 0

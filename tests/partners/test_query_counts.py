@@ -91,8 +91,9 @@ def test_the_factsheet_uses_the_same_queries_for_3_and_30_participants_and_years
     # 6 for the register, 1 for the user's groups, 1 for the data version of the cache
     # (core/register_cache.py), 3 for the costs over time, the rest for the
     # governance (doelen and belangen: 5) and risk sections, and 11 for the wijzigingshistorie (the
-    # party's deelnames, one per kind of record in it and one per kind it names: reports/changes.py)
-    assert many <= 36  # + toezichthouder (a provincie among the deelnemers) and Atw gelijkgestelde dagen
+    # party's deelnames, one per kind of record in it and one per kind it names: reports/changes.py),
+    # 1 for the financial interests of the deelnemers (partners/interests.py)
+    assert many <= 37  # + toezichthouder (a provincie among the deelnemers) and Atw gelijkgestelde dagen
 
 
 def test_the_gemeente_page_uses_the_same_queries_for_3_and_30_participations(logged_in_client):
@@ -100,8 +101,8 @@ def test_the_gemeente_page_uses_the_same_queries_for_3_and_30_participations(log
     many = count_queries(logged_in_client, municipality_in(MANY).get_absolute_url())
     assert few == many
     # 6 for the register, 1 for the user's groups, 1 for the data version of the cache, 3 for the
-    # bijdragen over time, the rest for governance and risks
-    assert many <= 23  # + the regelingen it carries out as centrumgemeente, with their bijdragen
+    # bijdragen over time, 1 for the financial interests, the rest for governance and risks
+    assert many <= 24  # + the regelingen it carries out as centrumgemeente, with their bijdragen
 
 
 def test_the_gemeente_list_uses_the_same_queries_with_few_and_many_participations(logged_in_client):

@@ -186,6 +186,6 @@ def test_at_a_peildatum_the_paragraph_and_the_factsheet_pdf_leave_out_a_risk_con
         version = "&versie=intern" if sees else ""  # the beleidsmedewerker's is the public version
         preview = text(client.get(f"{report}?peildatum=2025-12-31{version}"))
         assert ("Later geheim" in preview) is sees, who
-        assert ("De 1 open risico's" in preview) is sees, who
+        assert ("De 1 open risico van" in preview) is sees, who
         _, pages = pdf_text(client.get(factsheet + f"?peildatum=2025-12-31&gemeente={municipality.code}"))
         assert "Later geheim" not in "".join(pages), who  # the factsheet is public: never a confidential risk

@@ -74,13 +74,14 @@ def test_each_category_row_shows_share_budget_and_actual_contribution(logged_in_
     assert "Openbaar lichaam" in ggd
     assert ggd.endswith("niet bekend € 1.234.567 € 1.200.000")
     bank = row_of(response, "Testbank NV")
-    assert bank.endswith("0,11% niet bekend niet bekend")
+    # A vennootschap gets no bijdrage: "n.v.t.", never "€ 0" or "niet bekend".
+    assert bank.endswith("0,11% n.v.t. n.v.t.")
 
 
 def test_the_page_totals_each_category_and_all_verbonden_partijen(logged_in_client, testdorp):
     page = page_of(logged_in_client, testdorp)
     assert "Totaal gemeenschappelijke regelingen € 1.484.567" in page
-    assert "Totaal vennootschappen en coöperaties € 0" in page
+    assert "Totaal vennootschappen en coöperaties n.v.t." in page
     assert "Totaal overige verbonden partijen € 10.000" in page
     assert "Totaal bijdragen aan verbonden partijen in 2025 (begroting): € 1.494.567" in page
     assert (
@@ -119,7 +120,7 @@ def test_a_gemeente_without_participations_says_so(logged_in_client):
     page = page_of(logged_in_client, Participant.objects.get(code="GM0014"))
     assert page.count("Geen verbonden partijen in deze categorie.") == 4
     assert "Geen overige samenwerkingen geregistreerd." in page
-    assert "Totaal bijdragen aan verbonden partijen in 2025 (begroting): € 0" in page
+    assert "Totaal bijdragen aan verbonden partijen in 2025 (begroting): n.v.t." in page
 
 
 @pytest.mark.parametrize("code", ["GM9998", "PV26", "gm0014", "onzin"])

@@ -157,3 +157,22 @@ def test_the_weerstandsvermogen_page_uses_a_constant_number_of_queries(logged_in
 
 def test_the_weerstandsvermogen_page_of_something_else_than_a_gemeente_is_a_404(logged_in_client):
     assert logged_in_client.get("/gemeenten/GM9999/weerstandsvermogen/").status_code == 404
+
+
+def test_a_risk_without_amount_is_counted_and_named_on_the_page_and_in_the_paragraaf(
+    logged_in_client, gemeente_with_risks
+):
+    party = gemeente_with_risks.participations.get(share_percentage=Decimal("20")).party
+    RiskFactory(party=party, title="Reputatieschade zonder bedrag", amount_min=None, amount_max=None)
+    page = " ".join(text(logged_in_client.get("/gemeenten/GM9014/weerstandsvermogen/?jaar=2025")).split())
+    assert "2 van de 3 risico's hebben een bedrag (67%); 1 risico zonder bedrag niet meegerekend." in page
+    assert "Niet meegerekend: 1 risico zonder bedrag" in page and "Reputatieschade zonder bedrag" in page
+
+    paragraaf = " ".join(text(logged_in_client.get("/gemeenten/GM9014/rapportage/2025/begroting")).split())
+    assert (
+        "Risico's met een bedrag 67%; 1 risico zonder bedrag niet meegerekend: Reputatieschade zonder bedrag"
+        in paragraaf
+    )
+    assert "Benodigde capaciteit voor de risico's van verbonden partijen € 200.000" in paragraaf
+    # A partial figure gives no class for the gemeente as a whole.
+    assert "Klasse" not in paragraaf and "ruim voldoende" not in paragraaf

@@ -9,6 +9,7 @@ from django.db import transaction
 from core.history import ensure_initial_history
 from demo.goals import load_goals_demo
 from demo.governance import load_governance_demo
+from demo.interests import load_interests_demo
 from demo.register import DEMO_USERS, load_demo
 from demo.risks import load_risk_demo
 
@@ -42,6 +43,7 @@ class Command(BaseCommand):
                 stats.update(load_risk_demo())
                 stats.update(load_governance_demo())
                 stats.update(load_goals_demo())
+                stats.update(load_interests_demo())
                 # The demo writes in bulk, without history: its rows count as there from the start.
                 ensure_initial_history()
         except LookupError as exc:
