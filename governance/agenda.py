@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db.models import Prefetch, Q
+from django.urls import reverse
 
 from partners.choices import ParticipantKind
 from partners.models import Participant, Participation, Party
@@ -56,7 +57,8 @@ class AgendaItem:
 
     @property
     def url(self) -> str:
-        return self.party.get_absolute_url() + "#cyclus"
+        # The party's tab Sturing en planning (core/tabs.py), where its cycle is.
+        return reverse("reports:party_governance", kwargs={"slug": self.party.slug}) + "#cyclus"
 
 
 def _wgr_items(party, rules, documents, start, end, supervisor, extra_days) -> list[AgendaItem]:
