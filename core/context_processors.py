@@ -3,14 +3,12 @@ banner naming the relaxations in force (DEMO)."""
 
 from django.conf import settings
 
-from .tabs import url_names
-
 # Pages by URL name, grouped under the item of the main menu (templates/base.html) they belong to.
 # A page of one gemeente (its dashboard, doelen, weerstandsvermogen) belongs to Gemeenten, whatever
 # app serves it.
 MENU_SECTIONS = {
-    "partijen": {"party_list"} | url_names("partij"),
-    "gemeenten": {"municipality_list", "dashboard", "resistance"} | url_names("gemeente"),
+    "partijen": {"party_list", "party_detail", "party_participants", "party_history"},
+    "gemeenten": {"municipality_list", "municipality_detail", "dashboard", "municipality_goals", "resistance"},
     "personen": {"person_list", "person_detail"},
     "risicos": {"risk_list", "risk_detail"},
     "import": {"import", "import_report"},

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db.models import Prefetch, Q
-from django.urls import reverse
 
 from partners.choices import ParticipantKind
 from partners.models import Participant, Participation, Party
@@ -57,8 +56,7 @@ class AgendaItem:
 
     @property
     def url(self) -> str:
-        # The party's tab Sturing en planning (core/tabs.py), where its cycle is.
-        return reverse("reports:party_governance", kwargs={"slug": self.party.slug}) + "#cyclus"
+        return self.party.get_absolute_url() + "#cyclus"
 
 
 def _wgr_items(party, rules, documents, start, end, supervisor, extra_days) -> list[AgendaItem]:

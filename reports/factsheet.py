@@ -57,8 +57,8 @@ class Factsheet:
     year: int
     rows: list[ParticipationRow]
     financials: list[PartyFinancials]
-    costs: PartyCosts | None
-    goals: PartyGoals | None
+    costs: PartyCosts
+    goals: PartyGoals
     risks: list[Risk]
     municipality: MunicipalityView | None
     sections: PartySections | None
@@ -95,17 +95,6 @@ def _load(name: str, load):
     return load()
 
 
-# What each tab of the factsheet page loads (core/tabs.py): the overview its summaries, every other tab
-# only its own part. The printed sheet (parts=None) has everything.
-TAB_PARTS = {
-    "overzicht": frozenset({"kosten", "vertegenwoordiging", "cyclus", "risicos"}),
-    "financien": frozenset({"kosten"}),
-    "doelen": frozenset({"doelen"}),
-    "sturing": frozenset({"sturing"}),
-    "risicos": frozenset({"risicos"}),
-}
-
-
 def assemble_factsheet(
     party: Party,
     *,
@@ -116,40 +105,28 @@ def assemble_factsheet(
     participant_limit: int | None = None,
     show_past_seats: bool = False,
     remember=_load,
-    parts: frozenset[str] | None = None,
 ) -> Factsheet:
     """The factsheet of `party`, loaded with partners.selectors.party_detail_queryset(year=year).
 
     `user` is the reader of the page, whose view of doelen, representation, monitoring and risks it
     shows; `user=None` makes the printed sheet, the same for every reader: public risks only, the own
     doelen and belang only of `gemeente`. `remember(name, load)` lets the page keep the slow parts
-    (the costs) between requests; by default everything is loaded now. `parts` (TAB_PARTS): only what one
-    tab of the page shows; a part not asked for stays empty (None).
+    (the costs) between requests; by default everything is loaded now.
     """
     participations = participations_of_party(party=party, year=year)
     if participant_limit is not None:
         participations = participations[:participant_limit]
     rows = participant_rows(participations)
-    wanted = (lambda part: True) if parts is None else parts.__contains__
-    costs = remember("kosten", lambda: party_costs(party=party, year=year)) if wanted("kosten") else None
+    costs = remember("kosten", lambda: party_costs(party=party, year=year))
     if user is not None:
-        sections = party_sections(
-            party=party,
-            year=year,
-            user=user,
-            today=today,
-            show_past_seats=show_past_seats,
-            parts=parts if parts is not None else ("sturing", "risicos"),
-        )
+        sections = party_sections(party=party, year=year, user=user, today=today, show_past_seats=show_past_seats)
         return Factsheet(
             party=party,
             year=year,
             rows=rows,
             financials=list(party.financials.all()),
             costs=costs,
-            goals=party_goals(party=party, municipality_ids=scoping.municipality_ids(user))
-            if wanted("doelen")
-            else None,
+            goals=party_goals(party=party, municipality_ids=scoping.municipality_ids(user)),
             risks=[],
             municipality=None,
             sections=sections,

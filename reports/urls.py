@@ -8,31 +8,9 @@ app_name = "reports"
 
 urlpatterns = [
     path("partijen/<slug:slug>/", views.PartyDetailView.as_view(), name="party_detail"),
-    path("partijen/<slug:slug>/financien/", views.PartyDetailView.as_view(tab="financien"), name="party_finances"),
-    path("partijen/<slug:slug>/doelen/", views.PartyDetailView.as_view(tab="doelen"), name="party_goals"),
-    path("partijen/<slug:slug>/sturing/", views.PartyDetailView.as_view(tab="sturing"), name="party_governance"),
-    path("partijen/<slug:slug>/risicos/", views.PartyDetailView.as_view(tab="risicos"), name="party_risks"),
     path("partijen/<slug:slug>/historie/", views.PartyHistoryView.as_view(), name="party_history"),
     path("partijen/<slug:slug>/factsheet.pdf", views.FactsheetPdfView.as_view(), name="factsheet_pdf"),
     path("gemeenten/<str:code>/", views.MunicipalityDetailView.as_view(), name="municipality_detail"),
-    path(
-        "gemeenten/<str:code>/deelnames/",
-        views.MunicipalityDetailView.as_view(tab="deelnames"),
-        name="municipality_participations",
-    ),
-    path(
-        "gemeenten/<str:code>/financien/",
-        views.MunicipalityDetailView.as_view(tab="financien"),
-        name="municipality_finances",
-    ),
-    path(
-        "gemeenten/<str:code>/sturing/",
-        views.MunicipalityDetailView.as_view(tab="sturing"),
-        name="municipality_governance",
-    ),
-    path(
-        "gemeenten/<str:code>/risicos/", views.MunicipalityDetailView.as_view(tab="risicos"), name="municipality_risks"
-    ),
     re_path(
         r"^gemeenten/(?P<code>[^/]+)/rapportage/(?P<year>\d{4})/(?P<variant>begroting|jaarstukken)(?:\.(?P<fmt>pdf|xlsx|csv))?$",
         views.ParagraphReportView.as_view(),

@@ -339,9 +339,6 @@ class CachedContentMixin:
 
 
 class PartyDetailView(CachedContentMixin, YearMixin, DetailView):
-    """/partijen/<slug>/ and its tabs (core/tabs.py): financiën, doelen, sturing en planning, risico's."""
-
-    tab = "overzicht"
     peildatum_supported = True
     template_name = "reports/party_detail.html"
     content_template = "reports/includes/party_factsheet.html"
@@ -361,28 +358,34 @@ class PartyDetailView(CachedContentMixin, YearMixin, DetailView):
                 register_cache.key(f"partij-{name}", party.pk, self.year, at, version=self.data_version), load
             )
 
-        # Only what the tab shows (core/tabs.py); the overview names the first deelnemers, all of them
-        # are on the tab Deelnemers and in the PDF.
-        context["tab"] = self.tab
+        # The page names the first deelnemers; all of them are on their own page and in the PDF.
         context["sheet"] = factsheet.assemble_factsheet(
             party,
             user=user,
             year=self.year,
             today=peildatum.today(),
-            participant_limit=OVERVIEW_PARTICIPANTS,
+            participant_limit=selectors.FACTSHEET_PARTICIPANTS,
             show_past_seats=self.request.GET.get("zetels") == pages.SHOW_PAST_SEATS,
             remember=remember,
-            parts=factsheet.TAB_PARTS[self.tab],
         )
-        if self.tab == "overzicht":
-            sheet = context["sheet"]
-            context["summary"] = pages.party_summary(sections=sheet.sections, costs=sheet.costs, user=user)
         context["participants_caption"] = f"Deelnemers met hun belang en bijdrage {self.year} (begroting)"
+        before = history_cutoff(self.request)
+        context["history"] = register_cache.cached(
+            register_cache.key(
+                "partij-historie",
+                party.pk,
+                at,
+                HISTORY_ON_FACTSHEET,
+                scoping.visibility_key(user),
+                version=self.data_version,
+            ),
+            lambda: changes.party_changes(party=party, user=user, before=before, limit=HISTORY_ON_FACTSHEET),
+        )
         return context
 
 
-# The overview of a factsheet names this many deelnemers; the tab Deelnemers has them all.
-OVERVIEW_PARTICIPANTS = 5
+# The factsheet shows the newest changes; the history page shows them all, page by page.
+HISTORY_ON_FACTSHEET = 8
 
 
 def history_cutoff(request):
@@ -408,9 +411,6 @@ class PartyHistoryView(ListView):
 
 
 class MunicipalityDetailView(CachedContentMixin, YearMixin, DetailView):
-    """/gemeenten/<code>/ and its tabs (core/tabs.py): deelnames, financiën, sturing, risico's."""
-
-    tab = "overzicht"
     template_name = "reports/municipality_detail.html"
     content_template = "reports/includes/municipality_page.html"
     context_object_name = "municipality"
@@ -430,32 +430,20 @@ class MunicipalityDetailView(CachedContentMixin, YearMixin, DetailView):
         return chosen or report_year()
 
     def content_context(self, context):
-        """Only what the tab shows (core/tabs.py): the overview answers the first questions, each other tab
-        loads its own part."""
-        municipality, year, today, tab = self.object, self.year, peildatum.today(), self.tab
-        context["tab"] = tab
-        context["name_of_year"] = municipality.name_in(year)
-        context["absence"] = municipality.absence_in_year(year)
         # The gemeente's deelnames once, for every section that shows some of them.
-        participations = pages.municipality_participations(municipality=municipality, year=year)
+        participations = pages.municipality_participations(municipality=self.object, year=self.year)
         context["overview"] = selectors.municipality_overview(
-            municipality=municipality, year=year, participations=participations
+            municipality=self.object, year=self.year, participations=participations
         )
-        if tab == "overzicht":
-            context["summary"] = pages.municipality_summary(
-                municipality=municipality, year=year, user=self.request.user, today=today, participations=participations
-            )
-        elif tab == "deelnames":
-            context["central_tasks"] = selectors.central_tasks(municipality=municipality, year=year)
-        elif tab == "financien":
-            context["costs"] = selectors.municipality_costs(municipality=municipality, participations=participations)
-        elif tab in ("sturing", "risicos"):
-            context["sections"] = pages.municipality_sections(
-                municipality=municipality,
-                year=year,
-                user=self.request.user,
-                today=today,
-                participations=participations,
-                parts={tab},
-            )
+        context["central_tasks"] = selectors.central_tasks(municipality=self.object, year=self.year)
+        context["name_of_year"] = self.object.name_in(self.year)
+        context["absence"] = self.object.absence_in_year(self.year)
+        context["costs"] = selectors.municipality_costs(municipality=self.object, participations=participations)
+        context["sections"] = pages.municipality_sections(
+            municipality=self.object,
+            year=self.year,
+            user=self.request.user,
+            today=peildatum.today(),
+            participations=participations,
+        )
         return context

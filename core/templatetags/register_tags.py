@@ -4,7 +4,6 @@ from django import template
 from django.utils.html import format_html, format_html_join
 
 from core import formatting, summing
-from core.tabs import object_tabs as tabs_of
 
 register = template.Library()
 
@@ -99,12 +98,3 @@ def peildatum_query(context, first=True):
     if not day:
         return ""
     return f"{'?' if first else '&'}peildatum={day:%Y-%m-%d}"
-
-
-@register.inclusion_tag("includes/object_tabs.html", takes_context=True)
-def object_tabs(context, kind, key, name):
-    """The tab bar of a party (kind "partij", key its slug) or gemeente ("gemeente", its CBS code)."""
-    request = context["request"]
-    match = request.resolver_match
-    current = f"{match.namespace}:{match.url_name}" if match else ""
-    return {"tabs": tabs_of(kind, key, current=current, query=request.GET), "name": name}

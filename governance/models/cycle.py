@@ -7,7 +7,6 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
-from django.urls import reverse
 
 from core.history import Historical
 from core.periods import YEAR_VALIDATORS, year_constraint
@@ -247,7 +246,7 @@ class CycleDocument(models.Model):
         return self.title or f"{self.get_kind_display()} {self.year}"
 
     def get_absolute_url(self):
-        return reverse("reports:party_governance", kwargs={"slug": self.party.slug}) + "#cyclus"
+        return self.party.get_absolute_url() + "#cyclus"
 
     def clean(self):
         if self.party_id:
@@ -379,7 +378,7 @@ class PartyEvent(models.Model):
         return f"{self.title or self.get_kind_display()} {self.party} {self.date:%d-%m-%Y}"
 
     def get_absolute_url(self):
-        return reverse("reports:party_governance", kwargs={"slug": self.party.slug}) + "#cyclus"
+        return self.party.get_absolute_url() + "#cyclus"
 
 
 class EquatedDay(models.Model):
