@@ -54,6 +54,9 @@ def _int(name: str, default: int, low: int, high: int) -> int:
 
 
 DEBUG = _bool("DEBUG", False)
+# The demo of `make run`: production settings (DEBUG off) with two relaxations so it runs on a laptop,
+# plain http and no second factor, each named in a banner on every page (DEMO_RELAXATIONS below).
+DEMO = _bool("DEMO", False)
 
 SECRET_KEY = env.str("SECRET_KEY", default="")
 if not SECRET_KEY:
@@ -64,10 +67,10 @@ if not SECRET_KEY:
     SECRET_KEY = "insecure-development-key-only-for-debug"
 
 # Served over https, as in production: secure cookies, HSTS and a redirect from http. Off by default
-# only with DEBUG (make run), so the development server works on plain http.
-HTTPS = _bool("HTTPS", not DEBUG)
+# only with DEBUG (make dev) or DEMO (make run), so a server on a laptop works on plain http.
+HTTPS = _bool("HTTPS", not (DEBUG or DEMO))
 
-ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"] if DEBUG else [])
+ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"] if DEBUG or DEMO else [])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 try:
@@ -155,6 +158,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "partners.context_processors.user_scope",
+                "core.context_processors.environment",
             ],
             "builtins": ["core.templatetags.register_tags"],
         },
@@ -331,8 +335,18 @@ AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
 AXES_VERBOSE = False
 
 # Two-factor authentication (TOTP, django-otp) for everyone who uses /admin/. Off by default only
-# with DEBUG, so the demo beheerder of `make run` reaches the admin without an authenticator app.
-ADMIN_TWO_FACTOR = _bool("ADMIN_TWO_FACTOR", not DEBUG)
+# with DEBUG or DEMO, so the demo beheerder of `make run` reaches the admin without an authenticator app.
+ADMIN_TWO_FACTOR = _bool("ADMIN_TWO_FACTOR", not (DEBUG or DEMO))
+
+# What the demo banner names (templates/includes/demo_banner.html): the relaxations in force.
+DEMO_RELAXATIONS = [
+    text
+    for relaxed, text in (
+        (not HTTPS, "http in plaats van https"),
+        (not ADMIN_TWO_FACTOR, "geen tweestapsverificatie"),
+    )
+    if relaxed
+]
 OTP_TOTP_ISSUER = "Register verbonden partijen"
 
 LOGGING = {

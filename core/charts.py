@@ -23,6 +23,18 @@ PRIMARY = "#154273"
 SECONDARY = "#8fb8de"  # a begroting, not yet realised
 HIGHLIGHT = "#b35900"
 TARGET_COLOUR = "#2f6d1f"
+# Text sizes in px at 100%: at least 12 px on screen; in the PDF (charts at their own size, 0.75 pt a
+# px) at least 9 pt. The charts keep to widths that fit the A4 text column (MAX_WIDTH), so the PDF
+# never shrinks them.
+TEXT_SIZE = 12
+MAX_WIDTH = 640
+# Average advance of a character of DejaVu Sans, in em: how wide a label is, for the layouts below.
+CHAR_EM = 0.62
+
+
+def text_width(content: str, size: float = TEXT_SIZE) -> float:
+    """The width a label takes, estimated for DejaVu Sans (its digits are 0.64 em wide)."""
+    return len(content) * size * CHAR_EM
 
 
 @dataclass(frozen=True)
@@ -30,13 +42,25 @@ class Bar:
     label: str
     value: Decimal | None
     light: bool = False  # drawn lighter: a begroting (columns) or the other deelnemers (bars)
-    note: str = ""
+    # The change shown beside the bar as a number ("+1,1%"): the axis starts at zero, so a small
+    # change between two long bars is not seen otherwise.
+    change: str = ""
 
 
-def _text(x, y, content, *, anchor="middle", size=11, colour=TEXT_COLOUR, weight="normal") -> str:
+def _text(x, y, content, *, anchor="middle", size=TEXT_SIZE, colour=TEXT_COLOUR, weight="normal") -> str:
     return (
         f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" font-family="{FONT}" font-size="{size}" '
         f'font-weight="{weight}" fill="{colour}">{escape(content)}</text>'
+    )
+
+
+def _label(x, y, content, *, anchor="middle", colour=TEXT_COLOUR) -> str:
+    """A value on a white ground, so a line or bar it crosses does not strike through it."""
+    width = text_width(content) + 4
+    left = {"start": x - 2, "middle": x - width / 2, "end": x - width + 2}[anchor]
+    return (
+        f'<rect x="{left:.1f}" y="{y - TEXT_SIZE * 0.9:.1f}" width="{width:.1f}" height="{TEXT_SIZE * 1.2:.1f}" '
+        f'fill="#fff" fill-opacity="0.85"/>' + _text(x, y, content, anchor=anchor, colour=colour)
     )
 
 
@@ -59,12 +83,19 @@ def _scale_max(values) -> Decimal:
     return top if top > 0 else Decimal("1")
 
 
+COLUMN_SLOT = 88  # room for a value such as "€ 12,3 mln" at 12 px
+MAX_COLUMNS = (MAX_WIDTH - 40) // COLUMN_SLOT
+
+
 def column_chart(
     *, bars: list[Bar], title: str, description: str, chart_id: str, fmt: Callable[[Decimal], str]
 ) -> SafeString:
-    """Vertical columns, one per year; a light column is a begroting, a dark one a realisatie."""
-    width, height = max(240, 70 * len(bars) + 40), 200
-    left, top, bottom = 20, 24, 34
+    """Vertical columns, one per year; a light column is a begroting, a dark one a realisatie. Above
+    each column its value and, when given, its change ("+1,1%"). At most MAX_COLUMNS columns (the last
+    years), so the chart fits the PDF's text column at full size; the table beside it has them all."""
+    bars = bars[-MAX_COLUMNS:]
+    left, top, bottom = 20, 48, 34
+    width, height = max(260, COLUMN_SLOT * len(bars) + 2 * left), 240
     plot_height = height - top - bottom
     top_value = _scale_max(bar.value for bar in bars)
     slot = (width - 2 * left) / max(1, len(bars))
@@ -78,7 +109,7 @@ def column_chart(
     for index, bar in enumerate(bars):
         x = left + slot * index + slot * 0.15
         bar_width = slot * 0.7
-        parts.append(_text(x + bar_width / 2, height - 14, bar.label, size=11))
+        parts.append(_text(x + bar_width / 2, height - 12, bar.label))
         if bar.value is None:
             parts.append(_text(x + bar_width / 2, top + plot_height - 6, "—", colour=MUTED_COLOUR))
             continue
@@ -89,7 +120,9 @@ def column_chart(
             f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar_width:.1f}" height="{bar_height:.1f}" fill="{fill}"'
             f' stroke="{PRIMARY}" stroke-width="1"/>'
         )
-        parts.append(_text(x + bar_width / 2, y - 6, fmt(bar.value), size=10))
+        parts.append(_text(x + bar_width / 2, y - 6, fmt(bar.value)))
+        if bar.change:
+            parts.append(_text(x + bar_width / 2, y - 22, bar.change, colour=MUTED_COLOUR))
     return _close(parts)
 
 
@@ -103,36 +136,45 @@ def bar_chart(
     reference: Decimal | None = None,
     reference_label: str = "",
 ) -> SafeString:
-    """Horizontal bars, one per row (a deelnemer); a dashed line marks `reference` (the average)."""
-    label_width, value_width, row_height = 150, 76, 24
-    width = 480
-    top = 28 if reference is not None else 8
+    """Horizontal bars, one per row (a deelnemer); a dashed line marks `reference` (the average).
+    Beside each bar its value and, when given, its change or difference ("+1,2%")."""
+    label_width, row_height, width = 160, 26, 600
+    longest = max((text_width(f"{fmt(bar.value)}  {bar.change}") for bar in bars if bar.value is not None), default=0)
+    value_width = max(80, longest + 12)
+    top = 30 if reference is not None else 8
     height = top + row_height * len(bars) + 8
     plot_width = width - label_width - value_width
     top_value = _scale_max([bar.value for bar in bars] + [reference])
     parts = _open(
         width=width, height=height, title=title, description=description, chart_id=chart_id, css_class="chart-svg"
     )
-    for index, bar in enumerate(bars):
-        y = top + row_height * index
-        label = bar.label if len(bar.label) <= 20 else bar.label[:19] + "…"
-        parts.append(_text(label_width - 8, y + 16, label, anchor="end", size=12))
-        if bar.value is None:
-            parts.append(_text(label_width + 4, y + 15, "niet bekend", anchor="start", size=10, colour=MUTED_COLOUR))
-            continue
-        length = float(max(bar.value, Decimal("0")) / top_value) * plot_width
-        fill = SECONDARY if bar.light else HIGHLIGHT
-        parts.append(
-            f'<rect x="{label_width}" y="{y + 3}" width="{length:.1f}" height="{row_height - 6}" fill="{fill}"/>'
-        )
-        parts.append(_text(label_width + length + 4, y + 16, fmt(bar.value), anchor="start", size=11))
     if reference is not None:
         x = label_width + float(reference / top_value) * plot_width
         parts.append(
             f'<line x1="{x:.1f}" y1="{top - 4}" x2="{x:.1f}" y2="{height - 4}" stroke="{TEXT_COLOUR}" '
             f'stroke-width="1.5" stroke-dasharray="4 3"/>'
         )
-        parts.append(_text(x, 14, f"{reference_label} {fmt(reference)}", size=10))
+        caption = f"{reference_label} {fmt(reference)}"
+        half = text_width(caption) / 2
+        parts.append(_text(min(max(x, half + 2), width - half - 2), 16, caption))
+    max_chars = int((label_width - 14) / (TEXT_SIZE * CHAR_EM))
+    for index, bar in enumerate(bars):
+        y = top + row_height * index
+        label = bar.label if len(bar.label) <= max_chars else bar.label[: max_chars - 1] + "…"
+        parts.append(_text(label_width - 8, y + 17, label, anchor="end"))
+        if bar.value is None:
+            parts.append(_text(label_width + 4, y + 17, "niet bekend", anchor="start", colour=MUTED_COLOUR))
+            continue
+        length = float(max(bar.value, Decimal("0")) / top_value) * plot_width
+        fill = SECONDARY if bar.light else HIGHLIGHT
+        parts.append(
+            f'<rect x="{label_width}" y="{y + 3}" width="{length:.1f}" height="{row_height - 6}" fill="{fill}"/>'
+        )
+        value = fmt(bar.value)
+        parts.append(_label(label_width + length + 4, y + 17, value, anchor="start"))
+        if bar.change:
+            change_x = label_width + length + 4 + text_width(value + "  ")
+            parts.append(_label(change_x, y + 17, bar.change, anchor="start", colour=MUTED_COLOUR))
     return _close(parts)
 
 
@@ -173,30 +215,37 @@ def line_chart(
     chart_id: str,
     fmt: Callable[[Decimal], str],
 ) -> SafeString:
-    """Realisaties per year as a solid line with dots, streefwaarden as a dashed line, with a legend."""
-    width, height = 320, 190
-    left, right, top, bottom = 58, 16, 34, 30
+    """Realisaties per year as a solid line with dots, streefwaarden as a dashed line, with a legend.
+    Each realisatie has its value above its dot; the years stand far enough apart for those values, and
+    the first and last dot keep clear of the axis labels."""
     years = sorted({p.year for p in actual} | {p.year for p in target})
     values = [p.value for p in actual] + [p.value for p in target]
+    low, high, ticks = _axis(min(values), max(values)) if values else (Decimal(0), Decimal(1), [])
+    widest_value = max((text_width(fmt(p.value)) for p in actual), default=0)
+    left = max(40, int(max((text_width(fmt(t)) for t in ticks), default=0)) + 12)
+    right, top, bottom = 8, 36, 30
+    inset = max(12, widest_value / 2 + 6)  # from the axis to the first dot, and from the last dot to the edge
+    spacing = max(40, widest_value + 8)  # between two years
+    width = min(MAX_WIDTH, max(320, int(left + right + 2 * inset + spacing * max(0, len(years) - 1))))
+    height = 200
     parts = _open(
         width=width, height=height, title=title, description=description, chart_id=chart_id, css_class="chart-svg"
     )
     parts.append(
-        f'<line x1="{left}" y1="10" x2="{left + 18}" y2="10" stroke="{PRIMARY}" stroke-width="2.5"/>'
-        + _text(left + 22, 14, "realisatie", anchor="start", size=10)
-        + f'<line x1="{left + 110}" y1="10" x2="{left + 128}" y2="10" stroke="{TARGET_COLOUR}" stroke-width="2"'
-        ' stroke-dasharray="5 3"/>' + _text(left + 132, 14, "streefwaarde", anchor="start", size=10)
+        f'<line x1="{left}" y1="12" x2="{left + 18}" y2="12" stroke="{PRIMARY}" stroke-width="2.5"/>'
+        + _text(left + 22, 16, "realisatie", anchor="start")
+        + f'<line x1="{left + 112}" y1="12" x2="{left + 130}" y2="12" stroke="{TARGET_COLOUR}" stroke-width="2"'
+        ' stroke-dasharray="5 3"/>' + _text(left + 134, 16, "streefwaarde", anchor="start")
     )
     if not years:
         parts.append(_text(width / 2, height / 2, "nog geen cijfers", colour=MUTED_COLOUR))
         return _close(parts)
-    low, high, ticks = _axis(min(values), max(values))
-    plot_width, plot_height = width - left - right, height - top - bottom
+    plot_width, plot_height = width - left - right - 2 * inset, height - top - bottom
 
     def x_of(year):
         if len(years) == 1:
-            return left + plot_width / 2
-        return left + plot_width * (year - years[0]) / (years[-1] - years[0])
+            return left + inset + plot_width / 2
+        return left + inset + plot_width * (year - years[0]) / (years[-1] - years[0])
 
     def y_of(value):
         return top + plot_height * float((high - value) / (high - low))
@@ -207,9 +256,9 @@ def line_chart(
             f'<line x1="{left}" y1="{y:.1f}" x2="{width - right}" y2="{y:.1f}" '
             f'stroke="{GRID_COLOUR}" stroke-width="1"/>'
         )
-        parts.append(_text(left - 6, y + 4, fmt(value), anchor="end", size=9, colour=MUTED_COLOUR))
+        parts.append(_text(left - 6, y + 4, fmt(value), anchor="end", colour=MUTED_COLOUR))
     for year in years:
-        parts.append(_text(x_of(year), height - 10, str(year), size=10))
+        parts.append(_text(x_of(year), height - 10, str(year)))
     if target:
         path = " ".join(f"{x_of(p.year):.1f},{y_of(p.value):.1f}" for p in target)
         if len(target) > 1:
@@ -228,14 +277,14 @@ def line_chart(
     for p in actual:
         x, y = x_of(p.year), y_of(p.value)
         parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="{PRIMARY}"/>')
-        parts.append(_text(x, y - 8, fmt(p.value), size=9))
+        parts.append(_label(x, y - 8, fmt(p.value)))
     return _close(parts)
 
 
 # --- The trend of a monitoring score (1–5) over time ----------------------------------------------
 
-TREND_WIDTH, TREND_HEIGHT = 280, 150
-TREND_LEFT, TREND_RIGHT, TREND_TOP, TREND_BOTTOM = 30, 16, 12, 30
+TREND_WIDTH, TREND_HEIGHT = 300, 160
+TREND_LEFT, TREND_RIGHT, TREND_TOP, TREND_BOTTOM = 30, 30, 22, 30
 SCORES = range(1, 6)
 
 
@@ -245,11 +294,14 @@ class ScorePoint:
     score: int
 
 
+TREND_INSET = 12  # the first and last score keep clear of the axis labels
+
+
 def _trend_x(day: date, first: date, last: date) -> float:
-    width = TREND_WIDTH - TREND_LEFT - TREND_RIGHT
+    width = TREND_WIDTH - TREND_LEFT - TREND_RIGHT - 2 * TREND_INSET
     if first == last:
-        return TREND_LEFT + width / 2
-    return TREND_LEFT + width * (day - first).days / (last - first).days
+        return TREND_LEFT + TREND_INSET + width / 2
+    return TREND_LEFT + TREND_INSET + width * (day - first).days / (last - first).days
 
 
 def _trend_y(score: float) -> float:
@@ -283,5 +335,5 @@ def trend_chart(*, title: str, points: list[ScorePoint], first: date, last: date
         parts.append(f'<polyline points="{path}" fill="none" stroke="{PRIMARY}" stroke-width="2.5"/>')
     for (x, y), point in zip(coordinates, points, strict=True):
         parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="{PRIMARY}"/>')
-        parts.append(_text(x, y - 8, str(point.score), size=10))
+        parts.append(_label(x, y - 8, str(point.score)))
     return _close(parts)

@@ -1020,7 +1020,6 @@ PARTIES = [
     },
 ]
 
-DEMO_URL = "http://127.0.0.1:8000/"
 
 # Demo logins; created only by load_demo, never by a migration.
 DEMO_USERS = [

@@ -5,6 +5,7 @@ shown the same way on the gemeente page and the dashboard. Named "attention poin
 not get confused with Django signals.
 """
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
@@ -32,6 +33,10 @@ class AttentionKind(models.TextChoices):
     BEOORDELING_VERLOPEN = "beoordeling_verlopen", "Beoordeling verlopen"
 
 
+# The kinds in AttentionKind are listed most urgent first.
+URGENCY = {kind: index for index, kind in enumerate(AttentionKind)}
+
+
 @dataclass(frozen=True)
 class AttentionPoint:
     kind: AttentionKind
@@ -42,6 +47,52 @@ class AttentionPoint:
     @property
     def url(self) -> str:
         return self.party.get_absolute_url()
+
+
+@dataclass(frozen=True)
+class PartyAttention:
+    """The attention points of one party, most urgent kind first."""
+
+    party: Party
+    points: tuple[AttentionPoint, ...]
+
+    @property
+    def counts(self) -> list[tuple[AttentionKind, int]]:
+        """How many points of each kind, most urgent kind first."""
+        counted = Counter(point.kind for point in self.points)
+        return [(kind, counted[kind]) for kind in AttentionKind if counted[kind]]
+
+    @property
+    def urgency(self) -> int:
+        return min(URGENCY[point.kind] for point in self.points)
+
+
+@dataclass(frozen=True)
+class AttentionOverview:
+    """A gemeente's attention points grouped per party: the most urgent party first (its most urgent
+    kind, then the most points), with the counts per kind over all parties."""
+
+    parties: list[PartyAttention]
+
+    @property
+    def total(self) -> int:
+        return sum(len(group.points) for group in self.parties)
+
+    @property
+    def counts(self) -> list[tuple[AttentionKind, int]]:
+        counted = Counter(point.kind for group in self.parties for point in group.points)
+        return [(kind, counted[kind]) for kind in AttentionKind if counted[kind]]
+
+
+def group_by_party(points: list[AttentionPoint]) -> AttentionOverview:
+    by_party: dict[int, list[AttentionPoint]] = {}
+    for point in points:
+        by_party.setdefault(point.party.pk, []).append(point)
+    groups = [
+        PartyAttention(party_points[0].party, tuple(sorted(party_points, key=lambda p: URGENCY[p.kind])))
+        for party_points in by_party.values()
+    ]
+    return AttentionOverview(sorted(groups, key=lambda g: (g.urgency, -len(g.points), g.party.name)))
 
 
 def still_running(participation: Participation, *, today: date) -> bool:
@@ -151,5 +202,4 @@ def attention_points_for_municipality(
                 )
             )
     points += seat_points(seats=seats, today=today)
-    order = {kind: index for index, kind in enumerate(AttentionKind)}
-    return sorted(points, key=lambda p: (order[p.kind], p.party.name, p.message))
+    return sorted(points, key=lambda p: (URGENCY[p.kind], p.party.name, p.message))

@@ -17,7 +17,7 @@ from core.views import YearMixin
 from partners import scoping
 
 from . import agenda, calendar, selectors
-from .attention_points import attention_points_for_municipality
+from .attention_points import attention_points_for_municipality, group_by_party
 from .filters import PersonFilterSet
 
 
@@ -53,7 +53,7 @@ class MunicipalityDashboardView(MunicipalityMixin, DetailView):
         context = super().get_context_data(**kwargs)
         today = timezone.localdate()
         context["today"] = today
-        context["points"] = attention_points_for_municipality(municipality=self.object, today=today)
+        context["attention"] = group_by_party(attention_points_for_municipality(municipality=self.object, today=today))
         context["dashboard"] = agenda.municipality_dashboard(municipality=self.object, today=today)
         feed = reverse("governance:deadlines_ics", kwargs={"code": self.object.code})
         token = calendar.feed_token(self.object, user=self.request.user)

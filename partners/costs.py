@@ -16,7 +16,7 @@ from django.db.models.functions import Coalesce
 from django.utils.safestring import SafeString
 
 from core import charts
-from core.formatting import euro, short_euro
+from core.formatting import euro, short_euro, signed_pct
 
 from .choices import FigureKind
 from .models import Participant, Party
@@ -144,12 +144,23 @@ def cost_series(yearly: dict[int, Yearly]) -> list[YearCost]:
 
 
 def series_chart(series: list[YearCost], *, title: str, chart_id: str) -> SafeString:
-    bars = [charts.Bar(str(row.year), row.amount, light=row.budgeted) for row in series]
+    bars = [
+        charts.Bar(
+            str(row.year),
+            row.amount,
+            light=row.budgeted,
+            change=signed_pct(row.change_previous_pct) if row.previous is not None else "",
+        )
+        for row in series
+    ]
     described = "; ".join(f"{row.year}: {euro(row.amount)}{' (begroting)' if row.budgeted else ''}" for row in series)
     return charts.column_chart(
         bars=bars,
         title=title,
-        description=f"Bijdrage per jaar: {described or 'geen cijfers'}. Lichte kolommen zijn begrotingen.",
+        description=(
+            f"Bijdrage per jaar: {described or 'geen cijfers'}. Lichte kolommen zijn begrotingen; boven een kolom "
+            "staat de verandering ten opzichte van het jaar ervoor."
+        ),
         chart_id=chart_id,
         fmt=short_euro,
     )
@@ -241,9 +252,19 @@ class RegionalComparison:
         rows = self.municipal_rows
         described = "; ".join(f"{r.participant.name}: {euro(r.per_inhabitant, 2)}" for r in rows)
         return charts.bar_chart(
-            bars=[charts.Bar(r.participant.name, r.per_inhabitant) for r in rows],
+            bars=[
+                charts.Bar(
+                    r.participant.name,
+                    r.per_inhabitant,
+                    change=signed_pct(change_percentage(r.per_inhabitant, self.average)),
+                )
+                for r in rows
+            ],
             title=f"Bijdrage per inwoner aan {self.party.name} in {self.year}, per gemeente",
-            description=f"{described}. Gemiddeld {euro(self.average, 2)} per inwoner.",
+            description=(
+                f"{described}. Gemiddeld {euro(self.average, 2)} per inwoner; naast elke balk het verschil met het "
+                "gemiddelde in procenten."
+            ),
             chart_id=f"vergelijking-{self.party.pk}",
             fmt=euro_per_inhabitant,
             reference=self.average,

@@ -112,10 +112,12 @@ class MunicipalityFilterSet(django_filters.FilterSet):
         max_value=2100,
         help_text="Leeg: de gemeenten van vandaag. Met een jaar: de gemeenten die in dat jaar bestonden.",
     )
-    alleen_deelnemend = django_filters.BooleanFilter(
-        label="Alleen gemeenten met deelnames",
+    # A yes/all choice: "all gemeenten" is the default, not a third "unknown" state.
+    alleen_deelnemend = django_filters.ChoiceFilter(
+        label="Deelnames",
         method="with_participations",
-        widget=django_filters.widgets.BooleanWidget,
+        choices=[("true", "Alleen gemeenten met deelnames")],
+        empty_label="Alle gemeenten",
     )
 
     class Meta:
@@ -130,6 +132,4 @@ class MunicipalityFilterSet(django_filters.FilterSet):
         return queryset  # applied by the view, which also counts the deelnames of that year
 
     def with_participations(self, queryset, name, value):
-        if value is None:
-            return queryset
-        return queryset.filter(party_count__gt=0) if value else queryset.filter(party_count=0)
+        return queryset.filter(party_count__gt=0) if value == "true" else queryset

@@ -7,7 +7,7 @@ from datetime import date
 
 from governance import risk_profile
 from governance import selectors as governance_selectors
-from governance.attention_points import attention_points_for_municipality
+from governance.attention_points import AttentionOverview, attention_points_for_municipality, group_by_party
 from governance.models import MunicipalPolicy
 from partners import scoping
 from partners import selectors as partner_selectors
@@ -61,6 +61,10 @@ class MunicipalitySections:
     risk_profiles: list[governance_selectors.ParticipationProfile]
     risks: dict
     proposal_note: str
+
+    @property
+    def attention(self) -> AttentionOverview:
+        return group_by_party(self.points)
 
 
 def municipality_participations(*, municipality: Participant, year: int) -> list:

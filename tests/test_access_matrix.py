@@ -5,7 +5,9 @@ Each row names a URL pattern, a request and the expected status for, in this ord
     anonymous · beleidsmedewerker of gemeente A · controller of gemeente A · beheerder · superuser
 
 404 means the Dutch "Pagina niet gevonden", never a 403: a page out of a user's scope does not
-exist for them. The test walks the URL resolver and fails when a pattern has no row, so a new
+exist for them. The admin is the one exception everybody knows exists: a logged-in user who is not
+staff gets the Dutch 403 "Geen toegang" there, not a login form.
+The test walks the URL resolver and fails when a pattern has no row, so a new
 page cannot go without its access rules.
 """
 
@@ -116,9 +118,9 @@ ROWS = [
     ("accounts:two_factor", "get", "/tweestaps/", "302 404 404 302 302"),
     ("accounts:two_factor_setup", "get", "/tweestaps/instellen/", "302 404 404 302 302"),
     # The admin is Django's own; a few rows show that only staff get in and who reads the logboek.
-    ("admin:index", "get", "/admin/", "302 302 302 200 200"),
-    ("admin:admin_logentry_changelist", "get", "/admin/admin/logentry/", "302 302 302 200 200"),
-    ("admin:auth_user_changelist", "get", "/admin/auth/user/", "302 302 302 403 200"),
+    ("admin:index", "get", "/admin/", "302 403 403 200 200"),
+    ("admin:admin_logentry_changelist", "get", "/admin/admin/logentry/", "302 403 403 200 200"),
+    ("admin:auth_user_changelist", "get", "/admin/auth/user/", "302 403 403 403 200"),
 ]
 
 
@@ -225,6 +227,8 @@ def test_each_user_gets_the_expected_status(client, world, name, method, path, e
             wrong.append(f"{who}: {response.status_code} in plaats van {status}")
         elif response.status_code == 404:
             assert "Pagina niet gevonden" in response.content.decode(), f"{who} kreeg geen Nederlandse 404"
+        elif response.status_code == 403 and name.startswith("admin:") and who in ("beleid_a", "controller_a"):
+            assert "alleen voor functioneel beheerders" in response.content.decode(), f"{who} kreeg geen uitleg"
         elif response.status_code == 302 and who == "anonymous" and name not in ("login", "logout"):
             logins = ("/inloggen/?next=", "/admin/login/?next=") if name.startswith("admin:") else ("/inloggen/?next=",)
             assert response["Location"].startswith(logins), response["Location"]

@@ -136,7 +136,7 @@ def test_anonymous_users_go_to_the_register_login_page_not_the_admin_login(clien
 def test_a_reader_without_staff_rights_cannot_use_the_two_factor_pages(client, make_user):
     client.force_login(make_user("lezer", role=BELEIDSMEDEWERKER))
     assert client.get("/tweestaps/").status_code == 404
-    assert client.get("/admin/").status_code == 302
+    assert client.get("/admin/").status_code == 403
 
 
 def test_with_two_factor_off_the_admin_opens_after_login(client, beheerder, settings):

@@ -4,6 +4,7 @@ One server per session: a fresh SQLite file, `migrate` and `load_demo` in a subp
 `runserver --insecure` with DEBUG off, so the real 404 page shows and static files are still served.
 It runs on plain http (HTTPS=false) but otherwise with the production settings: the CSP, the
 login lockout and the TOTP step for the admin, which the beheerder passes with the key it shows.
+A second server on the same database runs as `make run` does (make_run_url), for the tests of the demo.
 """
 
 import os
@@ -15,6 +16,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -55,7 +57,7 @@ def _free_port():
         return sock.getsockname()[1]
 
 
-def _wait_until_up(url, process, seconds=30):
+def _wait_until_up(url, process, seconds=60):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -63,49 +65,81 @@ def _wait_until_up(url, process, seconds=30):
         try:
             with urllib.request.urlopen(url, timeout=2):
                 return
-        except (urllib.error.URLError, ConnectionError):
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
             time.sleep(0.2)
     raise RuntimeError(f"De server antwoordde niet binnen {seconds} s op {url}.")
 
 
 @pytest.fixture(scope="session")
-def base_url():
-    """The URL of the application with the Groningen demo, served for the whole session."""
+def demo_database():
+    """A fresh SQLite file with the Groningen demo, and the environment the servers share."""
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} ontbreekt: installeer Debian's chromium (apt-get install chromium).")
     with tempfile.TemporaryDirectory(prefix="vp-browser-") as tmp:
         env = {
             **os.environ,
             "DATABASE_URL": f"sqlite:///{tmp}/browser.sqlite3",
+            "STATIC_ROOT": f"{tmp}/static",
             "DEBUG": "false",
             "SECRET_KEY": "browser-test-only-secret",
-            "ALLOWED_HOSTS": "127.0.0.1",
-            "HTTPS": "false",
             "PYTHONUNBUFFERED": "1",
         }
         manage = [sys.executable, str(ROOT / "manage.py")]
         subprocess.run([*manage, "migrate", "--no-input", "-v", "0"], env=env, cwd=ROOT, check=True)
         subprocess.run([*manage, "load_demo", "--force"], env=env, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
-        port = _free_port()
-        log = open(Path(tmp) / "server.log", "wb")
-        server = subprocess.Popen(
-            [*manage, "runserver", f"127.0.0.1:{port}", "--noreload", "--insecure"],
-            env=env,
-            cwd=ROOT,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-        url = f"http://127.0.0.1:{port}"
+        yield Path(tmp), env
+
+
+@contextmanager
+def _serving(command, env, tmp, name):
+    """Start a server on a free port, wait until it answers, and stop it afterwards."""
+    port = _free_port()
+    log = open(tmp / f"{name}.log", "wb")
+    server = subprocess.Popen(
+        [part.format(port=port) for part in command], env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_up(f"{url}/inloggen/", server)
+        yield url
+    finally:
+        server.terminate()
         try:
-            _wait_until_up(f"{url}/inloggen/", server)
-            yield url
-        finally:
-            server.terminate()
-            try:
-                server.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                server.kill()
-            log.close()
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def base_url(demo_database):
+    """The URL of the application with the Groningen demo, served for the whole session: DEBUG off,
+    plain http, the TOTP step on."""
+    tmp, env = demo_database
+    env = {**env, "ALLOWED_HOSTS": "127.0.0.1", "HTTPS": "false"}
+    command = [sys.executable, str(ROOT / "manage.py"), "runserver", "127.0.0.1:{port}", "--noreload", "--insecure"]
+    with _serving(command, env, tmp, "runserver") as url:
+        yield url
+
+
+# What `make run` sets and runs (Makefile, DEMO_ENV and the run target); tests/core/test_make_run.py
+# checks that the Makefile still says so.
+MAKE_RUN_ENV = {"DEMO": "true", "DEBUG": "false"}
+MAKE_RUN_SERVER = ["gunicorn", "config.wsgi", "-w", "2", "-b", "127.0.0.1:{port}", "--timeout", "120"]
+
+
+@pytest.fixture(scope="session")
+def make_run_url(demo_database):
+    """The same demo served as `make run` serves it: gunicorn, DEBUG off, DEMO on (plain http, no second
+    factor), static files collected and served by WhiteNoise."""
+    tmp, env = demo_database
+    env = {key: value for key, value in env.items() if key not in ("ALLOWED_HOSTS", "HTTPS", "ADMIN_TWO_FACTOR")}
+    env.update(MAKE_RUN_ENV)
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    subprocess.run([*manage, "collectstatic", "--no-input", "-v", "0"], env=env, cwd=ROOT, check=True)
+    command = [str(Path(sys.executable).parent / MAKE_RUN_SERVER[0]), *MAKE_RUN_SERVER[1:]]
+    with _serving(command, env, tmp, "gunicorn") as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

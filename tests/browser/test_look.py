@@ -37,3 +37,30 @@ def test_printing_leaves_out_navigation_and_filters(open_as):
     assert page.locator("main table").is_visible()
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF")
+
+
+def test_the_admin_wears_the_register_colours_and_links_back_to_the_register(open_as):
+    from .test_pages import axe_problems
+
+    page = open_as("beheer")
+    for path in ("/admin/", "/admin/partners/party/", "/admin/risks/risk/add/"):
+        page.goto(path)
+        header = page.locator("#header")
+        assert header.evaluate("h => getComputedStyle(h).backgroundColor") == "rgb(21, 66, 115)", path
+        assert header.get_by_role("link", name="Register verbonden partijen").get_attribute("href") == "/partijen/"
+        assert header.get_by_role("link", name="Naar het register").count() == 1
+        assert "Beheer — Register verbonden partijen" in page.title()
+        if not path.endswith("/add/"):  # Django's own autocomplete widget (select2) has no accessible name
+            assert axe_problems(page) == [], path
+
+
+def test_menu_marks_the_section_of_the_page(visit):
+    for name, section in (("weerstandsvermogen", "Gemeenten"), ("dashboard", "Gemeenten"), ("persoon", "Personen")):
+        page = visit(name)
+        current = page.get_by_role("navigation", name="Hoofdmenu").locator("[aria-current='page']")
+        assert current.inner_text() == section, name
+
+
+def test_a_persons_breadcrumb_starts_at_personen(visit):
+    page = visit("persoon")
+    assert page.get_by_role("navigation", name="Kruimelpad").locator("a").first.inner_text() == "Personen"

@@ -53,9 +53,10 @@ def test_running_load_demo_twice_changes_nothing(fast_passwords):
     assert "al geladen" in output
 
 
-def test_load_demo_refuses_without_force_when_debug_is_off(settings):
+def test_load_demo_refuses_without_force_when_debug_and_demo_are_off(settings):
     settings.DEBUG = False
-    with pytest.raises(CommandError, match="DEBUG staat uit"):
+    settings.DEMO = False
+    with pytest.raises(CommandError, match="DEBUG en DEMO staan uit"):
         call_command("load_demo", stdout=StringIO())
     assert not Party.objects.exists()
     assert not get_user_model().objects.filter(username="beleid").exists()
@@ -112,3 +113,9 @@ def test_demo_shares_per_party_stay_within_100_percent():
     for spec in PARTIES:
         total = sum(row.get("share_percentage") or 0 for row in spec.get("participations", []))
         assert total <= 100, spec["name"]
+
+
+def test_load_demo_prints_the_address_the_server_will_run_on(fast_passwords):
+    output = StringIO()
+    call_command("load_demo", "--force", "--host", "0.0.0.0", "--port", "8123", stdout=output)
+    assert "http://0.0.0.0:8123/" in output.getvalue()

@@ -132,3 +132,28 @@ def test_the_gemeente_page_picks_the_same_running_deelnames_as_the_query_does():
 
     assert picked == {p.pk for p in active_participations(municipality=municipality, today=TODAY)}
     assert picked == {cases[0].pk, cases[1].pk}
+
+
+def test_points_are_grouped_per_party_most_urgent_party_first_with_counts_per_kind():
+    from governance.attention_points import AttentionKind, AttentionPoint, group_by_party
+    from partners.models import Party
+
+    roles, seatless = Party(pk=1, name="Afvalschap"), Party(pk=2, name="Zwembad")
+    points = [
+        AttentionPoint(AttentionKind.ROL_ONTBREEKT, roles, "Er is geen portefeuillehouder eigenaarsrol."),
+        AttentionPoint(AttentionKind.ROL_ONTBREEKT, roles, "Er is geen ambtelijk accounthouder."),
+        AttentionPoint(AttentionKind.ROL_ONTBREEKT, seatless, "Er is geen ambtelijk accounthouder."),
+        AttentionPoint(AttentionKind.GEEN_VERTEGENWOORDIGER, seatless, "Geen vertegenwoordiger."),
+    ]
+
+    overview = group_by_party(points)
+
+    assert [group.party.name for group in overview.parties] == ["Zwembad", "Afvalschap"]
+    assert overview.parties[0].counts == [(AttentionKind.GEEN_VERTEGENWOORDIGER, 1), (AttentionKind.ROL_ONTBREEKT, 1)]
+    assert [p.kind for p in overview.parties[0].points] == [
+        AttentionKind.GEEN_VERTEGENWOORDIGER,
+        AttentionKind.ROL_ONTBREEKT,
+    ]
+    assert overview.parties[1].counts == [(AttentionKind.ROL_ONTBREEKT, 2)]
+    assert overview.total == 4
+    assert overview.counts == [(AttentionKind.GEEN_VERTEGENWOORDIGER, 1), (AttentionKind.ROL_ONTBREEKT, 3)]

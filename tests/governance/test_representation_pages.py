@@ -74,9 +74,9 @@ def test_the_gemeente_page_groups_current_seats_by_person(logged_in_client, gron
 def test_the_gemeente_page_lists_its_attention_points(logged_in_client, groningen):
     ParticipationFactory(participant=groningen.participant, party__name="Recreatieschap Zonder Zetel")
     page = text(logged_in_client.get(groningen.participant.get_absolute_url()))
-    assert "Geen vertegenwoordiger Recreatieschap Zonder Zetel" in page
-    assert "Groningen heeft hier geen huidige vertegenwoordiger in een bestuursorgaan." in page
-    assert "Recreatieschap Zonder Zetel : Er is geen ambtelijk accounthouder." in page
+    assert "Recreatieschap Zonder Zetel 1 × geen vertegenwoordiger 2 × rol niet belegd" in page
+    assert "Geen vertegenwoordiger: Groningen heeft hier geen huidige vertegenwoordiger in een bestuursorgaan." in page
+    assert "Rol niet belegd: Er is geen ambtelijk accounthouder." in page
 
 
 def test_the_person_page_lists_all_current_seats_and_roles(logged_in_client, groningen):

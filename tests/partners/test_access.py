@@ -42,10 +42,31 @@ def test_the_admin_too_sends_an_anonymous_user_to_the_login_page(client):
     assert response["Location"] == "/inloggen/?next=/admin/partners/party/"
 
 
-def test_the_admin_refuses_a_user_without_staff_rights(logged_in_client):
-    response = logged_in_client.get("/admin/partners/party/")
+def test_the_admin_refuses_a_user_without_staff_rights_with_the_dutch_403_not_a_login_form(logged_in_client):
+    for path in ("/admin/", "/admin/partners/party/", "/admin/login/?next=/admin/"):
+        response = logged_in_client.get(path)
+        assert response.status_code == 403, path
+        page = text(response)
+        assert "Geen toegang" in page
+        assert "alleen voor functioneel beheerders" in page
+        assert 'name="password"' not in response.content.decode()
+
+
+def test_the_admin_sends_an_anonymous_visitor_to_the_login_page(client):
+    response = client.get("/admin/partners/party/")
     assert response.status_code == 302
-    assert response["Location"].startswith("/admin/login/")
+    assert response["Location"].startswith("/inloggen/")
+
+
+def test_the_demo_banner_names_the_relaxations_only_in_the_demo(logged_in_client, settings):
+    settings.DEMO = False
+    assert "Demo-omgeving" not in text(logged_in_client.get("/partijen/"))
+
+    settings.DEMO = True
+    settings.DEMO_RELAXATIONS = ["http in plaats van https"]
+    page = text(logged_in_client.get("/partijen/"))
+    assert "Demo-omgeving" in page
+    assert "http in plaats van https" in page
 
 
 def test_the_login_page_is_in_dutch(client):

@@ -71,3 +71,13 @@ def test_only_gemeenten_with_participations_can_be_shown_with_their_counts(logge
     response = logged_in_client.get("/gemeenten/", {"alleen_deelnemend": "true"})
     assert linked_names(response) == ["Testdorp"]
     assert f"Testdorp {municipality.code} — 1 2" in text(response)
+
+
+def test_the_participation_filter_offers_all_or_only_with_participations_and_defaults_to_all(logged_in_client):
+    MunicipalityFactory(name="Zonderdeelname")
+    response = logged_in_client.get("/gemeenten/")
+    page = response.content.decode()
+    assert "Onbekend" not in page
+    assert '<option value="" selected>Alle gemeenten</option>' in page
+    assert '<option value="true">Alleen gemeenten met deelnames</option>' in page
+    assert linked_names(logged_in_client.get("/gemeenten/", {"q": "Zonderdeelname"})) == ["Zonderdeelname"]

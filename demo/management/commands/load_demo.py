@@ -1,4 +1,4 @@
-"""Load the demo region (provincie Groningen) and the demo users; refuses to run outside DEBUG without --force."""
+"""Load the demo region (provincie Groningen) and the demo users; refuses outside DEBUG or DEMO without --force."""
 
 from collections import Counter
 
@@ -10,29 +10,31 @@ from core.history import ensure_initial_history
 from demo.goals import load_goals_demo
 from demo.governance import load_governance_demo
 from demo.interests import load_interests_demo
-from demo.register import DEMO_URL, DEMO_USERS, load_demo
+from demo.register import DEMO_USERS, load_demo
 from demo.risks import load_risk_demo
 
 
 class Command(BaseCommand):
     help = (
         "Laadt demogegevens: de verbonden partijen van de Groninger gemeenten met hun cijfers, en vier "
-        "demogebruikers. Veilig om te herhalen. Weigert als DEBUG uit staat, tenzij --force."
+        "demogebruikers. Veilig om te herhalen. Weigert als DEBUG en DEMO uit staan, tenzij --force."
     )
 
     def add_arguments(self, parser):
         parser.add_argument(
             "--force",
             action="store_true",
-            help="Ook laden als DEBUG uit staat. Let op: maakt gebruikers met bekende wachtwoorden aan.",
+            help="Ook laden als DEBUG en DEMO uit staan. Let op: maakt gebruikers met bekende wachtwoorden aan.",
         )
+        parser.add_argument("--host", default="127.0.0.1", help="Adres waarop het register straks draait.")
+        parser.add_argument("--port", type=int, default=8000, help="Poort waarop het register straks draait.")
 
-    def handle(self, *args, force=False, **options):
-        if not settings.DEBUG and not force:
+    def handle(self, *args, force=False, host="127.0.0.1", port=8000, **options):
+        if not (settings.DEBUG or settings.DEMO) and not force:
             raise CommandError(
-                "load_demo is gestopt: DEBUG staat uit, dus dit lijkt een productieomgeving. De demogegevens "
-                "maken gebruikers aan met wachtwoorden die in de documentatie staan. Start met DEBUG=true, "
-                "of geef --force als u dit echt wilt."
+                "load_demo is gestopt: DEBUG en DEMO staan uit, dus dit lijkt een productieomgeving. De "
+                "demogegevens maken gebruikers aan met wachtwoorden die in de documentatie staan. Start met "
+                "DEMO=true (of DEBUG=true), of geef --force als u dit echt wilt."
             )
         try:
             # One transaction over all apps: a failure leaves the database as it was.
@@ -51,7 +53,7 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS("Demogegevens geladen." if changes else "Demogegevens waren al geladen."))
         if changes:
             self.stdout.write(f"Gewijzigd: {changes}.")
-        self.stdout.write(f"\nOpen het register op {DEMO_URL} en log in met een van deze demo-accounts:\n")
+        self.stdout.write(f"\nOpen het register op http://{host}:{port}/ en log in met een van deze demo-accounts:\n")
         rows = [("Gebruikersnaam", "Wachtwoord", "Rol", "Gemeente", "Naam")] + [
             (u["username"], u["password"], u["group"], ", ".join(u["gemeenten"]), f"{u['first_name']} {u['last_name']}")
             for u in DEMO_USERS
