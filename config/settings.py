@@ -116,6 +116,9 @@ INSTALLED_APPS = [
     "importer",
     "reports",
     "demo",
+    "rest_framework",
+    "drf_spectacular",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -356,4 +359,31 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     # WeasyPrint and fontTools report every rendering step at INFO; only their warnings matter here.
     "loggers": {name: {"level": "WARNING"} for name in ("weasyprint", "weasyprint.progress", "fontTools")},
+}
+
+
+# --- The API (/api/v1, api/) -------------------------------------------------------------------------
+# Read endpoints for logged-in users (the session of the register), scoped as the pages are; errors as
+# problem details (api/problems.py); pages of 50 (api/pagination.py).
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.Pages",
+    "DEFAULT_SCHEMA_CLASS": "api.schema.ApiSchema",
+    "EXCEPTION_HANDLER": "api.problems.handle",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Register verbonden partijen",
+    "DESCRIPTION": "De verbonden partijen van gemeenten (BBV art. 15, Wgr): partijen, deelnames, financiële "
+    "gegevens, vertegenwoordiging, documenten van de P&C-cyclus en risico's. Volgens de NL GOV API Design Rules.",
+    "VERSION": "1.0.0",
+    "OAS_VERSION": "3.1.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {},
+    "CONTACT": {"name": "Functioneel beheer van het register"},
 }

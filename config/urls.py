@@ -13,6 +13,7 @@ urlpatterns = [
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include("accounts.urls")),
     path("admin/", admin.site.urls),
+    path("api/", include("api.urls")),
     path("", include("partners.urls")),
     path("", include("governance.urls")),
     path("", include("risks.urls")),

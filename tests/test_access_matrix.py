@@ -114,6 +114,18 @@ ROWS = [
     ("risks:resistance", "get", "/gemeenten/{a}/weerstandsvermogen/", "302 200 200 200 200"),
     ("risks:resistance", "get", "/gemeenten/{b}/weerstandsvermogen/", "302 404 404 200 200"),
     ("risks:level_styles", "get", "/risicos/niveaus.css", "200 200 200 200 200"),
+    # The API (api/): for logged-in users, scoped as the pages; errors as problem+json, never a login page.
+    ("api:openapi", "get", "/api/v1/openapi.json", "200 200 200 200 200"),
+    ("api:partijen", "get", "/api/v1/partijen", "403 200 200 200 200"),
+    ("api:partij", "get", "/api/v1/partijen/{party_a}", "403 200 200 200 200"),
+    ("api:partij", "get", "/api/v1/partijen/{party_b}", "403 404 404 200 200"),
+    ("api:deelnames", "get", "/api/v1/deelnames", "403 200 200 200 200"),
+    ("api:financiele_gegevens", "get", "/api/v1/financiele-gegevens", "403 200 200 200 200"),
+    ("api:vertegenwoordiging", "get", "/api/v1/vertegenwoordiging", "403 200 200 200 200"),
+    ("api:documenten", "get", "/api/v1/documenten", "403 200 200 200 200"),
+    ("api:risicos", "get", "/api/v1/risicos", "403 200 200 200 200"),
+    ("api:partijen", "post", "/api/v1/partijen", "403 405 405 405 405"),
+    ("api:unknown", "get", "/api/v2/partijen", "404 404 404 404 404"),
     # The TOTP step before the admin: staff only; staff here have passed it, so it sends them on.
     ("accounts:two_factor", "get", "/tweestaps/", "302 404 404 302 302"),
     ("accounts:two_factor_setup", "get", "/tweestaps/instellen/", "302 404 404 302 302"),
@@ -225,6 +237,8 @@ def test_each_user_gets_the_expected_status(client, world, name, method, path, e
         response = request(client, method, url, world["users"][who])
         if response.status_code != int(status):
             wrong.append(f"{who}: {response.status_code} in plaats van {status}")
+        elif name.startswith("api:") and response.status_code >= 400:
+            assert response["Content-Type"] == "application/problem+json", f"{who} kreeg geen problem+json"
         elif response.status_code == 404:
             assert "Pagina niet gevonden" in response.content.decode(), f"{who} kreeg geen Nederlandse 404"
         elif response.status_code == 403 and name.startswith("admin:") and who in ("beleid_a", "controller_a"):

@@ -17,6 +17,7 @@ world = matrix.world  # the same gemeenten, parties, risks, import and users as 
 PUBLIC = {
     "login": "max-age=0, no-cache, no-store, must-revalidate, private",  # Django's never_cache
     "risks:level_styles": "no-cache",  # revalidated with its ETag
+    "api:openapi": "no-cache",  # the same document for everybody
 }
 
 

@@ -1,0 +1,160 @@
+"""The endpoints of /api/v1: thin generic views over the same scoped querysets as the pages
+(partners/scoping.py), so a user reads through the API exactly what the register shows him."""
+
+from django.contrib.auth.decorators import login_not_required
+from django.utils.cache import patch_cache_control
+from django.utils.decorators import method_decorator
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.renderers import OpenApiJsonRenderer
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.views import SpectacularAPIView
+from rest_framework import generics
+
+from accounts.private_cache import private_without_login
+from governance.models import CycleDocument, Seat
+from partners import scoping
+from partners.models import Participation, Party, PartyFinancials
+from risks.models import Risk
+
+from . import filters, serializers
+from .problems import problem_response
+
+API_VERSION = "1.0.0"
+
+
+class VersionHeaderMixin:
+    """Every answer names the full version of the API (NL GOV API Design Rules, /core/version-header)."""
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        response["API-Version"] = API_VERSION
+        return response
+
+
+@method_decorator(private_without_login, name="dispatch")
+class ApiList(VersionHeaderMixin, generics.ListAPIView):
+    filter_backends = [DjangoFilterBackend]
+
+
+@method_decorator(private_without_login, name="dispatch")
+class ApiDetail(VersionHeaderMixin, generics.RetrieveAPIView):
+    pass
+
+
+def parties_of(user):
+    return scoping.visible_parties(user, Party.objects.select_related("policy_area", "central_municipality"))
+
+
+@extend_schema_view(
+    get=extend_schema(summary="Partijen", description="De verbonden partijen die de gebruiker mag zien.")
+)
+class PartyList(ApiList):
+    serializer_class = serializers.PartySerializer
+    filterset_class = filters.PartyFilter
+
+    def get_queryset(self):
+        return parties_of(self.request.user).order_by("name", "pk")
+
+
+@extend_schema_view(get=extend_schema(summary="Partij", description="Eén partij, op haar identificatie."))
+class PartyDetail(ApiDetail):
+    serializer_class = serializers.PartySerializer
+    lookup_field = "slug"
+    lookup_url_kwarg = "identificatie"
+
+    def get_queryset(self):
+        return parties_of(self.request.user)
+
+
+@extend_schema_view(get=extend_schema(summary="Deelnames", description="De deelnemers van de zichtbare partijen."))
+class ParticipationList(ApiList):
+    serializer_class = serializers.ParticipationSerializer
+    filterset_class = filters.ParticipationFilter
+
+    def get_queryset(self):
+        return (
+            Participation.objects.filter(scoping.party_q(self.request.user))
+            .select_related("party", "participant")
+            .order_by("party__name", "participant__name", "pk")
+        )
+
+
+@extend_schema_view(
+    get=extend_schema(summary="Financiële gegevens", description="Begroting en realisatie van de partijen per jaar.")
+)
+class FinancialsList(ApiList):
+    serializer_class = serializers.PartyFinancialsSerializer
+    filterset_class = filters.FinancialsFilter
+
+    def get_queryset(self):
+        return (
+            PartyFinancials.objects.filter(scoping.party_q(self.request.user))
+            .select_related("party")
+            .order_by("party__name", "-year", "kind", "pk")
+        )
+
+
+@extend_schema_view(
+    get=extend_schema(summary="Vertegenwoordiging", description="Wie namens welke deelnemer in welk orgaan zit.")
+)
+class SeatList(ApiList):
+    serializer_class = serializers.SeatSerializer
+    filterset_class = filters.SeatFilter
+
+    def get_queryset(self):
+        return (
+            Seat.objects.visible_to(self.request.user)
+            .select_related("party", "person", "on_behalf_of")
+            .order_by("party__name", "body", "started_on", "pk")
+        )
+
+
+@extend_schema_view(
+    get=extend_schema(summary="Documenten", description="Documenten van de P&C-cyclus die de partijen sturen.")
+)
+class DocumentList(ApiList):
+    serializer_class = serializers.CycleDocumentSerializer
+    filterset_class = filters.DocumentFilter
+
+    def get_queryset(self):
+        return (
+            CycleDocument.objects.filter(scoping.party_q(self.request.user))
+            .select_related("party")
+            .order_by("party__name", "-year", "kind", "pk")
+        )
+
+
+@extend_schema_view(
+    get=extend_schema(
+        summary="Risico's",
+        description="De risico's die voor de gemeenten van de gebruiker wegen; vertrouwelijke alleen voor "
+        "controllers en beheerders.",
+    )
+)
+class RiskList(ApiList):
+    serializer_class = serializers.RiskSerializer
+    filterset_class = filters.RiskFilter
+
+    def get_queryset(self):
+        return Risk.objects.visible_to(self.request.user).select_related("party").order_by("party__name", "title", "pk")
+
+
+@method_decorator(login_not_required, name="dispatch")
+class OpenApiDocument(VersionHeaderMixin, SpectacularAPIView):
+    """The OpenAPI 3.1 document, public: it describes the API, it holds no data."""
+
+    permission_classes = []
+    authentication_classes = []
+    renderer_classes = [OpenApiJsonRenderer]
+
+    @extend_schema(exclude=True)
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        # The same for everybody and it changes only with a release: revalidated, never stale.
+        patch_cache_control(response, no_cache=True)
+        return response
+
+
+@private_without_login
+def unknown(request, path=""):
+    return problem_response(404, "Dit adres bestaat niet in de API.", instance=request.get_full_path())
