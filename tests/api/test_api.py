@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils.translation import gettext, override
 from jsonschema import Draft202012Validator
 from openapi_spec_validator import validate as validate_spec
 from referencing import Registry
@@ -102,6 +103,9 @@ def test_errors_are_dutch_problem_details_as_documented(client, world, spec):
     anonymous = client.get("/api/v1/partijen")
     assert anonymous.status_code == 403 and anonymous["Content-Type"] == "application/problem+json"
     assert json.loads(anonymous.content)["detail"] == "Authenticatiegegevens zijn niet opgegeven."
+    # The API's own texts do not change Django's Dutch in the forms of the register.
+    with override("nl"):
+        assert gettext("This field is required.") == "Dit veld is verplicht."
 
     client.force_login(world["beleid"])
     missing = client.get(f"/api/v1/partijen/{world['other'].slug}")
