@@ -52,7 +52,7 @@ SOURCE = "Demogegevens: afgeronde, illustratieve aantallen (geen CBS-cijfers)"
 def _inhabitants(code: str, year: int) -> int:
     """A plausible, fixed inwonertal for a gemeente outside the demo region."""
     base = 15_000 + (int(code[2:]) * 7919) % 70_000
-    return int(Decimal(base * (1 + (year - 2025) * 0.002)).quantize(Decimal("10"), rounding=ROUND_HALF_UP))
+    return int((base * (1 + (year - 2025) * Decimal("0.002"))).quantize(Decimal("10"), rounding=ROUND_HALF_UP))
 
 
 def _members() -> dict[str, list[Participant]]:
@@ -110,13 +110,14 @@ def load_peers_demo() -> Counter:
             equity, liabilities, result = balance
             # The third region of a kind has no jaarrekening 2025 yet: a figure "niet bekend".
             for year, figure_kind in BALANCE_YEARS[: 2 if index < 2 else 1]:
-                factor = Decimal(1 + index * 0.15)
+                factor = 1 + index * Decimal("0.15")
+                own = (equity * total_people * factor).quantize(Decimal("1"))
                 PartyFinancials.objects.create(
                     party=party,
                     year=year,
                     kind=figure_kind,
-                    equity_start=Decimal(equity * total_people) * factor,
-                    equity_end=Decimal(equity * total_people) * factor,
+                    equity_start=own,
+                    equity_end=own,
                     liabilities_start=Decimal(liabilities * total_people),
                     liabilities_end=Decimal(liabilities * total_people),
                     result=(Decimal(result) * total_people * factor).quantize(Decimal("1")),
@@ -133,7 +134,8 @@ def load_peers_demo() -> Counter:
                     ),
                 )
                 for year, figure_kind in CONTRIBUTION_YEARS:
-                    rate = Decimal(rates[index]) * Decimal(1 + growths[index] / 100) ** (year - FIRST_YEAR)
+                    growth = 1 + Decimal(str(growths[index])) / 100
+                    rate = Decimal(rates[index]) * growth ** (year - FIRST_YEAR)
                     figures.append(
                         ParticipationFinancials(
                             participation=participation,

@@ -15,7 +15,8 @@ Every party of the kind counts in the median and the spread; only the parties th
 however many parties the kind has.
 """
 
-from collections import defaultdict
+from bisect import bisect_left
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -76,7 +77,11 @@ class Spread:
 
 def spread(values) -> Spread | None:
     """The spread of the known values (None and n.v.t. left out); None when not one is known."""
-    known = sorted(v for v in values if isinstance(v, Decimal))
+    return spread_of_sorted(sorted(v for v in values if isinstance(v, Decimal)))
+
+
+def spread_of_sorted(known: list[Decimal]) -> Spread | None:
+    """spread() of values that are all known and already sorted (a national kind has thousands)."""
     if not known:
         return None
     quarter, half, three = Decimal("0.25"), Decimal("0.5"), Decimal("0.75")
@@ -308,25 +313,24 @@ def _inhabitants(*, participants, year: int) -> dict[int, int]:
     )
 
 
-def _balance_figures(*, party_ids, year: int) -> dict[int, PartyFinancials]:
-    """Per party the figures of `year`: the jaarrekening when there is one, else the begroting; a
-    vennootschap (no begroting) its latest jaarrekening up to the year."""
+def _balance_figures(*, parties: list[Party], year: int) -> dict[int, tuple]:
+    """Per party (equity_end, liabilities_end, result) of `year`: the jaarrekening when there is one, else
+    the begroting; a vennootschap (no begroting) its latest jaarrekening up to the year."""
+    shares = [p.pk for p in parties if p.has_shares]
     rows = (
-        PartyFinancials.objects.filter(party_id__in=party_ids, year__lte=year, year__gte=year - GROWTH_YEARS)
+        PartyFinancials.objects.filter(
+            Q(year=year) | Q(party_id__in=shares, year__lt=year, kind=FigureKind.REALISATIE),
+            party_id__in=[p.pk for p in parties],
+        )
         .order_by()
-        .only("party_id", "year", "kind", "equity_end", "liabilities_end", "result")
+        .values_list("party_id", "year", "kind", "equity_end", "liabilities_end", "result")
     )
     best: dict[int, tuple] = {}
-    for row in rows:
-        if row.year == year:
-            rank = (2, 1 if row.kind == FigureKind.REALISATIE else 0)
-        elif row.kind == FigureKind.REALISATIE:
-            rank = (1, row.year)  # for a vennootschap only, see below
-        else:
-            continue
-        if row.party_id not in best or rank > best[row.party_id][0]:
-            best[row.party_id] = (rank, row)
-    return {party_id: (rank, row) for party_id, (rank, row) in best.items()}
+    for party_id, figure_year, kind, equity, liabilities, result in rows:
+        rank = (figure_year, 1 if kind == FigureKind.REALISATIE else 0)
+        if party_id not in best or rank > best[party_id][0]:
+            best[party_id] = (rank, (equity, liabilities, result))
+    return {party_id: figures for party_id, (_, figures) in best.items()}
 
 
 def party_values(*, party: Party, year: int, bijdragen, inhabitants, balance) -> dict[str, object]:
@@ -339,17 +343,9 @@ def party_values(*, party: Party, year: int, bijdragen, inhabitants, balance) ->
         "per_inhabitant": per_inhabitant_of((amount, inhabitants.get(pid)) for pid, amount in now.items()),
         "growth": costs.change_percentage(total_now, total_before),
     }
-    rank, figures = balance.get(party.pk, (None, None))
-    if figures is not None and rank[0] == 1 and not party.has_shares:
-        figures = None  # an earlier jaarrekening stands in only for a vennootschap's missing begroting
-    if not party.has_own_balance_sheet:
-        values["equity_share"] = NVT
-    else:
-        values["equity_share"] = equity_share(figures.equity_end, figures.liabilities_end) if figures else None
-    if not party.has_own_result:
-        values["result"] = NVT
-    else:
-        values["result"] = figures.result if figures else None
+    equity, liabilities, result = balance.get(party.pk, (None, None, None))
+    values["equity_share"] = equity_share(equity, liabilities) if party.has_own_balance_sheet else NVT
+    values["result"] = result if party.has_own_result else NVT
     return values
 
 
@@ -388,7 +384,7 @@ def peer_comparison(*, party: Party, year: int, user) -> PeerComparison:
         bijdragen[(party_id, figure_year)][participant_id] = amount
     participants = {pid for (_, y), row in bijdragen.items() if y == year for pid in row}
     inhabitants = _inhabitants(participants=list(participants), year=year)
-    balance = _balance_figures(party_ids=ids, year=year)
+    balance = _balance_figures(parties=parties, year=year)
     peers, own = [], None
     for peer in parties:
         figures = PeerFigures(
@@ -548,13 +544,22 @@ def municipality_comparison(*, municipality: Participant, year: int) -> Municipa
         party_id: {pid: costs.per_inhabitant(amount, people.get(pid)) for pid, amount in row.items()}
         for party_id, row in per_party.items()
     }
+    # Per kind, every known value sorted once; a party's "elsewhere" is that list without its own values.
+    by_kind: dict[str, list[Decimal]] = defaultdict(list)
+    parties_of_kind: Counter = Counter(kind_of.values())
+    for party_id, row in per_inhabitant.items():
+        by_kind[kind_of[party_id]].extend(v for v in row.values() if v is not None)
+    for values in by_kind.values():
+        values.sort()
     result = []
     for party in parties:
         own_row = per_inhabitant.get(party.pk, {})
         value = own_row.get(municipality.pk)
         co = [v for pid, v in own_row.items() if pid != municipality.pk]
-        elsewhere_parties = [pk for pk, kind in kind_of.items() if kind == party.kind and pk != party.pk]
-        elsewhere = [v for pk in elsewhere_parties for v in per_inhabitant[pk].values()]
+        elsewhere = list(by_kind.get(party.kind, []))
+        for own in own_row.values():
+            if own is not None:
+                del elsewhere[bisect_left(elsewhere, own)]
         result.append(
             MunicipalityPeerRow(
                 party=party,
@@ -562,9 +567,9 @@ def municipality_comparison(*, municipality: Participant, year: int) -> Municipa
                 co_participants=spread(co),
                 co_position=position(value, [*co, value]),
                 co_count=len(co),
-                elsewhere=spread(elsewhere),
-                elsewhere_position=position(value, [*elsewhere, value]),
-                elsewhere_parties=len(elsewhere_parties),
+                elsewhere=spread_of_sorted(elsewhere),
+                elsewhere_position=None if value is None else 1 + bisect_left(elsewhere, value),
+                elsewhere_parties=parties_of_kind[party.kind] - (1 if party.pk in kind_of else 0),
             )
         )
     return MunicipalityComparison(municipality, year, result, without_kind)
