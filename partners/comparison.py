@@ -134,6 +134,11 @@ def _signed(value) -> str:
     return signed_pct(value) or UNKNOWN
 
 
+def _share(value) -> str:
+    # A percentile between two shares has more decimals than the shares themselves.
+    return pct(value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+
+
 @dataclass(frozen=True)
 class Measure:
     key: str
@@ -162,7 +167,7 @@ MEASURES = [
         "equity_share",
         "Eigen vermogen / balans",
         "eigen vermogen op 31-12 als deel van eigen plus vreemd vermogen (solvabiliteit)",
-        pct,
+        _share,
         "meer buffer",
     ),
     Measure("result", "Resultaat", "financieel resultaat van het jaar", short_euro, "hoger overschot"),
@@ -278,7 +283,7 @@ class PeerComparison:
         )
         return charts.spread_chart(
             strips=strips,
-            title=f"{self.party.name} naast de andere partijen van de soort {self.kind_label.lower()} in {self.year}",
+            title=f"{self.party.name} naast de andere partijen van de soort {self.party.kind_in_text} in {self.year}",
             description=f"{described}. Elke rij heeft haar eigen schaal.",
             chart_id=f"vergelijking-soort-{self.party.pk}",
             fmt=euro,
@@ -485,7 +490,7 @@ class MunicipalityPeerRow:
             description=(
                 f"{municipality.name}: {self.value_text} per inwoner. Andere deelnemers van de partij: mediaan "
                 f"{self.co_median}, middelste helft {self.co_middle}. Gemeenten in andere partijen van de soort "
-                f"{self.kind_label.lower()}: mediaan {self.elsewhere_median}, middelste helft {self.elsewhere_middle}."
+                f"{self.party.kind_in_text}: mediaan {self.elsewhere_median}, middelste helft {self.elsewhere_middle}."
             ),
             chart_id=f"vergelijking-{municipality.code}-{self.party.pk}",
             fmt=costs.euro_per_inhabitant,

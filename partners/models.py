@@ -464,6 +464,12 @@ class Party(EndInsteadOfDeleteMixin, models.Model):
         return bbv_category_for(self.legal_form)
 
     @property
+    def kind_in_text(self) -> str:
+        """The kind as it reads inside a sentence: "veiligheidsregio", but "GGD"."""
+        label = self.get_kind_display()
+        return label if label.isupper() else label.lower()
+
+    @property
     def has_own_balance_sheet(self) -> bool:
         """Whether the party has an eigen and vreemd vermogen of its own. A gemeenschappelijk orgaan
         (Wgr art. 8 lid 2) has no legal personality, and a centrumgemeenteregeling or other regeling
