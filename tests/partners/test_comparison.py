@@ -258,3 +258,17 @@ def test_a_controller_of_another_gemeente_cannot_open_the_gemeente_comparison(gg
     response = pass_two_factor(client, user).get(reverse("partners:municipality_comparison", args=[ggds["own"].code]))
 
     assert response.status_code == 404
+
+
+def test_a_vennootschap_counts_its_latest_jaarrekening_and_a_regeling_only_the_year_asked(superuser):
+    nv = PartyFactory(name="Afval NV", kind=PartyKind.AFVALBEDRIJF, legal_form=LegalForm.NV)
+    gr = PartyFactory(name="Afval GR", kind=PartyKind.AFVALBEDRIJF)
+    for party in (nv, gr):
+        PartyFinancialsFactory(party=party, year=YEAR - 2, kind=R, equity_end=D(30), liabilities_end=D(70), result=9)
+
+    found = comparison.peer_comparison(party=nv, year=YEAR, user=superuser)
+
+    by_name = {peer.name: peer for peer in found.peers}
+    assert by_name["Afval NV"].values["result"] == D(9) and by_name["Afval NV"].values["equity_share"] == D(30)
+    assert by_name["Afval GR"].values["result"] is None  # a begroting of the year is missing: niet bekend
+    assert found.summaries[3].missing == 1
