@@ -379,6 +379,9 @@ def spread_chart(
         parts.append(_text(left, y + 14, label, anchor="start", weight="bold"))
         parts.append(_text(right, y + 14, median, anchor="end", colour=MUTED_COLOUR))
         if strip.values is None:
+            if strip.marker is not None:
+                parts.append(_text(left, y + 32, f"{strip.marker_label} {fmt(strip.marker)}", anchor="start"))
+            parts.append(_text(left, y + 50, "niets om mee te vergelijken", anchor="start", colour=MUTED_COLOUR))
             continue
         low, p25, mid, p75, high = strip.values
         lowest = min(low, strip.marker) if strip.marker is not None else low

@@ -42,6 +42,8 @@ PEERS = {
     K.ARCHIEF: ("Archief {}", [5, 7, 6], [2.0, 1.0, 3.0], (1, 3, "0.05")),
     K.AFVALBEDRIJF: ("Afvalbedrijf {}", [74, 88, 69], [3.5, 2.5, 4.0], (12, 40, "1.5")),
 }
+# The names of the parties outside the demo region.
+PEER_NAMES = [pattern.format(region) for pattern, *_ in PEERS.values() for region in REGIONS.values()]
 FIRST_YEAR = 2021
 CONTRIBUTION_YEARS = [(2021, R), (2024, R), (2025, B), (2025, R), (2026, B)]
 BALANCE_YEARS = [(2025, R), (2026, B)]

@@ -40,7 +40,6 @@ class PartyListView(YearMixin, ExportableFilterView):
             Column("Afkorting", lambda p: p.abbreviation),
             Column("Rechtsvorm", lambda p: legal_forms.get(p.legal_form, p.legal_form)),
             Column("BBV-categorie", lambda p: p.bbv_category.label),
-            Column("Soort partij", lambda p: kinds.get(p.kind, p.kind)),
             Column("Vestigingsplaats", lambda p: p.seat),
             Column("Deelnemende gemeenten", lambda p: p.municipality_count, "number"),
             Column("Beleidsveld", lambda p: p.policy_area.name if p.policy_area else ""),
@@ -50,6 +49,7 @@ class PartyListView(YearMixin, ExportableFilterView):
             Column("KvK-nummer", lambda p: p.kvk_number),
             Column(f"Bijdragen deelnemers {self.year} (begroting, €)", lambda p: p.total_contribution, "euro"),
             Column("Webadres in het register", lambda p: f"{url_start}{p.slug}{url_end}"),
+            Column("Soort partij", lambda p: kinds.get(p.kind, p.kind)),
         ]
 
 
