@@ -145,7 +145,6 @@ class Measure:
     label: str
     unit: str
     fmt: Callable[[Decimal], str]
-    higher: str  # what a higher value means, for the table's explanation
 
 
 MEASURES = [
@@ -154,23 +153,20 @@ MEASURES = [
         "Kosten per inwoner",
         "bijdragen van de deelnemende gemeenten samen gedeeld door hun inwoners samen",
         lambda v: euro(v, 2),
-        "duurder",
     ),
     Measure(
         "growth",
         f"Groei bijdrage in {GROWTH_YEARS} jaar",
         f"alle bijdragen van het jaar tegen die van {GROWTH_YEARS} jaar eerder",
         _signed,
-        "sneller gestegen",
     ),
     Measure(
         "equity_share",
         "Eigen vermogen / balans",
         "eigen vermogen op 31-12 als deel van eigen plus vreemd vermogen (solvabiliteit)",
         _share,
-        "meer buffer",
     ),
-    Measure("result", "Resultaat", "financieel resultaat van het jaar", short_euro, "hoger overschot"),
+    Measure("result", "Resultaat", "financieel resultaat van het jaar", short_euro),
 ]
 
 
