@@ -284,6 +284,36 @@ def ensure_populations(seed: int) -> int:
     return len(new)
 
 
+# Kinds of party (partners.choices.PartyKind) with their weights: every party gets one, so the largest
+# comparable kind holds several hundred parties, far more than the country has of any real kind.
+KIND_WEIGHTS = {
+    "veiligheidsregio": 3,
+    "ggd": 3,
+    "omgevingsdienst": 4,
+    "afvalbedrijf": 8,
+    "archief": 5,
+    "belastingsamenwerking": 7,
+    "sociale_werkvoorziening": 20,
+    "overig": 50,
+}
+
+
+def ensure_kinds(seed: int) -> int:
+    """A kind on every party without one (for the peer comparison, bench/peers.py); parties that have a
+    kind keep it. Returns how many got one."""
+    from partners.models import Party
+
+    rng = random.Random(seed + 2)
+    missing = list(Party.objects.filter(kind="").order_by("pk").values_list("pk", flat=True))
+    chosen: dict[str, list[int]] = {}
+    for pk in missing:
+        chosen.setdefault(rng.choices(list(KIND_WEIGHTS), weights=list(KIND_WEIGHTS.values()))[0], []).append(pk)
+    for kind, pks in chosen.items():
+        for start in range(0, len(pks), BATCH):
+            Party.objects.filter(pk__in=pks[start : start + BATCH]).update(kind=kind)
+    return len(missing)
+
+
 # --- measuring ----------------------------------------------------------------------------------
 
 

@@ -337,3 +337,91 @@ def trend_chart(*, title: str, points: list[ScorePoint], first: date, last: date
         parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="{PRIMARY}"/>')
         parts.append(_label(x, y - 8, str(point.score)))
     return _close(parts)
+
+
+@dataclass(frozen=True)
+class Strip:
+    """One row of a spread chart: the spread of a group (minimum, P25, median, P75, maximum) and the
+    value of the one compared with it (the marker). `values` None: the group has no figures."""
+
+    label: str
+    values: tuple[Decimal, Decimal, Decimal, Decimal, Decimal] | None
+    marker: Decimal | None
+    marker_label: str
+    # The row's own formatting, when the rows of one chart are in different units.
+    fmt: Callable[[Decimal], str] | None = None
+
+
+STRIP_HEIGHT = 84
+STRIP_WIDTH = 320  # fits a 360 px phone screen at its own size, so its text stays 12 px there too
+
+
+def spread_chart(
+    *, strips: list[Strip], title: str, description: str, chart_id: str, fmt: Callable[[Decimal], str]
+) -> SafeString:
+    """Per row, a group's spread as a line from minimum to maximum, a box for the middle half (P25–P75)
+    and a stroke at the median, each row on its own scale; the compared value is a diamond with its
+    value above it. Each label has a line of its own (title and median; the marker; minimum and maximum
+    at the two ends), so no two labels can meet whatever the figures."""
+    width, left, right, pad = STRIP_WIDTH, 2, STRIP_WIDTH - 2, 10
+    height = STRIP_HEIGHT * len(strips)
+    parts = _open(
+        width=width, height=height, title=title, description=description, chart_id=chart_id, css_class="chart-svg"
+    )
+    default_fmt = fmt
+    for index, strip in enumerate(strips):
+        fmt = strip.fmt or default_fmt
+        y = STRIP_HEIGHT * index
+        median = f"mediaan {fmt(strip.values[2])}" if strip.values else "geen cijfers"
+        room = right - left - text_width(median) - 12
+        max_chars = max(4, int(room / (TEXT_SIZE * CHAR_EM)))
+        label = strip.label if len(strip.label) <= max_chars else strip.label[: max_chars - 1] + "…"
+        parts.append(_text(left, y + 14, label, anchor="start", weight="bold"))
+        parts.append(_text(right, y + 14, median, anchor="end", colour=MUTED_COLOUR))
+        if strip.values is None:
+            if strip.marker is not None:
+                parts.append(_text(left, y + 32, f"{strip.marker_label} {fmt(strip.marker)}", anchor="start"))
+            parts.append(_text(left, y + 50, "niets om mee te vergelijken", anchor="start", colour=MUTED_COLOUR))
+            continue
+        low, p25, mid, p75, high = strip.values
+        lowest = min(low, strip.marker) if strip.marker is not None else low
+        highest = max(high, strip.marker) if strip.marker is not None else high
+        span = highest - lowest
+
+        def x_of(value, lowest=lowest, span=span):
+            # A group of equal values (or of one) sits in the middle.
+            share = float((value - lowest) / span) if span else 0.5
+            return left + pad + share * (right - left - 2 * pad)
+
+        line_y = y + 50
+        parts.append(
+            f'<line x1="{x_of(low):.1f}" y1="{line_y}" x2="{x_of(high):.1f}" y2="{line_y}" '
+            f'stroke="{MUTED_COLOUR}" stroke-width="2"/>'
+        )
+        for end in (low, high):
+            parts.append(
+                f'<line x1="{x_of(end):.1f}" y1="{line_y - 6}" x2="{x_of(end):.1f}" y2="{line_y + 6}" '
+                f'stroke="{MUTED_COLOUR}" stroke-width="2"/>'
+            )
+        box_left = x_of(p25)
+        parts.append(
+            f'<rect x="{box_left:.1f}" y="{line_y - 7}" width="{max(x_of(p75) - box_left, 2):.1f}" height="14" '
+            f'fill="{SECONDARY}" stroke="{PRIMARY}" stroke-width="1"/>'
+        )
+        parts.append(
+            f'<line x1="{x_of(mid):.1f}" y1="{line_y - 10}" x2="{x_of(mid):.1f}" y2="{line_y + 10}" '
+            f'stroke="{PRIMARY}" stroke-width="3"/>'
+        )
+        parts.append(_text(left, y + 76, f"min. {fmt(low)}", anchor="start", colour=MUTED_COLOUR))
+        parts.append(_text(right, y + 76, f"max. {fmt(high)}", anchor="end", colour=MUTED_COLOUR))
+        if strip.marker is None:
+            parts.append(_text(left, y + 32, f"{strip.marker_label}: niet bekend", anchor="start"))
+            continue
+        x = x_of(strip.marker)
+        parts.append(
+            f'<path d="M{x:.1f},{line_y - 9} l8,9 l-8,9 l-8,-9 z" fill="{HIGHLIGHT}" stroke="#fff" stroke-width="1"/>'
+        )
+        caption = f"{strip.marker_label} {fmt(strip.marker)}"
+        half = text_width(caption) / 2
+        parts.append(_text(min(max(x, left + half), right - half), y + 32, caption, colour=HIGHLIGHT, weight="bold"))
+    return _close(parts)

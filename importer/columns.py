@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from governance.choices import Body, OpinionStatus, PersonFunction, SeatRole
 from governance.deadlines import DocumentKind
-from partners.choices import FigureKind, FinancialInterestForm, LegalForm, PartyStatus
+from partners.choices import FigureKind, FinancialInterestForm, LegalForm, PartyKind, PartyStatus
 from partners.interests import Art15Field
 from risks.choices import MeasureStatus, RiskCategory, RiskStatus
 from risks.matrix import IMPACT_LABELS, LIKELIHOOD_LABELS
@@ -120,6 +120,14 @@ PARTIES = Sheet(
             note="Alleen bij een gemeenschappelijk orgaan: ja als de regeling bepaalt dat het een eigen begroting en "
             "jaarrekening heeft en de termijnen van de Wgr volgt (Wgr art. 8 lid 2). Leeg is nee.",
             default=False,
+        ),
+        Column(
+            "Soort partij",
+            "kind",
+            "choice",
+            note="Wat de partij doet; de vergelijking met andere partijen telt alleen partijen van dezelfde soort. "
+            "Leeg: nog niet vastgelegd (geen vergelijking).",
+            choices=PartyKind,
         ),
     ],
 )

@@ -12,7 +12,7 @@ from core.exports import EURO_FORMAT, append_literal
 from governance.choices import Body, OpinionStatus, PersonFunction, SeatRole
 from governance.deadlines import DocumentKind
 from governance.models import CycleDocument, Opinion, Person, Seat
-from partners.choices import FigureKind, FinancialInterestForm, LegalForm, PartyStatus
+from partners.choices import FigureKind, FinancialInterestForm, LegalForm, PartyKind, PartyStatus
 from partners.interests import Art15Field, DeclaredUnknown, FinancialInterest
 from partners.models import Participation, ParticipationFinancials, Party, PartyFinancials, Population
 from risks.choices import MeasureStatus, RiskCategory, RiskStatus
@@ -74,7 +74,7 @@ def _rows(sheet):
                 p.policy_area.name if p.policy_area else None, p.kvk_number, p.founded_on, p.ended_on,
                 p.central_municipality.code if p.central_municipality else None, p.public_interest, p.purpose,
                 p.transferred_powers, p.exit_conditions, p.website, p.regulation_url,
-                "ja" if p.cycle_by_regeling else "nee",
+                "ja" if p.cycle_by_regeling else "nee", _label(PartyKind, p.kind),
             ]  # fmt: skip
     elif sheet is PARTICIPATIONS:
         for d in Participation.objects.select_related("party", "participant").order_by(

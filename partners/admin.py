@@ -86,15 +86,24 @@ class PartyFinancialsInline(admin.TabularInline):
 
 @admin.register(Party)
 class PartyAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "abbreviation", "legal_form", "bbv_category_label", "seat", "policy_area", "status"]
-    list_filter = ["legal_form", "status", "policy_area"]
+    list_display = [
+        "name",
+        "abbreviation",
+        "legal_form",
+        "bbv_category_label",
+        "kind",
+        "seat",
+        "policy_area",
+        "status",
+    ]
+    list_filter = ["legal_form", "kind", "status", "policy_area"]
     search_fields = ["name", "abbreviation", "seat", "kvk_number"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["central_municipality"]
     list_select_related = ["policy_area"]
     inlines = [ParticipationInline, PartyFinancialsInline]
     fieldsets = [
-        (None, {"fields": ["name", "abbreviation", "slug", "legal_form", "central_municipality", "status"]}),
+        (None, {"fields": ["name", "abbreviation", "slug", "legal_form", "central_municipality", "status", "kind"]}),
         ("Wet gemeenschappelijke regelingen", {"fields": ["regeling_kind", "cycle_by_regeling"]}),
         ("Aandelen", {"fields": ["total_shares"]}),
         (

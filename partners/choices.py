@@ -76,6 +76,21 @@ def legal_forms_in(category: str) -> list[str]:
     return [form.value for form, cat in BBV_CATEGORY_BY_LEGAL_FORM.items() if cat == category]
 
 
+class PartyKind(models.TextChoices):
+    """What a party does, so that it can be compared with the parties like it (partners/comparison.py).
+    Set by the beheerder; empty when not yet known. "Overig" parties are not compared: they are alike
+    only in being none of the others."""
+
+    VEILIGHEIDSREGIO = "veiligheidsregio", "Veiligheidsregio"
+    GGD = "ggd", "GGD"
+    OMGEVINGSDIENST = "omgevingsdienst", "Omgevingsdienst"
+    AFVALBEDRIJF = "afvalbedrijf", "Afvalbedrijf"
+    ARCHIEF = "archief", "Archief"
+    BELASTINGSAMENWERKING = "belastingsamenwerking", "Belastingsamenwerking"
+    SOCIALE_WERKVOORZIENING = "sociale_werkvoorziening", "Sociale werkvoorziening"
+    OVERIG = "overig", "Overig"
+
+
 class PartyStatus(models.TextChoices):
     IN_OPRICHTING = "in_oprichting", "In oprichting"
     ACTIEF = "actief", "Actief"

@@ -8,8 +8,11 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from . import scoping
-from .choices import BbvCategory, LegalForm, ParticipantKind, PartyStatus
+from .choices import BbvCategory, LegalForm, ParticipantKind, PartyKind, PartyStatus
 from .models import Participant, Party, PolicyArea
+
+# The choice for parties whose kind the beheerder has not set (an empty value means "no filter").
+NO_KIND = "onbekend"
 
 
 class LongSelect(forms.Select):
@@ -54,6 +57,13 @@ class PartyFilterSet(django_filters.FilterSet):
     bbv_categorie = django_filters.ChoiceFilter(
         label="BBV-categorie", field_name="bbv", choices=BbvCategory.choices, empty_label="Alle categorieën"
     )
+    soort = django_filters.ChoiceFilter(
+        label="Soort partij",
+        field_name="kind",
+        choices=[*PartyKind.choices, (NO_KIND, "Geen soort vastgelegd")],
+        empty_label="Alle soorten",
+        method="of_kind",
+    )
     beleidsveld = django_filters.ModelChoiceFilter(
         label="Beleidsveld / programma",
         field_name="policy_area",
@@ -67,6 +77,7 @@ class PartyFilterSet(django_filters.FilterSet):
             ("name", "naam"),
             ("legal_form", "rechtsvorm"),
             ("bbv", "bbv"),
+            ("kind", "soort"),
             ("seat", "vestigingsplaats"),
             ("municipality_count", "gemeenten"),
             ("policy_area__code", "beleidsveld"),
@@ -76,6 +87,7 @@ class PartyFilterSet(django_filters.FilterSet):
             "name": "Naam",
             "legal_form": "Rechtsvorm",
             "bbv": "BBV-categorie",
+            "kind": "Soort partij",
             "seat": "Vestigingsplaats",
             "municipality_count": "Deelnemende gemeenten",
             "policy_area__code": "Beleidsveld",
@@ -86,6 +98,9 @@ class PartyFilterSet(django_filters.FilterSet):
     class Meta:
         model = Party
         fields = []
+
+    def of_kind(self, queryset, name, value):
+        return queryset.filter(kind="" if value == NO_KIND else value)
 
     def search(self, queryset, name, value):
         value = value.strip()

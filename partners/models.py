@@ -30,6 +30,7 @@ from .choices import (
     FinancialInterestForm,
     LegalForm,
     ParticipantKind,
+    PartyKind,
     PartyStatus,
     RegelingKind,
     bbv_category_for,
@@ -316,6 +317,15 @@ class Party(EndInsteadOfDeleteMixin, models.Model):
         "rechtsvorm", max_length=40, choices=LegalForm.choices, help_text="Wgr art. 8 of privaatrechtelijk."
     )
     seat = plain_text.CharField("vestigingsplaats", max_length=100)
+    kind = models.CharField(
+        "soort partij",
+        max_length=30,
+        choices=PartyKind.choices,
+        blank=True,
+        db_index=True,
+        help_text="Wat de partij doet (veiligheidsregio, GGD, omgevingsdienst, …): de vergelijking met andere "
+        "partijen telt alleen partijen van dezelfde soort. Leeg of ‘Overig’: geen vergelijking.",
+    )
     status = models.CharField("status", max_length=20, choices=PartyStatus.choices, default=PartyStatus.ACTIEF)
     policy_area = models.ForeignKey(
         PolicyArea,
@@ -452,6 +462,12 @@ class Party(EndInsteadOfDeleteMixin, models.Model):
     @property
     def bbv_category(self) -> BbvCategory:
         return bbv_category_for(self.legal_form)
+
+    @property
+    def kind_in_text(self) -> str:
+        """The kind as it reads inside a sentence: "veiligheidsregio", but "GGD"."""
+        label = self.get_kind_display()
+        return label if label.isupper() else label.lower()
 
     @property
     def has_own_balance_sheet(self) -> bool:

@@ -4,15 +4,15 @@ The factsheet, the gemeente page and the history combine all apps: reports/views
 
 from django.conf import settings
 from django.urls import reverse
-from django.views.generic import ListView
+from django.views.generic import ListView, TemplateView
 from django_filters.views import FilterView
 
 from core.exports import Column
 from core.periods import parse_year
 from core.views import ExportableFilterView, YearMixin
 
-from . import scoping, selectors
-from .choices import LegalForm, PartyStatus
+from . import comparison, scoping, selectors
+from .choices import LegalForm, PartyKind, PartyStatus
 from .filters import MunicipalityFilterSet, PartyFilterSet
 from .models import Party
 
@@ -34,7 +34,7 @@ class PartyListView(YearMixin, ExportableFilterView):
         url_start, _, url_end = self.request.build_absolute_uri(
             reverse("reports:party_detail", kwargs={"slug": "slug"})
         ).rpartition("slug")
-        legal_forms, statuses = dict(LegalForm.choices), dict(PartyStatus.choices)
+        legal_forms, statuses, kinds = dict(LegalForm.choices), dict(PartyStatus.choices), dict(PartyKind.choices)
         return [
             Column("Naam", lambda p: p.name),
             Column("Afkorting", lambda p: p.abbreviation),
@@ -49,6 +49,7 @@ class PartyListView(YearMixin, ExportableFilterView):
             Column("KvK-nummer", lambda p: p.kvk_number),
             Column(f"Bijdragen deelnemers {self.year} (begroting, €)", lambda p: p.total_contribution, "euro"),
             Column("Webadres in het register", lambda p: f"{url_start}{p.slug}{url_end}"),
+            Column("Soort partij", lambda p: kinds.get(p.kind, p.kind)),
         ]
 
 
@@ -82,3 +83,29 @@ class MunicipalityListView(FilterView):
     def get_queryset(self):
         year = parse_year(self.request.GET.get("jaar"))
         return scoping.visible_municipalities(self.request.user, selectors.municipalities_with_counts(year=year))
+
+
+class PartyComparisonView(YearMixin, TemplateView):
+    """A party against the parties of its kind across the register (partners/comparison.py)."""
+
+    template_name = "partners/party_comparison.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        party = scoping.get_party_or_404(self.request.user, self.kwargs["slug"])
+        context["party"] = party
+        context["comparison"] = comparison.peer_comparison(party=party, year=self.year, user=self.request.user)
+        return context
+
+
+class MunicipalityComparisonView(YearMixin, TemplateView):
+    """A gemeente's bijdrage per inwoner against its co-deelnemers and the same kind elsewhere."""
+
+    template_name = "partners/municipality_comparison.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        municipality = scoping.get_municipality_or_404(self.request.user, self.kwargs["code"])
+        context["municipality"] = municipality
+        context["comparison"] = comparison.municipality_comparison(municipality=municipality, year=self.year)
+        return context

@@ -8,7 +8,7 @@ import pytest
 from .conftest import SCREENSHOTS
 
 # The pages with charts: costs, the regional comparison, doelen, monitoring, heatmaps, the simulation.
-CHART_PAGES = ["factsheet", "gemeente", "doelen", "weerstandsvermogen"]
+CHART_PAGES = ["factsheet", "gemeente", "doelen", "weerstandsvermogen", "vergelijking", "gemeente-vergelijking"]
 
 LABELS = """() => {
   const problems = [];

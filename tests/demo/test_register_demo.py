@@ -7,9 +7,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 
+from demo.peers import KINDS, PEER_NAMES
 from demo.register import DEMO_USERS, PARTIES
 from partners import selectors
-from partners.choices import LegalForm, PartyStatus
+from partners.choices import LegalForm, PartyKind, PartyStatus
 from partners.models import Participant, Participation, ParticipationFinancials, Party, PartyFinancials
 from partners.roles import BEHEERDER, BELEIDSMEDEWERKER, CONTROLLER
 from tests.partners.pages import text
@@ -38,11 +39,19 @@ def counts() -> dict[str, int]:
 
 def test_demo_loads_about_25_parties_covering_every_legal_form(fast_passwords):
     load()
-    assert 20 <= Party.objects.count() <= 30
+    # The demo region's own parties; the parties of the same kinds elsewhere come on top (demo/peers.py).
+    assert 20 <= Party.objects.exclude(name__in=PEER_NAMES).count() <= 30
     assert set(Party.objects.values_list("legal_form", flat=True)) == set(LegalForm.values)
     assert Party.objects.filter(status=PartyStatus.BEEINDIGD, ended_on__isnull=False).exists()
     assert Party.objects.filter(status=PartyStatus.IN_OPRICHTING).exists()
     assert Participation.objects.not_verbonden().count() >= 2
+
+
+def test_every_kind_of_the_demo_region_has_peers_elsewhere_to_compare_with(fast_passwords):
+    load()
+    for kind in set(KINDS.values()) - {PartyKind.OVERIG}:
+        assert Party.objects.filter(kind=kind).count() >= 4, kind
+    assert Party.objects.filter(name="Eems Dollard Regio", kind=PartyKind.OVERIG).exists()
 
 
 def test_running_load_demo_twice_changes_nothing(fast_passwords):

@@ -70,7 +70,7 @@ def register_state():
             Party.objects.values_list(
                 "name", "abbreviation", "legal_form", "seat", "status", "policy_area__code", "kvk_number",
                 "founded_on", "ended_on", "central_municipality__code", "public_interest", "purpose",
-                "transferred_powers", "exit_conditions", "website", "regulation_url", "cycle_by_regeling",
+                "transferred_powers", "exit_conditions", "website", "regulation_url", "cycle_by_regeling", "kind",
             )
         ),
         sorted(

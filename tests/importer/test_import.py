@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 
 from demo.governance import load_governance_demo
 from demo.interests import load_interests_demo
+from demo.peers import load_peers_demo
 from demo.register import load_demo
 from demo.risks import load_risk_demo
 from governance.models import Person, Seat
@@ -34,6 +35,7 @@ def load_full_demo():
     load_risk_demo()
     load_governance_demo()
     load_interests_demo()
+    load_peers_demo()
 
 
 def test_the_demo_register_exported_in_the_template_imports_into_an_empty_database_unchanged():

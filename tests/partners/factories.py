@@ -6,7 +6,7 @@ from decimal import Decimal
 import factory
 from factory.django import DjangoModelFactory
 
-from partners.choices import FigureKind, LegalForm, ParticipantKind, PartyStatus
+from partners.choices import FigureKind, LegalForm, ParticipantKind, PartyKind, PartyStatus
 from partners.models import (
     Participant,
     Participation,
@@ -131,6 +131,7 @@ def sample_register():
             name="Veiligheidsregio Testland",
             abbreviation="VRT",
             legal_form=LegalForm.OPENBAAR_LICHAAM,
+            kind=PartyKind.VEILIGHEIDSREGIO,
             seat="Groningen",
             policy_area=area["1"],
         ),

@@ -29,6 +29,7 @@ HEADERS = [
     "KvK-nummer",
     "Bijdragen deelnemers 2025 (begroting, €)",
     "Webadres in het register",
+    "Soort partij",
 ]
 
 
@@ -76,6 +77,7 @@ def test_the_csv_row_of_a_party_holds_its_values_with_a_decimal_comma(logged_in_
         "",
         "1734567,50",
         "http://testserver/partijen/veiligheidsregio-testland/",
+        "Veiligheidsregio",
     ]
 
 

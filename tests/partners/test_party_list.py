@@ -56,7 +56,7 @@ def test_the_list_sorts_on_each_column_both_ways(logged_in_client, four_parties,
 
 def test_the_list_shows_the_number_of_gemeenten_per_party(logged_in_client, four_parties):
     page = text(logged_in_client.get("/partijen/", {"q": "Cultuurfonds"}))
-    assert "Cultuurfonds Overig (o.a. EGTS) Overige verbonden partijen Arnhem 3 " in page
+    assert "Cultuurfonds Overig (o.a. EGTS) Overige verbonden partijen — Arnhem 3 " in page
 
 
 def test_a_sorted_column_header_links_to_the_opposite_direction(logged_in_client, four_parties):

@@ -10,6 +10,7 @@ from core.history import ensure_initial_history
 from demo.goals import load_goals_demo
 from demo.governance import load_governance_demo
 from demo.interests import load_interests_demo
+from demo.peers import load_peers_demo
 from demo.register import DEMO_USERS, load_demo
 from demo.risks import load_risk_demo
 
@@ -44,6 +45,7 @@ class Command(BaseCommand):
                 stats.update(load_governance_demo())
                 stats.update(load_goals_demo())
                 stats.update(load_interests_demo())
+                stats.update(load_peers_demo())
                 # The demo writes in bulk, without history: its rows count as there from the start.
                 ensure_initial_history()
         except LookupError as exc:
