@@ -413,6 +413,12 @@ class Plan(RepresentativeRows, RiskRows, PopulationRows, CycleRows, InterestRows
             seen[key] = row.number
             existing = by_kvk.get(data["kvk_number"]) if data["kvk_number"] else None
             existing = existing or by_name.get((v.normalize(data["name"]), data["legal_form"]))
+            if existing is not None:
+                # A column the sheet does not have (an older template without "Soort partij") keeps
+                # what the register holds: only what the file says is changed.
+                for key in self.PARTY_FIELDS:
+                    if key not in sheet_rows.present:
+                        data[key] = getattr(existing, key)
             candidate = Party(**data)
             valid = self._validate(PARTIES, row, candidate, ["slug", "policy_area", "central_municipality"])
             if not (self._party_rules(row, data) and valid):

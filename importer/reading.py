@@ -64,6 +64,8 @@ class SheetRows:
     blank_rows: int = 0
     # Amount columns stated in thousands or millions ("Bijdrage (x € 1.000)"): key -> factor.
     units: dict = field(default_factory=dict)
+    # The keys of the columns the sheet has: a column left out of an older template changes nothing.
+    present: set = field(default_factory=set)
 
 
 @dataclass
@@ -392,6 +394,7 @@ def _read_worksheets(workbook, merged: dict[str, list[str]]) -> ReadResult:
             if number == 1:
                 headers = [_cell_text(c.value, title, 1, i, result) for i, c in enumerate(cells, start=1)]
                 positions = _match_headers(sheet, title, headers, result, sheet_rows.units, split_unit(title)[1])
+                sheet_rows.present = set((positions or {}).values())
                 continue
             total += 1
             _check_row_limit(total)
@@ -525,6 +528,7 @@ def _read_csv(data: bytes, filename: str) -> ReadResult:
         return result
     sheet_rows = SheetRows(sheet, sheet.title)
     positions = _match_headers(sheet, sheet.title, headers, result, sheet_rows.units)
+    sheet_rows.present = set((positions or {}).values())
     result.sheets.append(sheet_rows)
     if positions is None:
         return result

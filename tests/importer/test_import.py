@@ -24,7 +24,7 @@ from importer.workbook import template_workbook
 from partners.choices import FigureKind, LegalForm
 from partners.models import Participant, Participation, ParticipationFinancials, Party, PartyFinancials
 from risks.models import Risk
-from tests.importer.importing import empty_register, register_state, row, save, xlsx
+from tests.importer.importing import HEADERS, empty_register, register_state, row, save, xlsx
 from tests.partners.factories import ParticipantFactory, PartyFactory
 
 pytestmark = pytest.mark.django_db
@@ -200,6 +200,24 @@ def test_a_party_is_matched_on_its_kvk_number_even_when_renamed():
     assert report.counts["Partijen"].updated == 1
     party.refresh_from_db()
     assert party.name == "Nieuwe Naam BV" and Party.objects.count() == 1
+
+
+def test_a_column_left_out_of_an_older_template_keeps_what_the_register_holds():
+    party = PartyFactory(name="GGD Oudsjabloon", legal_form=LegalForm.OPENBAAR_LICHAAM, seat="Assen", kind="ggd")
+    older = [h for h in HEADERS["Partijen"] if h != "Soort partij"]
+    values = {"Naam": "GGD Oudsjabloon", "Rechtsvorm": "Openbaar lichaam", "Vestigingsplaats": "Emmen"}
+    data = xlsx({"Partijen": [[values.get(h) for h in older]]}, headers={"Partijen": older})
+
+    report = run_file(data=data, filename="partijen.xlsx", dry_run=False)
+
+    assert report.counts["Partijen"].updated == 1
+    party.refresh_from_db()
+    assert (party.seat, party.kind) == ("Emmen", "ggd")
+    # With the column there and empty, the file says the kind is not known (yet).
+    run_file(data=xlsx({"Partijen": [row("Partijen", naam="GGD Oudsjabloon", rechtsvorm="Openbaar lichaam",
+                                         vestigingsplaats="Emmen")]}), filename="p.xlsx", dry_run=False)  # fmt: skip
+    party.refresh_from_db()
+    assert party.kind == ""
 
 
 def test_a_party_is_matched_on_name_and_legal_form():
