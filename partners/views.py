@@ -16,8 +16,8 @@ from core.periods import parse_year
 from core.views import ExportableFilterView, YearMixin
 
 from . import scoping, selectors
-from .context_processors import user_scope
 from .choices import LegalForm, PartyStatus
+from .context_processors import user_scope
 from .filters import MunicipalityFilterSet, PartyFilterSet
 from .models import Party
 
