@@ -35,6 +35,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -371,34 +372,45 @@ def single_pdf(args, base, cookie, target, worker, verdicts) -> None:
     )
 
 
-def hammer(base_port: int, path: str, cookie: str, clients: int, until) -> tuple[list[float], int]:
+def hammer(base_port: int, path: str, cookie: str, clients: int, until) -> tuple[list[float], Counter]:
     """GET `path` from `clients` threads, each on one kept-alive connection, until `until()`."""
-    latencies, failures, lock = [], [0], threading.Lock()
+    latencies, failures, lock = [], Counter(), threading.Lock()
+
+    def get(connection):
+        connection.request("GET", path, headers={"Cookie": cookie})
+        response = connection.getresponse()
+        response.read()
+        if response.getheader("Connection", "").lower() == "close":
+            connection.close()
+        return response.status
 
     def loop():
         connection = http.client.HTTPConnection("127.0.0.1", base_port, timeout=60)
         while not until():
             started = time.perf_counter()
             try:
-                connection.request("GET", path, headers={"Cookie": cookie})
-                response = connection.getresponse()
-                response.read()
-                ok = response.status == 200
-            except (OSError, http.client.HTTPException):
+                try:
+                    status = get(connection)
+                except (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError):
+                    # The server closed the kept-alive connection (a worker restarted after its
+                    # --max-requests): a browser opens a new one and asks again.
+                    connection.close()
+                    status = get(connection)
+            except (OSError, http.client.HTTPException) as error:
                 connection.close()
-                connection = http.client.HTTPConnection("127.0.0.1", base_port, timeout=60)
-                ok = False
+                status = type(error).__name__
             took = time.perf_counter() - started
             with lock:
                 latencies.append(took)
-                failures[0] += not ok
+                if status != 200:
+                    failures[str(status)] += 1
 
     threads = [threading.Thread(target=loop) for _ in range(clients)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    return latencies, failures[0]
+    return latencies, failures
 
 
 def list_during_pdfs(args, base, cookie, target, web, worker, verdicts) -> None:
@@ -434,9 +446,9 @@ def list_during_pdfs(args, base, cookie, target, web, worker, verdicts) -> None:
           f"{statistics.median(durations):.1f} s, langste {max(durations):.1f} s")  # fmt: skip
     p50, p99 = statistics.median(latencies) * 1000, load_percentile(latencies, 99) * 1000
     print(f"  /partijen/: {len(latencies)} verzoeken, p50 {p50:.0f} ms, p99 {p99:.0f} ms, "
-          f"max {max(latencies) * 1000:.0f} ms, fouten {failures}")  # fmt: skip
+          f"max {max(latencies) * 1000:.0f} ms, fouten {failures.total()} {dict(failures) or ''}")  # fmt: skip
     verdicts.add("Lijst tijdens de PDF's, p99", f"{p99:.0f} ms", f"<= {TARGET_P99_MS} ms", p99 <= TARGET_P99_MS)
-    errors = failures + failed
+    errors = failures.total() + failed
     verdicts.add("Lijst tijdens de PDF's, fouten (en mislukte PDF's)", str(errors), "0", errors == 0)
     verdicts.add(
         "Piek-RSS van een web-werkproces (hele run)",
