@@ -1,5 +1,12 @@
-"""The production shape under load, on the demo register: gunicorn (gthread) and Celery workers on
-PostgreSQL and Redis, with persistent database connections. Prints
+"""The production shape under load: gunicorn (gthread) and Celery workers on PostgreSQL and Redis, with
+persistent database connections.
+
+By default on the national-scale register (bench/register.py's data, PostgreSQL database vp_bench): the
+server part of bench/scale.py (throughput of /partijen/ against the floor view, one paragraaf PDF of the
+gemeente with the most deelnames alone, then /partijen/ while the worker makes ten of its PDFs, peak RSS
+of web and Celery workers), with PASS/FAIL per target.
+
+With --demo, on the demo register, it prints
 
 1. the throughput of /partijen/ against a floor view (/rapporten/ of a user without jobs: the session, the
    user and one query, a small template) in the same server, with 8 client threads for 10 s each;
@@ -9,7 +16,8 @@ PostgreSQL and Redis, with persistent database connections. Prints
 
 A script that prints figures, not a test. Needs PostgreSQL and Redis (databases 11 and 12, emptied):
 
-    SECRET_KEY=bench-only-secret .venv/bin/python bench/jobs.py \\
+    SECRET_KEY=bench-only-secret .venv/bin/python bench/jobs.py
+    SECRET_KEY=bench-only-secret .venv/bin/python bench/jobs.py --demo \\
         --database-url postgres://postgres@127.0.0.1:5432/vp_bench_jobs
 """
 
@@ -32,19 +40,36 @@ ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 GEMEENTEN = ["GM0014", "GM1895", "GM0037", "GM0047", "GM1950", "GM1952", "GM1966", "GM1969", "GM1979", "GM0765"]
 YEAR = 2026
+DEMO_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/vp_bench_jobs"
 
 
 def parse_args(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--database-url", default="postgres://postgres@127.0.0.1:5432/vp_bench_jobs")
+    parser.add_argument("--database-url", default=DEMO_DATABASE_URL)
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379")
     parser.add_argument("--port", type=int, default=8766)
     parser.add_argument("--web-workers", type=int, default=2)
     parser.add_argument("--celery-workers", type=int, default=2)
     parser.add_argument("--seconds", type=int, default=10, help="seconden per doorvoermeting")
     parser.add_argument("--threads", type=int, default=8, help="gelijktijdige clients")
-    parser.add_argument("--skip-setup", action="store_true", help="database niet opnieuw maken")
+    parser.add_argument("--skip-setup", action="store_true", help="database niet opnieuw maken (--demo)")
+    parser.add_argument("--demo", action="store_true", help="het demoregister in plaats van het landelijke")
     return parser.parse_args(argv)
+
+
+def national(args) -> int:
+    """bench/scale.py's gunicorn and Celery measurements on the national-scale register."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import scale
+
+    database_url = args.database_url
+    if database_url == DEMO_DATABASE_URL:
+        database_url = "postgres://postgres@127.0.0.1:5432/vp_bench"
+    return scale.main(
+        ["--only", "server", "--database-url", database_url, "--redis-url", args.redis_url, "--port", str(args.port),
+         "--web-workers", str(args.web_workers), "--celery-workers", str(args.celery_workers),
+         "--duration", str(args.seconds), "--connections", str(args.threads)]
+    )  # fmt: skip
 
 
 def environment(args) -> dict:
@@ -164,6 +189,8 @@ def percentile(values: list[float], p: float) -> float:
 
 def main(argv=None) -> int:
     args = parse_args(argv)
+    if not args.demo:
+        return national(args)
     if not args.skip_setup:
         print("database en demo klaarzetten …", flush=True)
         setup(args)

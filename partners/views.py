@@ -3,16 +3,21 @@
 The factsheet, the gemeente page and the history combine all apps: reports/views.py."""
 
 from django.conf import settings
+from django.core.cache import cache
+from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.generic import ListView, TemplateView
 from django_filters.views import FilterView
 
+from core import peildatum, register_cache
 from core.exports import Column
 from core.periods import parse_year
 from core.views import ExportableFilterView, YearMixin
 
 from . import comparison, scoping, selectors
 from .choices import LegalForm, PartyKind, PartyStatus
+from .context_processors import user_scope
 from .filters import MunicipalityFilterSet, PartyFilterSet
 from .models import Party
 
@@ -24,6 +29,34 @@ class PartyListView(YearMixin, ExportableFilterView):
     paginate_by = settings.PAGE_SIZE
     export_filename = "verbonden-partijen"
     export_title = "Verbonden partijen"
+
+    # The filters, the count, the table and the pages of the list, rendered once per change of the register
+    # for each URL (filters, sorting, page, year, peildatum), kind of user (what partners/scoping.py lets
+    # them see) and day; the requests in between read them from the cache (core/register_cache.py).
+    content_template = "partners/includes/party_list_content.html"
+
+    def get(self, request, *args, **kwargs):
+        if request.GET.get("format") is not None:
+            return super().get(request, *args, **kwargs)
+        self.content_key = register_cache.key(
+            self.content_template,
+            request.get_full_path(),
+            scoping.visibility_key(request.user),
+            peildatum.today(),
+            request.peildatum_error,  # a refused peildatum's message says when to try again
+        )
+        content = cache.get(self.content_key)
+        if content is not None:
+            return TemplateResponse(request, self.template_name, {"content": content})
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # One header object for the page and its content, so the user's gemeenten are read once.
+        context.update(user_scope(self.request))
+        context["content"] = render_to_string(self.content_template, context, request=self.request)
+        cache.set(self.content_key, context["content"], timeout=register_cache.TIMEOUT)
+        return context
 
     def get_queryset(self):
         return scoping.visible_parties(self.request.user, selectors.party_list(year=self.year))

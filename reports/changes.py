@@ -113,9 +113,10 @@ def party_changes(*, party, user, before: datetime | None = None, limit: int | N
     for source in sources:
         historical = source.model.history.model
         pk = source.model._meta.pk.attname
-        listed = historical.objects.filter(source.belongs, source.shown).exclude(
-            history_change_reason=BEGINSTAND_REASON
-        )
+        # The same 342-id condition twice (a national party's deelnames in `belongs` and `shown`) made
+        # PostgreSQL read all versions of every deelname's figures instead of using the index.
+        conditions = [source.belongs] if source.shown == source.belongs else [source.belongs, source.shown]
+        listed = historical.objects.filter(*conditions).exclude(history_change_reason=BEGINSTAND_REASON)
         if before is not None:
             listed = listed.filter(history_date__lt=before)
         listed = listed.order_by("-history_date", "-history_id")

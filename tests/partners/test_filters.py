@@ -121,3 +121,19 @@ def test_an_invalid_filter_value_shows_the_dutch_form_error_and_no_parties(logge
     assert f'id="id_{field}-fout"' in response.content.decode()
     assert linked_names(response) == []
     assert "Geen partijen gevonden: controleer de filters hierboven." in page
+
+
+@pytest.mark.parametrize("chosen", [None, "", "GM0014", "GM9999", '"><script>'])
+def test_the_deelnemer_select_is_the_same_html_as_the_long_select_of_model_instances(rf, user, register, chosen):
+    # ParticipantSelect reads (code, name) pairs instead of ~700 Participant instances; the HTML is
+    # what LongSelect makes of the model choices, the chosen option selected and everything escaped.
+    from partners.filters import LongSelect, ParticipantSelect, PartyFilterSet
+
+    request = rf.get("/partijen/", {} if chosen is None else {"deelnemer": chosen})
+    request.user = user
+    field = PartyFilterSet(request.GET, request=request).form["deelnemer"]
+    assert isinstance(field.field.widget, ParticipantSelect)
+    fast = str(field)
+    assert fast == field.as_widget(widget=LongSelect(choices=field.field.choices))
+    assert fast.count("<option") == 1 + field.field.queryset.count()
+    assert fast.count(" selected") == (1 if chosen in (None, "", "GM0014") else 0)
