@@ -327,10 +327,10 @@ def monitoring_rule(*, party, municipality_id, scans: dict, thresholds) -> list:
     ]
     if not drops:
         return []
-    listed = "; ".join(f"{name} van {old} naar {new}" for name, old, new in drops)
+    listed = "; ".join(f"{name} daalt van {old} naar {new}" for name, old, new in drops)
     message = (
-        f"In de monitoringscan van {days[0]:%d-%m-%Y} daalt ten opzichte van {days[1]:%d-%m-%Y}: {listed} "
-        f"({thresholds.monitoring_drop} stappen of meer)."
+        f"Monitoringscan van {days[0]:%d-%m-%Y} tegenover die van {days[1]:%d-%m-%Y}: {listed} "
+        f"(signaal vanaf {thresholds.monitoring_drop} stappen)."
     )
     return [
         _warning(
@@ -562,10 +562,10 @@ class RegionalParty:
         return min(e.rank for e in self.entries)
 
 
-def regional_overview(*, user, today: date, party_ids=None) -> list[RegionalParty]:
-    """The signals of every gemeente the user may see, per party: the party with the most severe signal
-    first; a signal about the party's own figures once, naming the gemeenten it concerns."""
-    ids = scoping.municipality_ids(user)
+def regional_overview(*, user, today: date, party_ids=None, municipality=None) -> list[RegionalParty]:
+    """The signals of every gemeente the user may see (or of one of them), per party: the party with the
+    most severe signal first; a signal about the party's own figures once, naming the gemeenten it concerns."""
+    ids = scoping.municipality_ids(user) if municipality is None else frozenset([municipality.pk])
     found = warnings_for(municipality_ids=ids, today=today, party_ids=party_ids)
     names = dict(
         (
@@ -623,3 +623,31 @@ def acknowledge(*, user, municipality, party_id: int, rule: str, fingerprint: st
         defaults={"note": note, "acknowledged_by": user},
     )
     return ack
+
+
+def threshold_texts(thresholds: WarningThresholds | None = None) -> list[tuple[str, str]]:
+    """Each rule with its threshold in words, for the overview page."""
+    t = thresholds or WarningThresholds.current()
+    margin = format_number(t.contribution_margin, 1)
+    return [
+        (
+            WarningRule.BIJDRAGE_BOVEN_INDEX.label,
+            f"stijging meer dan de index van het jaar plus {margin} procentpunt (zonder index: "
+            f"{percent(t.default_index)}); precies gelijk geeft geen signaal",
+        ),
+        (
+            WarningRule.EIGEN_VERMOGEN.label,
+            f"negatief (hoog), of gedaald en onder {percent(t.equity_share_min)} van het balanstotaal (midden)",
+        ),
+        (WarningRule.NEGATIEF_RESULTAAT.label, f"{t.negative_result_years} jaarrekeningen achter elkaar een tekort"),
+        (WarningRule.SOLVABILITEIT.label, f"onder {percent(t.solvency_min)}; precies gelijk geeft geen signaal"),
+        (
+            WarningRule.DOCUMENT_TE_LAAT.label,
+            f"meer dan {t.document_grace_days} dagen na de uiterste dag van de Wgr (begroting vóór 15 september, "
+            "jaarrekening vóór 15 juli), of niet vastgelegd",
+        ),
+        (WarningRule.ZIENSWIJZE_ZONDER_REACTIE.label, f"meer dan {t.opinion_answer_weeks} weken na verzending"),
+        (WarningRule.BEGROTINGSWIJZIGINGEN.label, f"{t.budget_changes_max} of meer voor één begrotingsjaar"),
+        (WarningRule.ACCOUNTANTSVERKLARING.label, "met beperking (midden), afkeurend of oordeelonthouding (hoog)"),
+        (WarningRule.MONITORING_DAALT.label, f"een criterium daalt {t.monitoring_drop} stappen of meer"),
+    ]
