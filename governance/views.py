@@ -3,7 +3,8 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.http import HttpResponse, HttpResponseForbidden
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -137,7 +138,7 @@ class AcknowledgeWarningView(MunicipalityDashboardView):
     def post(self, request, code):
         self.object = municipality = self.get_object()
         if not early_warnings.may_acknowledge(request.user, municipality):
-            return HttpResponseForbidden(self.NOT_ALLOWED)
+            raise PermissionDenied(self.NOT_ALLOWED)
         note = (request.POST.get("toelichting") or "").strip()
         fingerprint = (request.POST.get("cijfers") or "")[:64]
         rule = request.POST.get("signaal") or ""
