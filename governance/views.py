@@ -3,9 +3,8 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
@@ -138,7 +137,7 @@ class AcknowledgeWarningView(MunicipalityDashboardView):
     def post(self, request, code):
         self.object = municipality = self.get_object()
         if not early_warnings.may_acknowledge(request.user, municipality):
-            raise PermissionDenied(self.NOT_ALLOWED)
+            return render(request, "403.html", {"reason": self.NOT_ALLOWED}, status=403)
         note = (request.POST.get("toelichting") or "").strip()
         fingerprint = (request.POST.get("cijfers") or "")[:64]
         rule = request.POST.get("signaal") or ""
