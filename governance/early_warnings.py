@@ -29,6 +29,7 @@ from partners.models import Participant, Participation, ParticipationFinancials,
 from partners.roles import BELEIDSMEDEWERKER, CONTROLLER
 
 from . import deadlines, law
+from .attention_points import still_running
 from .choices import AuditOpinion, OpinionStatus
 from .models import (
     ContributionIndex,
@@ -50,6 +51,7 @@ class Severity(models.TextChoices):
 
 
 RANK = {Severity.HOOG: 0, Severity.MIDDEN: 1, Severity.LAAG: 2}
+RULE_ORDER = {rule: index for index, rule in enumerate(WarningRule)}
 HUNDRED = Decimal(100)
 
 
@@ -63,17 +65,45 @@ def _fingerprint(rule: str, party_id: int, figures) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-@dataclass
 class EarlyWarning:
-    """One signal for one gemeente about one party."""
+    """One signal for one gemeente about one party. The message is written when a page shows it and the
+    fingerprint made when it is compared: the national overview computes tens of thousands of signals."""
 
-    rule: WarningRule
-    severity: Severity
-    party: Party
-    municipality_id: int
-    message: str
-    fingerprint: str
-    acknowledgement: WarningAcknowledgement | None = None
+    __slots__ = (
+        "rule",
+        "severity",
+        "party",
+        "municipality_id",
+        "_message",
+        "_figures",
+        "_fingerprint",
+        "acknowledgement",
+    )
+
+    def __init__(self, rule, severity, party, municipality_id, message, figures=(), fingerprint=None):
+        self.rule, self.severity, self.party, self.municipality_id = rule, severity, party, municipality_id
+        self._message, self._figures, self._fingerprint = message, figures, fingerprint
+        self.acknowledgement: WarningAcknowledgement | None = None
+
+    def __repr__(self):
+        return f"<EarlyWarning {self.rule} {self.party}>"
+
+    @property
+    def message(self) -> str:
+        if callable(self._message):
+            self._message = self._message()
+        return self._message
+
+    @property
+    def fingerprint(self) -> str:
+        if self._fingerprint is None:
+            self._fingerprint = _fingerprint(self.rule, self.party.pk, self._figures)
+        return self._fingerprint
+
+    @property
+    def identity(self):
+        """What makes two gemeenten' signals the same signal: the figures (cheaper than their fingerprint)."""
+        return self._fingerprint if self._fingerprint is not None else self._figures
 
     @property
     def rank(self) -> int:
@@ -85,7 +115,8 @@ class EarlyWarning:
 
 
 def _warning(rule, severity, party, municipality_id, message, *figures) -> EarlyWarning:
-    return EarlyWarning(rule, severity, party, municipality_id, message, _fingerprint(rule, party.pk, figures))
+    """`message`: the text, or a function that writes it when it is shown."""
+    return EarlyWarning(rule, severity, party, municipality_id, message, figures)
 
 
 # --- The rules: plain functions over figures already loaded ---------------------------------------
@@ -94,28 +125,27 @@ def _warning(rule, severity, party, municipality_id, message, *figures) -> Early
 def contribution_rule(*, party, municipality_id, contributions: dict, indexes: dict, thresholds) -> list:
     """The gemeente's bijdrage (begroting) grows more than the index of its year plus the margin above the
     year before; the latest year with a bijdrage for both it and the year before counts. Equal: no signal."""
-    years = sorted((year for year in contributions if year - 1 in contributions), reverse=True)
-    if not years:
+    year = max((year for year in contributions if year - 1 in contributions), default=None)
+    if year is None:
         return []
-    year = years[0]
     previous, current = contributions[year - 1], contributions[year]
     if not previous:
         return []
-    growth = (current - previous) / previous * HUNDRED
     index = indexes.get(year, thresholds.default_index)
-    limit = index + thresholds.contribution_margin
-    if growth <= limit:
+    # growth <= index + margin, without a division for the tens of thousands that do not fire
+    if (current - previous) * HUNDRED <= (index + thresholds.contribution_margin) * previous:
         return []
-    margin = (
-        f" plus de marge van {format_number(thresholds.contribution_margin, 1)} procentpunt"
-        if (thresholds.contribution_margin)
-        else ""
-    )
-    message = (
-        f"De bijdrage {year} ({euro(current)}) stijgt {percent(growth)} ten opzichte van {year - 1} "
-        f"({euro(previous)}); de index voor {year} is {percent(index)}{margin}: "
-        f"{format_number(growth - index, 1)} procentpunt erboven."
-    )
+    growth = (current - previous) / previous * HUNDRED
+    margin_points = thresholds.contribution_margin
+
+    def message():
+        margin = f" plus de marge van {format_number(margin_points, 1)} procentpunt" if margin_points else ""
+        return (
+            f"De bijdrage {year} ({euro(current)}) stijgt {percent(growth)} ten opzichte van {year - 1} "
+            f"({euro(previous)}); de index voor {year} is {percent(index)}{margin}: "
+            f"{format_number(growth - index, 1)} procentpunt erboven."
+        )
+
     return [
         _warning(
             WarningRule.BIJDRAGE_BOVEN_INDEX,
@@ -365,31 +395,56 @@ def _running(participations):
     return participations.verbonden().exclude(party__status=PartyStatus.BEEINDIGD)
 
 
-def warnings_for(*, municipality_ids=None, today: date, party_ids=None) -> dict[int, list[EarlyWarning]]:
+def warnings_for(
+    *, municipality_ids=None, today: date, party_ids=None, participations=None
+) -> dict[int, list[EarlyWarning]]:
     """The signals per gemeente (pk), most severe first; for all gemeenten when `municipality_ids` is None,
-    for the parties in `party_ids` only when given. 11 queries, whatever the number of gemeenten and parties."""
+    for the parties in `party_ids` only when given. `participations`: one gemeente's deelnames with their
+    party, when a page loaded them already. At most 11 queries, whatever the number of gemeenten and parties."""
+    # For every gemeente the filters on party and deelname would select nearly all rows, at the cost of a
+    # join: then read the rows of the year(s) and leave out in Python what belongs to no running deelname.
+    national = participations is None and municipality_ids is None and party_ids is None
     thresholds = WarningThresholds.current()
     indexes = dict(ContributionIndex.objects.values_list("year", "percentage"))
-    participations = _running(Participation.objects).filter(
-        Q(left_on__isnull=True) | Q(left_on__gte=today), participant__kind=ParticipantKind.GEMEENTE
-    )
-    if municipality_ids is not None:
-        participations = participations.filter(participant_id__in=list(municipality_ids))
-    if party_ids is not None:
-        participations = participations.filter(party_id__in=list(party_ids))
-    rows = list(participations.values_list("pk", "party_id", "participant_id"))
+    if participations is not None:
+        loaded = [p for p in participations if still_running(p, today=today)]
+        if party_ids is not None:
+            loaded = [p for p in loaded if p.party_id in set(party_ids)]
+        rows = [(p.pk, p.party_id, p.participant_id) for p in loaded]
+        parties = {p.party_id: p.party for p in loaded}
+        participation_ids = [p.pk for p in loaded]
+        party_ids_query = list(parties)
+        municipality_ids = sorted({p.participant_id for p in loaded})
+    else:
+        query = _running(Participation.objects).filter(
+            Q(left_on__isnull=True) | Q(left_on__gte=today), participant__kind=ParticipantKind.GEMEENTE
+        )
+        if municipality_ids is not None:
+            query = query.filter(participant_id__in=list(municipality_ids))
+        if party_ids is not None:
+            query = query.filter(party_id__in=list(party_ids))
+        rows = list(query.values_list("pk", "party_id", "participant_id"))
+        participation_ids = query.values("pk")
+        party_ids_query = query.values("party_id")
+        parties = None
     if not rows:
         return {}
-    party_ids_query = participations.values("party_id")
-    parties = {p.pk: p for p in Party.objects.filter(pk__in=party_ids_query).only(*PARTY_FIELDS[1:])}
-    party_filter = Q(party_id__in=party_ids_query)
+    if parties is None:
+        chosen = (
+            Party.objects.exclude(status=PartyStatus.BEEINDIGD)
+            if national
+            else Party.objects.filter(pk__in=party_ids_query)
+        )
+        parties = {p.pk: p for p in chosen.only(*PARTY_FIELDS[1:])}
+    party_filter = Q() if national else Q(party_id__in=party_ids_query)
     by_participation = {pk: (party, municipality) for pk, party, municipality in rows}
 
     contributions = defaultdict(dict)
     figures = ParticipationFinancials.objects.filter(
         kind=FigureKind.BEGROTING, year__gte=today.year - 1, year__lte=today.year + 1, contribution__isnull=False
     )
-    figures = figures.filter(participation_id__in=participations.values("pk"))
+    if not national:
+        figures = figures.filter(participation_id__in=participation_ids)
     for participation_id, year, amount in figures.values_list("participation_id", "year", "contribution"):
         contributions[participation_id][year] = amount
 
@@ -412,8 +467,9 @@ def warnings_for(*, municipality_ids=None, today: date, party_ids=None) -> dict[
         sent_on__isnull=False,
         answered_on__isnull=True,
         board_answer="",
-        document__party_id__in=party_ids_query,
     )
+    if not national:
+        open_opinions = open_opinions.filter(document__party_id__in=party_ids_query)
     if municipality_ids is not None:
         open_opinions = open_opinions.filter(municipality_id__in=list(municipality_ids))
     for pk, municipality_id, party_id, kind, year, title, sent_on in open_opinions.values_list(
@@ -423,7 +479,7 @@ def warnings_for(*, municipality_ids=None, today: date, party_ids=None) -> dict[
         opinions[(municipality_id, party_id)].append(_Opinion(pk, sent_on, label))
 
     scans = defaultdict(lambda: defaultdict(dict))
-    scores = Score.objects.filter(assessment__party_id__in=party_ids_query)
+    scores = Score.objects.all() if national else Score.objects.filter(assessment__party_id__in=party_ids_query)
     if municipality_ids is not None:
         scores = scores.filter(assessment__municipality_id__in=list(municipality_ids))
     for municipality_id, party_id, day, name, score in scores.values_list(
@@ -435,8 +491,9 @@ def warnings_for(*, municipality_ids=None, today: date, party_ids=None) -> dict[
     acks = WarningAcknowledgement.objects.select_related("acknowledged_by")
     if municipality_ids is not None:
         acks = acks.filter(municipality_id__in=list(municipality_ids))
-    for ack in acks.filter(party_id__in=party_ids_query):
+    for ack in acks.filter(party_filter):
         acknowledged[(ack.municipality_id, ack.party_id, ack.rule, ack.fingerprint)] = ack
+    acknowledged_rules = {key[:3] for key in acknowledged}
 
     # A party's own rules once per party, then handed to each gemeente that takes part.
     party_found = {}
@@ -452,13 +509,14 @@ def warnings_for(*, municipality_ids=None, today: date, party_ids=None) -> dict[
         party_found[party_id] = [
             (rule, severity, message, _fingerprint(rule, party_id, figs)) for rule, severity, message, figs in found
         ]
+    no_party = []
 
     result = defaultdict(list)
     for participation_id, (party_id, municipality_id) in by_participation.items():
         party = parties[party_id]
         found = [
-            EarlyWarning(rule, severity, party, municipality_id, message, print_)
-            for rule, severity, message, print_ in party_found[party_id]
+            EarlyWarning(rule, severity, party, municipality_id, message, fingerprint=print_)
+            for rule, severity, message, print_ in party_found.get(party_id, no_party)
         ]
         found += contribution_rule(
             party=party,
@@ -477,10 +535,13 @@ def warnings_for(*, municipality_ids=None, today: date, party_ids=None) -> dict[
                 party=party, municipality_id=municipality_id, scans=scans[key], thresholds=thresholds
             )
         for warning in found:
-            warning.acknowledgement = acknowledged.get((municipality_id, party_id, warning.rule, warning.fingerprint))
+            if (municipality_id, party_id, warning.rule) in acknowledged_rules:
+                warning.acknowledgement = acknowledged.get(
+                    (municipality_id, party_id, warning.rule, warning.fingerprint)
+                )
         result[municipality_id] += found
     for found in result.values():
-        found.sort(key=lambda w: (w.rank, w.party.name, list(WarningRule).index(w.rule), w.message))
+        found.sort(key=lambda w: (RANK[w.severity], w.party.name, RULE_ORDER[w.rule]))
     return dict(result)
 
 
@@ -531,9 +592,12 @@ def group(warnings: list[EarlyWarning], *, municipality_id=None, may_acknowledge
     return WarningOverview(municipality_id, groups, acknowledged, may_acknowledge)
 
 
-def municipality_overview(*, municipality, today: date, user=None) -> WarningOverview:
-    """The signals of one gemeente, for its page, its dashboard and its paragraaf."""
-    found = warnings_for(municipality_ids=[municipality.pk], today=today).get(municipality.pk, [])
+def municipality_overview(*, municipality, today: date, user=None, participations=None) -> WarningOverview:
+    """The signals of one gemeente, for its page, its dashboard and its paragraaf; `participations`: all of
+    the gemeente's deelnames with their party, when the page loaded them already."""
+    found = warnings_for(municipality_ids=[municipality.pk], today=today, participations=participations).get(
+        municipality.pk, []
+    )
     return group(found, municipality_id=municipality.pk, may_acknowledge=may_acknowledge(user, municipality))
 
 
@@ -543,9 +607,13 @@ class RegionalEntry:
 
     rule: WarningRule
     severity: Severity
-    message: str
-    municipalities: list  # (name, code) of the gemeenten for which it is open
+    warning: EarlyWarning  # the first of them; they all say the same
+    municipalities: list  # the names of the gemeenten for which it is open
     acknowledged: int  # how many gemeenten acknowledged it
+
+    @property
+    def message(self) -> str:
+        return self.warning.message
 
     @property
     def rank(self) -> int:
@@ -575,12 +643,12 @@ def regional_overview(*, user, today: date, party_ids=None, municipality=None) -
     entries = {}
     for municipality_id, warnings in found.items():
         for warning in warnings:
-            key = (warning.party.pk, warning.rule, warning.message)
+            key = (warning.party.pk, warning.rule, warning.identity)
             entry = entries.get(key)
             if entry is None:
                 entry = entries[key] = (
                     warning.party,
-                    RegionalEntry(warning.rule, warning.severity, warning.message, [], 0),
+                    RegionalEntry(warning.rule, warning.severity, warning, [], 0),
                 )
             if warning.is_open:
                 entry[1].municipalities.append(names.get(municipality_id, ""))
@@ -592,7 +660,7 @@ def regional_overview(*, user, today: date, party_ids=None, municipality=None) -
             entry.municipalities.sort()
             by_party[party].append(entry)
     groups = [
-        RegionalParty(party, sorted(found, key=lambda e: (e.rank, list(WarningRule).index(e.rule))))
+        RegionalParty(party, sorted(found, key=lambda e: (e.rank, RULE_ORDER[e.rule])))
         for party, found in by_party.items()
     ]
     groups.sort(key=lambda g: (g.rank, -len(g.entries), g.party.name))

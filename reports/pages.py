@@ -100,5 +100,7 @@ def municipality_sections(
             f"de partijen waarin {municipality.name} deelneemt",
         ),
         proposal_note=proposal_note(user),
-        warnings=early_warnings.municipality_overview(municipality=municipality, today=today, user=user),
+        warnings=early_warnings.municipality_overview(
+            municipality=municipality, today=today, user=user, participations=participations
+        ),
     )
