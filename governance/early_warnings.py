@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, DecimalField, ExpressionWrapper, F, Max, Q, Value, When
 
 from core.formatting import euro, format_number
 from partners import scoping
@@ -102,8 +102,9 @@ class EarlyWarning:
 
     @property
     def identity(self):
-        """What makes two gemeenten' signals the same signal: the figures (cheaper than their fingerprint)."""
-        return self._fingerprint if self._fingerprint is not None else self._figures
+        """What makes two gemeenten' signals one: a signal on the party's own figures carries the party's
+        fingerprint; one on a gemeente's own bijdrage, zienswijze or scan is that gemeente's alone."""
+        return self._fingerprint if self._fingerprint is not None else id(self)
 
     @property
     def rank(self) -> int:
@@ -388,6 +389,42 @@ class _Opinion:
     document_label: str
 
 
+# The database picks the bijdragen that may grow too fast with this much room (procentpunt); the rule
+# itself then decides exactly, in Decimal, also where SQLite computes in floating point.
+SQL_SLACK = Decimal("0.1")
+
+
+def _contribution_candidates(figures, *, today: date, indexes: dict, thresholds) -> dict[int, dict]:
+    """The bijdragen (begroting) of last year, this year and next per deelname, for the deelnames whose
+    latest pair of years grows more than the index plus the margin, give or take SQL_SLACK: the database
+    compares, so a national overview reads the few that may fire instead of every bijdrage."""
+    years = (today.year - 1, today.year, today.year + 1)
+
+    def amount(year):
+        return Max(Case(When(year=year, then=F("contribution"))))
+
+    def above(new: str, old: str, year: int) -> Q:
+        limit = indexes.get(year, thresholds.default_index) + thresholds.contribution_margin - SQL_SLACK
+        factor = Value((HUNDRED + limit) / HUNDRED, output_field=DecimalField(max_digits=12, decimal_places=6))
+        bound = ExpressionWrapper(F(old) * factor, output_field=DecimalField(max_digits=24, decimal_places=6))
+        return Q(**{f"{old}__gt": 0, f"{new}__gt": bound})
+
+    rows = (
+        figures.filter(kind=FigureKind.BEGROTING, year__in=years, contribution__isnull=False)
+        .values("participation_id")
+        .annotate(before=amount(years[0]), this=amount(years[1]), after=amount(years[2]))
+        .filter(
+            (Q(after__isnull=False) & above("after", "this", years[2]))
+            | (Q(after__isnull=True) & above("this", "before", years[1]))
+        )
+        .values_list("participation_id", "before", "this", "after")
+    )
+    return {
+        pk: {year: value for year, value in zip(years, values, strict=True) if value is not None}
+        for pk, *values in rows
+    }
+
+
 PARTY_FIELDS = ("pk", "name", "slug", "legal_form", "cycle_by_regeling", "founded_on", "status")
 
 
@@ -439,14 +476,10 @@ def warnings_for(
     party_filter = Q() if national else Q(party_id__in=party_ids_query)
     by_participation = {pk: (party, municipality) for pk, party, municipality in rows}
 
-    contributions = defaultdict(dict)
-    figures = ParticipationFinancials.objects.filter(
-        kind=FigureKind.BEGROTING, year__gte=today.year - 1, year__lte=today.year + 1, contribution__isnull=False
-    )
+    figures = ParticipationFinancials.objects.all()
     if not national:
         figures = figures.filter(participation_id__in=participation_ids)
-    for participation_id, year, amount in figures.values_list("participation_id", "year", "contribution"):
-        contributions[participation_id][year] = amount
+    contributions = _contribution_candidates(figures, today=today, indexes=indexes, thresholds=thresholds)
 
     accounts = defaultdict(list)
     realised = PartyFinancials.objects.filter(party_filter, kind=FigureKind.REALISATIE, year__gte=today.year - 12)
@@ -628,6 +661,10 @@ class RegionalParty:
     @property
     def rank(self) -> int:
         return min(e.rank for e in self.entries)
+
+    @property
+    def counts(self) -> list[tuple[str, int]]:
+        return [(s.label, n) for s in Severity if (n := sum(1 for e in self.entries if e.severity == s))]
 
 
 def regional_overview(*, user, today: date, party_ids=None, municipality=None) -> list[RegionalParty]:
