@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
+from django.contrib.auth import get_user_model
 from django.db import models
 from django.db.models import Case, DecimalField, ExpressionWrapper, F, Max, Q, Value, When
 
@@ -521,12 +522,21 @@ def warnings_for(
         scans[(municipality_id, party_id)][day][name] = score
 
     acknowledged = {}
-    acks = WarningAcknowledgement.objects.select_related("acknowledged_by")
+    # Not joined to the users: at a peildatum the register is read from a snapshot without them.
+    acks = WarningAcknowledgement.objects.all()
     if municipality_ids is not None:
         acks = acks.filter(municipality_id__in=list(municipality_ids))
     for ack in acks.filter(party_filter):
         acknowledged[(ack.municipality_id, ack.party_id, ack.rule, ack.fingerprint)] = ack
     acknowledged_rules = {key[:3] for key in acknowledged}
+    if acknowledged:
+        user_ids = {ack.acknowledged_by_id for ack in acknowledged.values()} - {None}
+        names = {
+            user.pk: user.get_full_name() or user.get_username()
+            for user in get_user_model().objects.filter(pk__in=user_ids)
+        }
+        for ack in acknowledged.values():
+            ack.by_name = names.get(ack.acknowledged_by_id, "")
 
     # A party's own rules once per party, then handed to each gemeente that takes part.
     party_found = {}

@@ -92,7 +92,7 @@ def test_acknowledging_keeps_the_note_in_the_history_and_the_signal_comes_back_w
     page = text(beleid.get(dashboard(gemeente)))
     assert "is bevestigd; het komt terug zodra een van zijn cijfers verandert." in page
     assert "1 open signaal bij 1 partij: 1 × hoog." in page
-    assert "1 bevestigd signaal" in page and "Besproken in het AB van maart." in page
+    assert "1 bevestigd signaal" in page and "door beleid: Besproken in het AB van maart." in page
 
     signalled.financials.filter(year=YEAR).update(contribution=Decimal("112000"))
     signalled.party.save()  # a change the caches see (an update() bypasses the model's signals)
