@@ -313,6 +313,120 @@ def ensure_kinds(seed: int) -> int:
             Party.objects.filter(pk__in=pks[start : start + BATCH]).update(kind=kind)
     return len(missing)
 
+def ensure_warning_figures(seed: int) -> int:
+    """The few rows the signalen read besides the figures above (governance/early_warnings.py): the
+    begroting and jaarrekening of every party with the Wgr cycle (most in time, some late or missing,
+    a few with an accountantsverklaring other than goedkeurend), begrotingswijzigingen, zienswijzen with
+    and without an answer, two monitoring scans for a share of the deelnames, and an index per year.
+    Added once; returns the number of new rows."""
+    from datetime import date, timedelta
+    from decimal import Decimal
+
+    from django.db import transaction
+
+    from core.periods import report_year
+    from governance import law
+    from governance.choices import AuditOpinion, CriterionGroup, OpinionStatus, Signal
+    from governance.deadlines import DocumentKind
+    from governance.models import Assessment, ContributionIndex, Criterion, CycleDocument, Opinion, Score
+    from partners.models import Participation, Party
+
+    if CycleDocument.objects.exists():
+        return 0
+    rng = random.Random(seed + 2)
+    year = report_year()
+    new = 0
+    with transaction.atomic():
+        indexes = [
+            ContributionIndex(year=y, percentage=Decimal(str(round(rng.uniform(1.5, 4.5), 1))), source="bench")
+            for y in range(year - YEARS + 1, year + 2)
+        ]
+        ContributionIndex.objects.bulk_create(indexes)
+        new += len(indexes)
+        cycle = [
+            p for p in Party.objects.order_by("pk") if law.has_cycle(p.legal_form, by_regeling=p.cycle_by_regeling)
+        ]
+        documents = []
+        for party in cycle:
+            for kind, doc_year, adopted in (
+                (DocumentKind.BEGROTING, year + 1, date(year, 7, 1)),
+                (DocumentKind.JAARREKENING, year - 1, date(year, 6, 24)),
+            ):
+                roll = rng.random()
+                if roll < 0.05:
+                    continue  # not recorded: a "niet ontvangen" signal
+                sent = adopted + timedelta(days=rng.randint(20, 40) if roll < 0.15 else rng.randint(1, 14))
+                audit = ""
+                if kind == DocumentKind.JAARREKENING:
+                    audit = rng.choices(list(AuditOpinion), [90, 7, 2, 1])[0]
+                documents.append(
+                    CycleDocument(
+                        party=party,
+                        kind=kind,
+                        year=doc_year,
+                        adopted_on=adopted,
+                        sent_to_supervisor_on=sent,
+                        opinion_invited=False,
+                        audit_opinion=audit,
+                    )
+                )
+            documents.append(
+                CycleDocument(party=party, kind=DocumentKind.ONTWERPBEGROTING, year=year + 1, sent_on=date(year, 4, 15))
+            )
+            for number in range(rng.choice([0, 0, 1, 2, 3, 4])):
+                documents.append(
+                    CycleDocument(
+                        party=party, kind=DocumentKind.BEGROTINGSWIJZIGING, year=year, title=f"{number + 1}e wijziging"
+                    )
+                )
+        CycleDocument.objects.bulk_create(documents, batch_size=BATCH)
+        new += len(documents)
+        drafts = dict(CycleDocument.objects.filter(kind=DocumentKind.ONTWERPBEGROTING).values_list("party_id", "pk"))
+        participations = list(
+            Participation.objects.filter(participant__kind="gemeente")
+            .order_by("pk")
+            .values_list("party_id", "participant_id")
+        )
+        opinions = []
+        for party_id, municipality_id in participations:
+            if party_id in drafts and rng.random() < 0.3:
+                answered = rng.random() < 0.5
+                opinions.append(
+                    Opinion(
+                        document_id=drafts[party_id],
+                        municipality_id=municipality_id,
+                        status=OpinionStatus.VERZONDEN,
+                        council_decision_on=date(year, 6, 20),
+                        sent_on=date(year, 6, 25),
+                        board_answer="Het bestuur neemt de zienswijze over." if answered else "",
+                        answered_on=date(year, 7, 10) if answered else None,
+                    )
+                )
+        Opinion.objects.bulk_create(opinions, batch_size=BATCH)
+        new += len(opinions)
+        criteria = [
+            Criterion.objects.get_or_create(
+                name=name, municipality=None, defaults={"group": CriterionGroup.TOETSINGSKADER}
+            )[0]
+            for name in ("Kwaliteit van de dienstverlening", "Risicomanagement", "Kostenbesparing")
+        ]
+        scanned = rng.sample(participations, len(participations) // 20)
+        scans = [
+            Assessment(party_id=party_id, municipality_id=municipality_id, assessed_on=day, signal=Signal.GROEN)
+            for party_id, municipality_id in scanned
+            for day in (date(year - 1, 3, 1), date(year, 3, 1))
+        ]
+        Assessment.objects.bulk_create(scans, batch_size=BATCH)
+        scans = list(Assessment.objects.order_by("pk").values_list("pk", flat=True))
+        scores = [
+            Score(assessment_id=pk, criterion=criterion, score=rng.randint(1, 5))
+            for pk in scans
+            for criterion in criteria
+        ]
+        Score.objects.bulk_create(scores, batch_size=BATCH)
+        new += len(scans) + len(scores)
+    return new
+
 
 # --- measuring ----------------------------------------------------------------------------------
 

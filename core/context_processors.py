@@ -9,6 +9,7 @@ from django.conf import settings
 MENU_SECTIONS = {
     "partijen": {"party_list", "party_detail", "party_participants", "party_history"},
     "gemeenten": {"municipality_list", "municipality_detail", "dashboard", "municipality_goals", "resistance"},
+    "signalen": {"warnings"},
     "personen": {"person_list", "person_detail"},
     "risicos": {"risk_list", "risk_detail"},
     "rapporten": {"my_jobs", "job_status"},

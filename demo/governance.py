@@ -184,7 +184,7 @@ ASSESSMENTS = [
         "GM0014",
         date(2026, 3, 13),
         Signal.ORANJE,
-        [4, 3, 4, 2, 3, 2, 3, 4, 3],
+        [4, 3, 4, 1, 3, 2, 3, 4, 3],
         "De bijdrage stijgt sneller dan de indexatie; de uitruktijden halen de norm niet overal.",
         "Bestuurlijk overleg over de kostenontwikkeling vóór de kaderbrief 2028.",
     ),

@@ -448,7 +448,8 @@ PARTIES = [
             (2026, B): mln("22.7"),
         },
         "financials": {
-            (2024, R): figures(mln("2.4"), mln("2.5"), mln("12.3"), mln("13.1"), 120_000),
+            # Two deficits in a row (rising processing tariffs): the demo's "negatief resultaat" signal.
+            (2024, R): figures(mln("2.6"), mln("2.5"), mln("12.3"), mln("13.1"), -110_000),
             (2025, B): figures(mln("2.5"), mln("2.5"), mln("13.1"), mln("14.0"), 0),
             (2025, R): figures(mln("2.5"), mln("2.3"), mln("13.1"), mln("14.6"), -180_000),
             (2026, B): figures(mln("2.3"), mln("2.3"), mln("14.6"), mln("15.2"), 0),

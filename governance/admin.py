@@ -12,6 +12,7 @@ from .forms import SeatInlineFormSet
 from .goals_admin import INTEREST_FIELDSET, GoalInline, MotivesForm
 from .models import (
     Assessment,
+    ContributionIndex,
     Criterion,
     CycleDocument,
     CycleRules,
@@ -23,6 +24,8 @@ from .models import (
     Person,
     Score,
     Seat,
+    WarningAcknowledgement,
+    WarningThresholds,
 )
 
 
@@ -206,7 +209,17 @@ class CycleRulesInline(admin.StackedInline):
 class CycleDocumentInline(admin.TabularInline):
     model = CycleDocument
     extra = 0
-    fields = ["kind", "year", "title", "sent_on", "opinion_invited", "adopted_on", "sent_to_supervisor_on", "url"]
+    fields = [
+        "kind",
+        "year",
+        "title",
+        "sent_on",
+        "opinion_invited",
+        "adopted_on",
+        "sent_to_supervisor_on",
+        "audit_opinion",
+        "url",
+    ]
     show_change_link = True
 
 
@@ -231,8 +244,17 @@ class OpinionInline(admin.StackedInline):
 
 @admin.register(CycleDocument)
 class CycleDocumentAdmin(SimpleHistoryAdmin):
-    list_display = ["__str__", "party", "kind", "year", "sent_on", "adopted_on", "sent_to_supervisor_on"]
-    list_filter = ["kind", "year", "opinion_invited"]
+    list_display = [
+        "__str__",
+        "party",
+        "kind",
+        "year",
+        "sent_on",
+        "adopted_on",
+        "sent_to_supervisor_on",
+        "audit_opinion",
+    ]
+    list_filter = ["kind", "year", "opinion_invited", "audit_opinion"]
     search_fields = ["title", "party__name"]
     autocomplete_fields = ["party"]
     list_select_related = ["party"]
@@ -266,3 +288,44 @@ class PartyEventAdmin(SafeDateHierarchyMixin, SimpleHistoryAdmin):
 
 extend_registered_admin(Party, SeatInline, CycleRulesInline, CycleDocumentInline, PartyEventInline, GoalInline)
 extend_registered_admin(Participation, ParticipationGovernanceInline)
+
+
+@admin.register(WarningThresholds)
+class WarningThresholdsAdmin(SimpleHistoryAdmin):
+    """One row of thresholds for the whole register: the beheerder changes it, never adds a second or deletes it."""
+
+    fieldsets = [
+        ("Bijdrage", {"fields": ["contribution_margin", "default_index"]}),
+        ("Balans en resultaat", {"fields": ["equity_share_min", "solvency_min", "negative_result_years"]}),
+        (
+            "P&C-cyclus en zienswijzen",
+            {"fields": ["document_grace_days", "opinion_answer_weeks", "budget_changes_max"]},
+        ),
+        ("Monitoring", {"fields": ["monitoring_drop"]}),
+    ]
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and not WarningThresholds.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ContributionIndex)
+class ContributionIndexAdmin(SimpleHistoryAdmin):
+    list_display = ["year", "percentage", "source"]
+    search_fields = ["source"]
+
+
+@admin.register(WarningAcknowledgement)
+class WarningAcknowledgementAdmin(SimpleHistoryAdmin):
+    """Acknowledgements are made on the gemeente's dashboard; here they can be read and, if need be, removed."""
+
+    list_display = ["party", "municipality", "rule", "acknowledged_at", "acknowledged_by"]
+    list_filter = ["rule", ("municipality", admin.RelatedOnlyFieldListFilter)]
+    search_fields = ["party__name", "municipality__name", "note"]
+    list_select_related = ["party", "municipality", "acknowledged_by"]
+    readonly_fields = ["municipality", "party", "rule", "fingerprint", "acknowledged_by", "acknowledged_at"]
+
+    def has_add_permission(self, request):
+        return False

@@ -93,3 +93,12 @@ class Signal(models.TextChoices):
 class CriterionGroup(models.TextChoices):
     TOETSINGSKADER = "toetsingskader", "Toetsingskader"
     VIER_K = "vier_k", "De 4 K's (motieven van samenwerking)"
+
+
+class AuditOpinion(models.TextChoices):
+    """The accountant's opinion on a jaarrekening (Besluit accountantscontrole decentrale overheden)."""
+
+    GOEDKEUREND = "goedkeurend", "Goedkeurend"
+    MET_BEPERKING = "met_beperking", "Met beperking"
+    AFKEUREND = "afkeurend", "Afkeurend"
+    OORDEELONTHOUDING = "oordeelonthouding", "Oordeelonthouding"

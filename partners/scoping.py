@@ -57,6 +57,21 @@ def can_see_confidential(user) -> bool:
     return user.is_superuser or bool(_group_names(user) & {CONTROLLER, BEHEERDER})
 
 
+def has_role(user, *roles: str) -> bool:
+    """Whether the user is in one of these groups (partners/roles.py)."""
+    return bool(_group_names(user) & set(roles))
+
+
+def linked_municipality_ids(user) -> frozenset[int]:
+    """The pks of the gemeenten the user is linked to, also for a beheerder (who sees every gemeente)."""
+    if not getattr(user, "is_authenticated", False):
+        return frozenset()
+    ids = municipality_ids(user)
+    if ids is not None:
+        return ids
+    return frozenset(user.municipality_links.values_list("municipality_id", flat=True))
+
+
 def may_import(user) -> bool:
     """The import of an existing register writes to the whole register: beheerders and superusers."""
     return sees_everything(user)

@@ -5,7 +5,7 @@ of the gemeente page, as one dataclass each, built once per request next to the 
 from dataclasses import dataclass
 from datetime import date
 
-from governance import risk_profile
+from governance import early_warnings, risk_profile
 from governance import selectors as governance_selectors
 from governance.attention_points import AttentionOverview, attention_points_for_municipality, group_by_party
 from governance.models import MunicipalPolicy
@@ -34,6 +34,7 @@ class PartySections:
     monitoring: list[governance_selectors.MunicipalityMonitoring]
     risks: dict
     proposal_note: str
+    warnings: list[early_warnings.RegionalParty]
 
 
 def party_sections(*, party: Party, year: int, user, today: date, show_past_seats: bool) -> PartySections:
@@ -47,6 +48,7 @@ def party_sections(*, party: Party, year: int, user, today: date, show_past_seat
             risk_selectors.party_heatmap(party=party, user=user), {"partij": party.slug}, "Risico's", party.name
         ),
         proposal_note=proposal_note(user),
+        warnings=early_warnings.regional_overview(user=user, today=today, party_ids=[party.pk]),
     )
 
 
@@ -61,6 +63,7 @@ class MunicipalitySections:
     risk_profiles: list[governance_selectors.ParticipationProfile]
     risks: dict
     proposal_note: str
+    warnings: early_warnings.WarningOverview
 
     @property
     def attention(self) -> AttentionOverview:
@@ -97,4 +100,7 @@ def municipality_sections(
             f"de partijen waarin {municipality.name} deelneemt",
         ),
         proposal_note=proposal_note(user),
+        warnings=early_warnings.municipality_overview(
+            municipality=municipality, today=today, user=user, participations=participations
+        ),
     )

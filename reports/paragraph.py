@@ -15,6 +15,7 @@ from django.db.models import Prefetch, Q
 from django.utils import timezone
 
 from core import summing
+from governance import early_warnings
 from governance.agenda import AgendaItem, municipality_agenda
 from governance.goals import STATUS_RULE
 from governance.models import Goal, MunicipalPolicy, ParticipationGovernance, Seat
@@ -211,6 +212,7 @@ class ParagraphReport:
     calendar_year: int
     calendar: list[AgendaItem]
     changes: Changes | None
+    warnings: early_warnings.WarningOverview | None = None  # the internal version's annex only
 
     @property
     def variant_label(self) -> str:
@@ -424,6 +426,7 @@ def paragraph_report(
             municipality=municipality, today=today, start=date(calendar_year, 1, 1), end=date(calendar_year, 12, 31)
         ),
         changes=year_changes(sections, year=year) if variant == JAARSTUKKEN else None,
+        warnings=early_warnings.municipality_overview(municipality=municipality, today=today) if internal else None,
     )
 
 

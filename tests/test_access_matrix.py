@@ -88,6 +88,12 @@ ROWS = [
     ("governance:deadlines_ics", "get", "/gemeenten/{b}/deadlines.ics?token={token_b}", "404 404 404 200 200"),
     ("governance:renew_feed_token", "post", "/gemeenten/{a}/dashboard/agenda-adres/", "302 302 302 302 302"),
     ("governance:renew_feed_token", "post", "/gemeenten/{b}/dashboard/agenda-adres/", "302 404 404 302 302"),
+    # Signalen: the overview shows the user's own gemeenten (another's code in ?gemeente= is ignored);
+    # acknowledging is for a beleidsmedewerker or controller of the gemeente (an empty note: 400).
+    ("governance:warnings", "get", "/signalen/", "302 200 200 200 200"),
+    ("governance:warnings", "get", "/signalen/?gemeente={b}", "302 200 200 200 200"),
+    ("governance:acknowledge_warning", "post", "/gemeenten/{a}/signalen/bevestigen/", "302 400 400 403 403"),
+    ("governance:acknowledge_warning", "post", "/gemeenten/{b}/signalen/bevestigen/", "302 404 404 403 403"),
     ("reports:paragraph_report", "get", "/gemeenten/{a}/rapportage/2025/begroting", "302 200 200 200 200"),
     ("reports:paragraph_report", "get", "/gemeenten/{a}/rapportage/2025/begroting.pdf", "302 200 200 200 200"),
     ("reports:paragraph_report", "get", "/gemeenten/{a}/rapportage/2025/jaarstukken.xlsx", "302 200 200 200 200"),

@@ -1,6 +1,7 @@
 """Governance models: representatives and roles, the planning-and-control cycle and assessments."""
 
 from .cycle import CycleDocument, CycleRules, EquatedDay, Opinion, PartyEvent, equated_days, rules_for
+from .early_warnings import ContributionIndex, WarningAcknowledgement, WarningRule, WarningThresholds
 from .goals import Goal, GoalKind, Indicator, IndicatorValue
 from .monitoring import Assessment, Criterion, MunicipalPolicy, Score
 from .representation import ParticipationGovernance, Person, Seat
@@ -10,6 +11,7 @@ __all__ = [
     "Criterion",
     "MunicipalPolicy",
     "Score",
+    "ContributionIndex",
     "CycleDocument",
     "Goal",
     "GoalKind",
@@ -23,5 +25,8 @@ __all__ = [
     "PartyEvent",
     "Person",
     "Seat",
+    "WarningAcknowledgement",
+    "WarningRule",
+    "WarningThresholds",
     "rules_for",
 ]

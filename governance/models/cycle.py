@@ -15,7 +15,7 @@ from partners.choices import ParticipantKind
 from partners.models import Participant, Participation, Party
 
 from .. import deadlines, law, termijnenwet
-from ..choices import OPINION_NEEDS_DECISION, EventKind, OpinionStatus
+from ..choices import OPINION_NEEDS_DECISION, AuditOpinion, EventKind, OpinionStatus
 
 WEEKS = [MinValueValidator(deadlines.MIN_WEEKS), MaxValueValidator(deadlines.MAX_WEEKS)]
 DAY = [MinValueValidator(1), MaxValueValidator(31)]
@@ -217,6 +217,14 @@ class CycleDocument(models.Model):
         "lid 2 en 3), of aan de minister van BZK als een provincie deelneemt (Wgr art. 58 lid 2 en 4).",
     )
     url = models.URLField("link naar het document", blank=True)
+    audit_opinion = models.CharField(
+        "accountantsverklaring",
+        max_length=20,
+        choices=AuditOpinion.choices,
+        blank=True,
+        help_text="Alleen bij een jaarrekening: het oordeel van de accountant (Besluit accountantscontrole "
+        "decentrale overheden). Leeg: nog niet bekend.",
+    )
 
     history = Historical()
 
@@ -239,6 +247,11 @@ class CycleDocument(models.Model):
                 name="cycle_document_supervisor_after_adoption",
                 violation_error_message="Het document kan niet vóór de vaststelling aan de toezichthouder "
                 "zijn verzonden.",
+            ),
+            models.CheckConstraint(
+                condition=Q(audit_opinion="") | Q(kind=deadlines.DocumentKind.JAARREKENING.value),
+                name="cycle_document_audit_opinion_on_accounts",
+                violation_error_message="Een accountantsverklaring hoort alleen bij een jaarrekening.",
             ),
         ]
 

@@ -148,6 +148,9 @@ WITHOUT_SECOND_FACTOR = {
     # A controller (who only reads the register and has no second factor) adopts the report; the
     # view asks the second factor of whoever has one, and a version is never overwritten.
     "reports:adopt_report": "vraagt de tweede factor van wie er een heeft; controllers hebben er geen",
+    # Beleidsmedewerkers and controllers (readers, without a second factor) note that they saw a signal;
+    # the note changes no figure of the register and stays in the history.
+    "governance:acknowledge_warning": "alleen lezers bevestigen een signaal; zij hebben geen tweede factor",
 }
 
 

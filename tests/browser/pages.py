@@ -27,6 +27,7 @@ PAGES = {
     "weerstandsvermogen": f"/gemeenten/{GEMEENTE}/weerstandsvermogen/",
     "rapportage": f"/gemeenten/{GEMEENTE}/rapportage/{REPORT_YEAR}/begroting",
     "rapportage-peildatum": f"/gemeenten/{GEMEENTE}/rapportage/{REPORT_YEAR}/begroting?peildatum={TODAY}",
+    "signalen": "/signalen/",
     "personen": "/personen/",
     "persoon": None,  # the first person in /personen/: ids of demo rows are not fixed
     "risicos": "/risicos/",

@@ -1,5 +1,7 @@
 """Admin editing of governance: seats inline on the party and the person, roles on the deelname."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -133,3 +135,34 @@ def test_the_party_admin_carries_the_cycle_inlines(superuser_client):
     page = text(superuser_client.get(reverse("admin:partners_party_change", args=[party.pk])))
     for title in ["Zetels", "Afwijkende termijnen", "Documenten van de P&C-cyclus", "Afspraken van partijen"]:
         assert title in page
+
+
+def test_the_beheerder_sets_the_thresholds_of_the_signalen_in_one_row_with_dutch_labels(superuser_client):
+    from governance.models import WarningThresholds
+
+    add = reverse("admin:governance_warningthresholds_add")
+    page = text(superuser_client.get(add))
+    assert "Ondergrens solvabiliteit (%)" in page and "BBV art. 11 lid 4" in page
+    assert "Wgr art. 34 lid 2 en 3" in page
+    form = {
+        "contribution_margin": "1.5",
+        "default_index": "3.0",
+        "equity_share_min": "10",
+        "solvency_min": "15",
+        "negative_result_years": "2",
+        "document_grace_days": "0",
+        "opinion_answer_weeks": "8",
+        "budget_changes_max": "3",
+        "monitoring_drop": "2",
+    }
+    response = superuser_client.post(add, form)
+    assert response.status_code == 302, re.findall(r"errorlist[^<]*<li>([^<]*)", response.content.decode())
+    assert WarningThresholds.current().solvency_min == 15
+    # One row for the register: no second one, and it cannot be deleted.
+    assert superuser_client.get(add).status_code == 403
+    change = reverse("admin:governance_warningthresholds_delete", args=[1])
+    assert superuser_client.post(change, {"post": "yes"}).status_code == 403
+    form["solvency_min"] = "120"
+    response = superuser_client.post(reverse("admin:governance_warningthresholds_change", args=[1]), form)
+    errors = re.findall(r"errorlist[^<]*<li>([^<]*)", response.content.decode())
+    assert response.status_code == 200 and len(errors) == 1 and "100" in errors[0]

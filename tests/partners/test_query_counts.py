@@ -114,8 +114,10 @@ def test_the_factsheet_uses_the_same_queries_for_3_and_30_participants_and_years
     # (core/register_cache.py), 3 for the costs over time, the rest for the
     # governance (doelen and belangen: 5) and risk sections, and 11 for the wijzigingshistorie (the
     # party's deelnames, one per kind of record in it and one per kind it names: reports/changes.py),
-    # 1 for the financial interests of the deelnemers (partners/interests.py)
-    assert many <= 37  # + toezichthouder (a provincie among the deelnemers) and Atw gelijkgestelde dagen
+    # 1 for the financial interests of the deelnemers (partners/interests.py), 11 for the signalen of the
+    # party (governance/early_warnings.py: deelnames, party, thresholds, index, bijdragen, jaarrekeningen,
+    # documents, zienswijzen, scans, acknowledgements, names of the gemeenten)
+    assert many <= 48  # + toezichthouder (a provincie among the deelnemers) and Atw gelijkgestelde dagen
 
 
 def test_the_gemeente_page_uses_the_same_queries_for_3_and_30_participations(logged_in_client):
@@ -123,8 +125,9 @@ def test_the_gemeente_page_uses_the_same_queries_for_3_and_30_participations(log
     many = count_queries(logged_in_client, municipality_in(MANY).get_absolute_url())
     assert few == many
     # 6 for the register, 1 for the user's groups, 1 for the data version of the cache, 3 for the
-    # bijdragen over time, 1 for the financial interests, the rest for governance and risks
-    assert many <= 24  # + the regelingen it carries out as centrumgemeente, with their bijdragen
+    # bijdragen over time, 1 for the financial interests, the rest for governance and risks, and 8 for the
+    # signalen (governance/early_warnings.py, on the deelnames the page loaded already)
+    assert many <= 32  # + the regelingen it carries out as centrumgemeente, with their bijdragen
 
 
 def test_the_gemeente_list_uses_the_same_queries_with_few_and_many_participations(logged_in_client):

@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from core.history import ensure_initial_history
+from demo.early_warnings import load_warnings_demo
 from demo.goals import load_goals_demo
 from demo.governance import load_governance_demo
 from demo.interests import load_interests_demo
@@ -46,6 +47,7 @@ class Command(BaseCommand):
                 stats.update(load_goals_demo())
                 stats.update(load_interests_demo())
                 stats.update(load_peers_demo())
+                stats.update(load_warnings_demo())
                 # The demo writes in bulk, without history: its rows count as there from the start.
                 ensure_initial_history()
         except LookupError as exc:
