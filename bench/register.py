@@ -313,6 +313,7 @@ def ensure_kinds(seed: int) -> int:
             Party.objects.filter(pk__in=pks[start : start + BATCH]).update(kind=kind)
     return len(missing)
 
+
 def ensure_warning_figures(seed: int) -> int:
     """The few rows the signalen read besides the figures above (governance/early_warnings.py): the
     begroting and jaarrekening of every party with the Wgr cycle (most in time, some late or missing,
