@@ -10,7 +10,6 @@ urlpatterns = [
     path("personen/", views.PersonListView.as_view(), name="person_list"),
     path("personen/<int:pk>/", views.PersonDetailView.as_view(), name="person_detail"),
     path("gemeenten/<str:code>/dashboard/", views.MunicipalityDashboardView.as_view(), name="dashboard"),
-    path("gemeenten/<str:code>/doelen/", views.MunicipalityGoalsView.as_view(), name="municipality_goals"),
     path("gemeenten/<str:code>/deadlines.ics", views.DeadlinesFeedView.as_view(), name="deadlines_ics"),
     path("gemeenten/<str:code>/dashboard/agenda-adres/", views.RenewFeedTokenView.as_view(), name="renew_feed_token"),
 ]

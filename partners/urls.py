@@ -8,6 +8,5 @@ app_name = "partners"
 
 urlpatterns = [
     path("partijen/", views.PartyListView.as_view(), name="party_list"),
-    path("partijen/<slug:slug>/deelnemers/", views.PartyParticipantsView.as_view(), name="party_participants"),
     path("gemeenten/", views.MunicipalityListView.as_view(), name="municipality_list"),
 ]

@@ -164,7 +164,7 @@ def gemeente_with_goals():
 
 def test_the_doelen_page_groups_the_goals_by_programma_with_their_status(logged_in_client, gemeente_with_goals):
     response = logged_in_client.get(
-        reverse("governance:municipality_goals", kwargs={"code": gemeente_with_goals["stad"].code})
+        reverse("reports:municipality_goals", kwargs={"code": gemeente_with_goals["stad"].code})
     )
     assert response.status_code == 200
     page = text(response)
