@@ -306,7 +306,7 @@ def test_a_beleidsmedewerker_never_sees_a_confidential_risk_in_lists_exports_or_
         assert "Openbaar risico A" in html and "Risico B" not in html and "Garantie B" not in html
         assert ("Geheim risico A" in page(client, "/risicos/?format=csv")) is sees
         assert ("Vertrouwelijk" in html) is sees  # the filter on confidentiality is not even offered
-        party = page(client, f"/partijen/{world['party_a']}/")
+        party = page(client, f"/partijen/{world['party_a']}/risicos/")
         # The party's heatmap counts its open risks: 2 for the controller, 1 for the beleidsmedewerker.
         assert ("alle 2 open risico's" in party) is sees
         assert ("het open risico<" in party) is not sees
@@ -319,10 +319,13 @@ def test_a_page_rendered_for_one_user_is_never_served_to_a_user_who_may_see_less
     for who in order:
         client.force_login(world["users"][who])
         sees = who == "controller_a"
-        for url in (f"/partijen/{world['party_a']}/", f"/gemeenten/{world['a']}/"):
+        for url in (f"/partijen/{world['party_a']}/risicos/", f"/gemeenten/{world['a']}/risicos/"):
             html = page(client, url)
             assert sees or "Geheim risico A" not in html, (who, url)
             assert (">alle 2 open risico" in html or ">alle 3 open risico" in html) is sees, (who, url)
+        # The overview counts the open risks too, cached under its own URL.
+        overview = page(client, f"/partijen/{world['party_a']}/")
+        assert ("2 open risico" in overview) is sees and ("1 open risico" in overview) is not sees, who
 
 
 def test_the_weerstandsvermogen_counts_a_confidential_risk_without_naming_it_to_a_beleidsmedewerker(client, world):
@@ -336,7 +339,7 @@ def test_the_weerstandsvermogen_counts_a_confidential_risk_without_naming_it_to_
 
 
 def test_a_shared_party_names_the_other_gemeente_without_linking_to_its_page(beleid_client, world):
-    html = page(beleid_client, f"/partijen/{world['shared']}/")
+    html = page(beleid_client, f"/partijen/{world['shared']}/deelnemers/")
     assert "Beedorp" in html
     assert f'href="/gemeenten/{world["b"]}/"' not in html
     assert f'href="/gemeenten/{world["a"]}/"' in html
@@ -347,7 +350,7 @@ def test_a_shared_party_shows_only_the_users_own_sturing_and_monitoring(beleid_c
     for participation in shared:
         ParticipationGovernanceFactory(participation=participation, risk_profile_reason=f"Reden {participation}")
         AssessmentFactory(party=participation.party, municipality=participation.participant)
-    html = page(beleid_client, f"/partijen/{world['shared']}/")
+    html = page(beleid_client, f"/partijen/{world['shared']}/sturing/")
     assert "Beoordeling door Aastad" in html
     assert "Beoordeling door Beedorp" not in html
 
@@ -364,7 +367,7 @@ def test_a_shared_party_shows_the_shared_doelen_and_only_the_users_own_doelen_an
             party=party, title=f"Eigen doel van {name}", policy_area=area, municipality=participation.participant
         )
         ParticipationGovernanceFactory(participation=participation, own_interest=f"Eigen belang van {name}")
-    html = page(beleid_client, f"/partijen/{world['shared']}/")
+    html = page(beleid_client, f"/partijen/{world['shared']}/doelen/")
     assert "Gedeeld doel van allen" in html
     assert "Eigen doel van Aastad" in html and "Eigen belang van Aastad" in html
     assert "Eigen doel van Beedorp" not in html and "Eigen belang van Beedorp" not in html
