@@ -158,9 +158,7 @@ def assemble_factsheet(
         )
         risk_selectors.attach_levels(risks, risk_selectors.levels())
         sheet.risks = risks
-    sheet.municipality = _municipality_view(
-        party=party, year=year, rows=sheet.rows, municipality=gemeente, today=today
-    )
+    sheet.municipality = _municipality_view(party=party, year=year, rows=sheet.rows, municipality=gemeente, today=today)
     return sheet
 
 

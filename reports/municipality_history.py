@@ -30,11 +30,17 @@ def municipality_history(*, municipality: Participant) -> list[Event]:
     for participation in participations:
         party = participation.party
         if participation.joined_on:
-            events.append(Event(participation.joined_on, "Toetreding", f"Toegetreden tot {party.name}", party.get_absolute_url()))
+            events.append(
+                Event(participation.joined_on, "Toetreding", f"Toegetreden tot {party.name}", party.get_absolute_url())
+            )
         if participation.left_on:
-            events.append(Event(participation.left_on, "Uittreding", f"Uitgetreden uit {party.name}", party.get_absolute_url()))
+            events.append(
+                Event(participation.left_on, "Uittreding", f"Uitgetreden uit {party.name}", party.get_absolute_url())
+            )
     for predecessor in Participant.objects.filter(successor=municipality, ended_on__isnull=False):
-        events.append(Event(predecessor.ended_on, "Herindeling", f"{predecessor.name} is opgegaan in {municipality.name}"))
+        events.append(
+            Event(predecessor.ended_on, "Herindeling", f"{predecessor.name} is opgegaan in {municipality.name}")
+        )
     if municipality.ended_on:
         into = f" in {municipality.successor.name}" if municipality.successor_id else ""
         events.append(Event(municipality.ended_on, "Herindeling", f"{municipality.name} is opgegaan{into}"))

@@ -92,7 +92,9 @@ def party_overview(*, party: Party, user, year: int, today: date) -> PartyOvervi
             )
         attention = group_by_party(points)
         seats = seats.filter(on_behalf_of_id__in=ids)
-    seats = seats.select_related("person", "on_behalf_of").order_by("body", "role", "on_behalf_of__name", "person__name")
+    seats = seats.select_related("person", "on_behalf_of").order_by(
+        "body", "role", "on_behalf_of__name", "person__name"
+    )
     seat_count = seats.count()
     heatmap = risk_selectors.party_heatmap(party=party, user=user)
     cycle = party_cycle(party=party, today=today)

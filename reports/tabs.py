@@ -62,7 +62,11 @@ def tab_bar(definitions, *, base_url: str, current: str, query, label: str) -> T
 
 def party_tabs(party, *, current: str, query) -> TabBar:
     return tab_bar(
-        PARTY_TABS, base_url=party.get_absolute_url(), current=current, query=query, label=f"Onderdelen van {party.name}"
+        PARTY_TABS,
+        base_url=party.get_absolute_url(),
+        current=current,
+        query=query,
+        label=f"Onderdelen van {party.name}",
     )
 
 

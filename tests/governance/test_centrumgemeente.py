@@ -38,7 +38,9 @@ def test_the_demo_centrumgemeenteregeling_shows_no_cycle_and_vermogen_n_v_t(logg
     assert "Eigen en vreemd vermogen: n.v.t." in page
     assert "Groningen n.v.t. centrumgemeente, ontvangt de bijdragen" in page  # the costs table
     assert "niet bekend — 247" not in page
-    assert "n.v.t. (centrumgemeente, ontvangt de bijdragen)" in text(logged_in_client.get(demo.get_tab_url("deelnemers")))
+    assert "n.v.t. (centrumgemeente, ontvangt de bijdragen)" in text(
+        logged_in_client.get(demo.get_tab_url("deelnemers"))
+    )
 
 
 def test_the_centrumgemeente_pays_no_bijdrage_to_itself_in_the_demo(demo):

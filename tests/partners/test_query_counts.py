@@ -84,25 +84,54 @@ def test_the_list_and_its_exports_use_the_same_queries_for_3_and_30_parties(logg
     assert many <= limit
 
 
-def test_the_factsheet_uses_the_same_queries_for_3_and_30_participants_and_years(logged_in_client):
-    few = count_queries(logged_in_client, party_with(FEW).get_absolute_url())
-    many = count_queries(logged_in_client, party_with(MANY).get_absolute_url())
-    assert few == many
-    # 6 for the register, 1 for the user's groups, 1 for the data version of the cache
-    # (core/register_cache.py), 3 for the costs over time, the rest for the
-    # governance (doelen and belangen: 5) and risk sections, and 11 for the wijzigingshistorie (the
-    # party's deelnames, one per kind of record in it and one per kind it names: reports/changes.py),
-    # 1 for the financial interests of the deelnemers (partners/interests.py)
-    assert many <= 37  # + toezichthouder (a provincie among the deelnemers) and Atw gelijkgestelde dagen
+# Each tab of a party's page loads only its own part (reports/factsheet.py `parts`): the limits say so.
+# Every tab has 1 query for the user's groups, 1 for the data version of the cache (core/register_cache.py)
+# and 2 for the party with its totals and figures.
+PARTY_TAB_LIMITS = {
+    "": 21,  # overzicht: own deelnames and their attention points, seats, risk matrix, the cycle's deadlines
+    "deelnemers": 9,  # a page of deelnemers with figures and financial interests
+    "financien": 10,  # + 3 for the costs over time
+    "doelen": 9,  # doelen and belangen
+    "sturing": 22,  # representation, roles and proposals, the cycle, monitoring
+    "risicos": 9,  # the risk matrix
+    "historie": 18,  # one per kind of record in the history and one per kind it names (reports/changes.py)
+}
 
 
-def test_the_gemeente_page_uses_the_same_queries_for_3_and_30_participations(logged_in_client):
-    few = count_queries(logged_in_client, municipality_in(FEW).get_absolute_url())
-    many = count_queries(logged_in_client, municipality_in(MANY).get_absolute_url())
+@pytest.mark.parametrize("tab", PARTY_TAB_LIMITS)
+def test_each_tab_of_the_factsheet_uses_the_same_queries_for_3_and_30_participants_and_years(logged_in_client, tab):
+    few = count_queries(
+        logged_in_client, party_with(FEW).get_tab_url(tab) if tab else party_with(FEW).get_absolute_url()
+    )
+    many_party = party_with(MANY)
+    many = count_queries(logged_in_client, many_party.get_tab_url(tab) if tab else many_party.get_absolute_url())
     assert few == many
-    # 6 for the register, 1 for the user's groups, 1 for the data version of the cache, 3 for the
-    # bijdragen over time, 1 for the financial interests, the rest for governance and risks
-    assert many <= 24  # + the regelingen it carries out as centrumgemeente, with their bijdragen
+    assert many <= PARTY_TAB_LIMITS[tab], many
+
+
+MUNICIPALITY_TAB_LIMITS = {
+    "": 22,  # overzicht: deelnames, seats by person, the agenda, the risk matrix, attention points
+    "deelnames": 11,  # + the regelingen it carries out as centrumgemeente, with their bijdragen
+    "financien": 11,  # + 3 for the bijdragen over time
+    "doelen": 12,
+    "sturing": 14,  # visie, risk profiles and proposals, who sits where
+    "risicos": 8,
+    "historie": 9,
+}
+
+
+@pytest.mark.parametrize("tab", MUNICIPALITY_TAB_LIMITS)
+def test_each_tab_of_the_gemeente_page_uses_the_same_queries_for_3_and_30_participations(logged_in_client, tab):
+    few_municipality = municipality_in(FEW)
+    few = count_queries(
+        logged_in_client, few_municipality.get_tab_url(tab) if tab else few_municipality.get_absolute_url()
+    )
+    many_municipality = municipality_in(MANY)
+    many = count_queries(
+        logged_in_client, many_municipality.get_tab_url(tab) if tab else many_municipality.get_absolute_url()
+    )
+    assert few == many
+    assert many <= MUNICIPALITY_TAB_LIMITS[tab], many
 
 
 def test_the_gemeente_list_uses_the_same_queries_with_few_and_many_participations(logged_in_client):

@@ -91,7 +91,9 @@ def test_the_factsheet_says_niet_bekend_for_facts_not_registered(logged_in_clien
     assert "KvK-nummer niet bekend" in page
     assert "Regeling (CVDR) niet bekend" in page
     assert "Openbaar belang niet bekend" in text(logged_in_client.get("/partijen/stichting-leeg/sturing/"))
-    assert "Er zijn nog geen deelnemers geregistreerd." in text(logged_in_client.get("/partijen/stichting-leeg/deelnemers/"))
+    assert "Er zijn nog geen deelnemers geregistreerd." in text(
+        logged_in_client.get("/partijen/stichting-leeg/deelnemers/")
+    )
     assert "Er zijn nog geen financiële gegevens geregistreerd." in text(
         logged_in_client.get("/partijen/stichting-leeg/financien/")
     )
