@@ -49,7 +49,8 @@ def municipality_history(*, municipality: Participant) -> list[Event]:
             Event(
                 stored.adopted_on,
                 "Vastgesteld",
-                f"Paragraaf verbonden partijen {stored.get_kind_display().lower()} {stored.year}, versie {stored.version}",
+                f"Paragraaf verbonden partijen {stored.get_kind_display().lower()} {stored.year}"
+                f", versie {stored.version}",
             )
         )
     return sorted(events, key=lambda event: (event.day, event.kind, event.text), reverse=True)

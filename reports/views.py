@@ -27,10 +27,10 @@ from core.exports import Column, export_response
 from core.formatting import NOT_APPLICABLE
 from core.periods import parse_year, report_year
 from core.views import YearMixin
-from partners import scoping, selectors
-from partners.context_processors import user_scope
 from governance import views as governance_views
+from partners import scoping, selectors
 from partners import views as partner_views
+from partners.context_processors import user_scope
 from partners.models import Participant
 
 from . import adoption, changes, factsheet, job_views, municipality_history, overview, pages, tabs
