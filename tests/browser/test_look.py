@@ -43,7 +43,13 @@ def test_the_admin_wears_the_register_colours_and_links_back_to_the_register(ope
     from .test_pages import axe_problems
 
     page = open_as("beheer")
-    for path in ("/admin/", "/admin/partners/party/", "/admin/risks/risk/add/"):
+    for path in (
+        "/admin/",
+        "/admin/partners/party/",
+        "/admin/risks/risk/add/",
+        "/admin/governance/seat/add/",
+        "/admin/partners/party/add/",
+    ):
         page.goto(path)
         header = page.locator("#header")
         assert header.evaluate("h => getComputedStyle(h).backgroundColor") == "rgb(21, 66, 115)", path
