@@ -83,15 +83,35 @@ def check_adoptable(*, report, municipality: Participant, year: int, kind: str, 
     return version
 
 
+def stored_version(*, municipality: Participant, year: int, kind: str, version: int, user, adopted_on: date):
+    """The version this adoption already stored (a worker that stopped after storing and ran again), if any."""
+    return AdoptedReport.objects.filter(
+        municipality=municipality, year=year, kind=kind, version=version, stored_by=user, adopted_on=adopted_on
+    ).first()
+
+
 def store(
-    *, municipality: Participant, year: int, kind: str, body: bytes, user, peildatum: date, cleaned: dict
+    *,
+    municipality: Participant,
+    year: int,
+    kind: str,
+    version: int,
+    body: bytes,
+    user,
+    peildatum: date,
+    cleaned: dict,
 ) -> AdoptedReport:
-    """Store the PDF as the next version, atomically: two controllers adopting at once get two
-    versions or a refusal, never one overwritten by the other."""
+    """Store the PDF as `version`, the number printed on its cover, atomically: two controllers adopting
+    at once get two versions or a refusal, never one overwritten by the other."""
     with transaction.atomic():
         # Lock the gemeente's row so the version number is read and used by one request at a time.
         Participant.objects.select_for_update().filter(pk=municipality.pk).first()
-        version = next_version_number(municipality=municipality, year=year, kind=kind)
+        current = next_version_number(municipality=municipality, year=year, kind=kind)
+        if current != version:
+            raise AdoptionRefused(
+                f"Intussen is versie {current - 1} van deze rapportage vastgesteld. Open de rapportage opnieuw "
+                "en stel zo nodig een correctie vast als nieuwe versie."
+            )
         if version > 1 and not cleaned.get("correction_reason", "").strip():
             raise AdoptionRefused("Een correctie wordt een nieuwe versie: vul de reden van de correctie in.")
         return AdoptedReport.objects.create(

@@ -14,7 +14,7 @@ from core import jobs, peildatum
 from partners import selectors
 from partners.models import Participant
 
-from . import factsheet, pdf
+from . import adoption, factsheet, pdf
 from . import paragraph as report
 
 PDF = "application/pdf"
@@ -61,6 +61,61 @@ def paragraph_pdf(job, progress) -> jobs.Outcome:
     progress(2)
     body = pdf.html_to_pdf(html, laid_out=lambda: progress(3))
     return jobs.Outcome(body=body, filename=f"{p['filename']}.pdf", content_type=PDF)
+
+
+@jobs.kind("paragraaf-vaststellen", steps=5, working="Vastgestelde versie wordt gemaakt")
+def adopt_paragraph(job, progress) -> jobs.Outcome:
+    """The PDF of the paragraaf as the raad adopted it, stored once as the version the view checked
+    (reports/adoption.py). Run again after a worker stopped, it finds the version it stored and stops."""
+    p = job.params
+    municipality = Participant.objects.municipalities().get(code=p["code"])
+    adopted_on = date.fromisoformat(p["adopted_on"])
+    cleaned = {
+        "adopted_on": adopted_on,
+        "reference": p["reference"],
+        "correction_reason": p["correction_reason"],
+    }
+    where = {"municipality": municipality, "year": p["year"], "kind": p["variant"]}
+    preview = p["path"]
+    stored = adoption.stored_version(**where, version=p["version"], user=job.owner, adopted_on=adopted_on)
+    if stored is None:
+        today = date.fromisoformat(p["today"])
+        try:
+            current = adoption.latest(**where)
+            if (current.version if current else 0) + 1 != p["version"]:
+                raise adoption.AdoptionRefused(
+                    f"Intussen is versie {current.version} van deze rapportage vastgesteld door "
+                    f"{current.stored_by.get_full_name() or current.stored_by.username}. Open de rapportage "
+                    "opnieuw en stel zo nodig een correctie vast als nieuwe versie."
+                )
+            data = report.paragraph_report(
+                municipality=municipality, year=p["year"], variant=p["variant"], internal=False, today=today
+            )
+            adoption.check_adoptable(report=data, **where, correction_reason=p["correction_reason"])
+            progress(1)
+            request = stand_in_request(user=job.owner, path=preview, day=None)
+            context = {
+                "report": data,
+                "print_mode": True,
+                "may_see_internal": False,
+                "adopted": {**cleaned, "version": p["version"]},
+            }
+            html = render_to_string(PARAGRAPH_TEMPLATE, context, request=request)
+            progress(2)
+            body = pdf.html_to_pdf(html, laid_out=lambda: progress(3))
+            progress(4)
+            stored = adoption.store(
+                **where, version=p["version"], body=body, user=job.owner, peildatum=today, cleaned=cleaned
+            )
+        except adoption.AdoptionRefused as refusal:
+            raise jobs.JobRefused(str(refusal)) from refusal
+    return jobs.Outcome(
+        url=preview,
+        message=(
+            f"De {p['variant_label']} {p['year']} is vastgesteld als versie {stored.version}. "
+            "De PDF-link geeft voortaan precies deze versie."
+        ),
+    )
 
 
 @jobs.kind("factsheet-pdf", steps=4)

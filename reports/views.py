@@ -25,6 +25,7 @@ from accounts import two_factor
 from core import formatting, jobs, peildatum, register_cache, summing
 from core.exports import Column, export_response
 from core.formatting import NOT_APPLICABLE
+from core.models import Job
 from core.periods import parse_year, report_year
 from core.views import YearMixin
 from governance import views as governance_views
@@ -36,7 +37,6 @@ from partners.models import Participant
 from . import adoption, changes, factsheet, job_views, municipality_history, overview, pages, tabs
 from . import paragraph as report
 from .models import AdoptedReport
-from .pdf import html_to_pdf
 
 INTERNAL = "intern"
 
@@ -177,33 +177,39 @@ class AdoptReportView(ParagraphReportView):
         data = report.paragraph_report(
             municipality=municipality, year=year, variant=variant, internal=False, today=today
         )
+        cleaned = form.cleaned_data
         try:
             version = adoption.check_adoptable(
                 report=data,
                 municipality=municipality,
                 year=year,
                 kind=variant,
-                correction_reason=form.cleaned_data["correction_reason"],
-            )
-            cover = {**form.cleaned_data, "version": version}
-            body = html_to_pdf(self.render_html(data, print_mode=True, adopted=cover))
-            stored = adoption.store(
-                municipality=municipality,
-                year=year,
-                kind=variant,
-                body=body,
-                user=request.user,
-                peildatum=today,
-                cleaned=form.cleaned_data,
+                correction_reason=cleaned["correction_reason"],
             )
         except adoption.AdoptionRefused as refusal:
             messages.error(request, str(refusal))
             return redirect(preview)
-        messages.success(
-            request,
-            f"De {data.variant_label.lower()} {year} is vastgesteld als versie {stored.version}. "
-            "De PDF-link geeft voortaan precies deze versie.",
-        )
+        # The PDF is made and stored by a worker (reports/jobs.py), as the version checked here.
+        params = {
+            "code": municipality.code,
+            "year": year,
+            "variant": variant,
+            "variant_label": data.variant_label.lower(),
+            "version": version,
+            "adopted_on": cleaned["adopted_on"].isoformat(),
+            "reference": cleaned["reference"],
+            "correction_reason": cleaned["correction_reason"],
+            "today": today.isoformat(),
+            "path": preview,
+        }
+        title = f"Vaststellen paragraaf verbonden partijen {variant} {year} — {municipality.name}, versie {version}"
+        job = self.request_job("paragraaf-vaststellen", params, title)
+        if job.status == Job.Status.DONE:
+            messages.success(request, job.message)
+        elif job.status == Job.Status.FAILED:
+            messages.error(request, job.error)
+        else:
+            return redirect(job_views.status_url(job))
         return redirect(preview)
 
 

@@ -92,7 +92,7 @@ def test_the_vastgestelde_pdf_keeps_its_bytes_after_a_later_edit_and_a_correctio
 
     first = client.get(pdf_url())
     assert hashlib.sha256(first.content).hexdigest() == stored.sha256
-    assert not Job.objects.exists(), "the stored bytes need no job (core/jobs.py)"
+    assert not Job.objects.filter(kind="paragraaf-pdf").exists(), "the stored bytes need no job (core/jobs.py)"
 
     # A later edit of the register changes the live preview, never the vastgestelde PDF.
     participation.party.public_interest = "Een heel ander openbaar belang"
@@ -117,7 +117,7 @@ def test_the_vastgestelde_pdf_keeps_its_bytes_after_a_later_edit_and_a_correctio
     served = client.get(pdf_url())
     assert served["Content-Type"] == "application/pdf"
     assert hashlib.sha256(served.content).hexdigest() == AdoptedReport.objects.get(version=2).sha256
-    assert not Job.objects.exists()
+    assert not Job.objects.filter(kind="paragraaf-pdf").exists()
 
 
 def test_only_a_controller_or_beheerder_of_the_gemeente_may_vaststellen(django_user_model, gemeente):  # noqa: F811
@@ -153,3 +153,84 @@ def test_a_beheerder_passes_the_second_factor_before_vaststellen(django_user_mod
     response = client.post(adopt_url(), {"adopted_on": "2024-11-07"})
     assert response.status_code == 302 and response["Location"].startswith(reverse("accounts:two_factor"))
     assert not AdoptedReport.objects.exists()
+
+
+@pytest.fixture
+def queued(settings, monkeypatch):
+    """A broker instead of in-process work: tasks are only recorded, the test runs them as a worker would."""
+    from core import tasks
+
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    sent = []
+    monkeypatch.setattr(tasks.run_job, "delay", lambda job_id: sent.append(job_id))
+    return sent
+
+
+def post_queued(client, data, django_capture_on_commit_callbacks):
+    preview = client.get(
+        reverse("reports:paragraph_report", kwargs={"code": "GM9301", "year": str(YEAR), "variant": "begroting"})
+    )
+    token = preview.cookies["csrftoken"].value if "csrftoken" in preview.cookies else client.cookies["csrftoken"].value
+    with django_capture_on_commit_callbacks(execute=True):
+        return client.post(adopt_url(), {**data, "csrfmiddlewaretoken": token})
+
+
+@pytest.mark.pdf
+def test_with_a_broker_vaststellen_is_made_by_a_worker_and_a_second_run_stores_nothing_more(
+    django_user_model,
+    gemeente,  # noqa: F811
+    queued,
+    django_capture_on_commit_callbacks,
+):
+    from core import jobs
+
+    fill_gaps(gemeente)
+    client = make_client(django_user_model, gemeente, CONTROLLER, "controller")
+    response = post_queued(client, {"adopted_on": "2024-11-07"}, django_capture_on_commit_callbacks)
+    job = Job.objects.get(kind="paragraaf-vaststellen")
+    assert response.status_code == 302 and response["Location"] == f"/rapporten/{job.pk}/"
+    assert queued == [str(job.pk)]
+    waiting = client.get(response["Location"]).content.decode()
+    assert "Vastgestelde versie wordt gemaakt — stap 0 van 5" in waiting
+    assert not AdoptedReport.objects.exists(), "nothing is stored before the worker ran"
+
+    # The same form sent twice (a double click) is the same job.
+    post_queued(client, {"adopted_on": "2024-11-07"}, django_capture_on_commit_callbacks)
+    assert Job.objects.filter(kind="paragraaf-vaststellen").count() == 1
+
+    jobs.run(job.pk)
+    stored = AdoptedReport.objects.get()
+    # The worker died after storing, before the job was marked done: the message comes again.
+    Job.objects.filter(pk=job.pk).update(status=Job.Status.RUNNING, finished_at=None)
+    jobs.run(job.pk)
+    job.refresh_from_db()
+    assert job.status == Job.Status.DONE
+    assert job.message.startswith("De begroting " + str(YEAR) + " is vastgesteld als versie 1.")
+    assert AdoptedReport.objects.get().sha256 == stored.sha256, "one version, stored once"
+    page = client.get(f"/rapporten/{job.pk}/").content.decode()
+    assert "is vastgesteld als versie 1" in page and "Bekijk de uitkomst" in page
+
+
+def test_a_version_adopted_by_someone_else_meanwhile_fails_the_job_with_a_dutch_message(
+    django_user_model,
+    gemeente,  # noqa: F811
+    queued,
+    django_capture_on_commit_callbacks,
+    monkeypatch,
+):
+    from core import jobs
+    from reports import pdf
+
+    monkeypatch.setattr(pdf, "html_to_pdf", lambda html, laid_out=None: b"%PDF-1.7 stand-in")
+    fill_gaps(gemeente)
+    first = make_client(django_user_model, gemeente, CONTROLLER, "controller")
+    second = make_client(django_user_model, gemeente, CONTROLLER, "tweede")
+    post_queued(first, {"adopted_on": "2024-11-07"}, django_capture_on_commit_callbacks)
+    post_queued(second, {"adopted_on": "2024-11-08"}, django_capture_on_commit_callbacks)
+    mine, theirs = Job.objects.filter(kind="paragraaf-vaststellen").order_by("created_at")
+    jobs.run(mine.pk)
+    jobs.run(theirs.pk)
+    theirs.refresh_from_db()
+    assert theirs.status == Job.Status.FAILED
+    assert "Intussen is versie 1 van deze rapportage vastgesteld door controller." in theirs.error
+    assert list(AdoptedReport.objects.values_list("version", "stored_by__username")) == [(1, "controller")]
