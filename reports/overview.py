@@ -7,7 +7,6 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from core import summing
 from governance.agenda import AgendaItem, municipality_dashboard
 from governance.attention_points import AttentionOverview, attention_points_for_municipality, group_by_party
 from governance.choices import REPRESENTATIVE_BODIES
@@ -63,10 +62,6 @@ class PartyOverview:
     @property
     def more_seats(self) -> int:
         return self.seat_count - len(self.seats)
-
-    @property
-    def own_contribution(self) -> summing.Total:
-        return summing.total(row.contribution for row in self.own_rows if row.contribution_applies)
 
 
 def party_overview(*, party: Party, user, year: int, today: date) -> PartyOverview:
