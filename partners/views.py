@@ -53,9 +53,8 @@ class PartyListView(YearMixin, ExportableFilterView):
 
 
 class PartyParticipantsView(YearMixin, ListView):
-    """All deelnemers of one party, page by page (the factsheet shows the first ones)."""
-
-    template_name = "partners/party_participants.html"
+    """All deelnemers of one party, page by page. The page that shows them (a tab of the party's page)
+    sets the template."""
     peildatum_supported = True
     paginate_by = settings.PAGE_SIZE
 
