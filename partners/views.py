@@ -55,6 +55,7 @@ class PartyListView(YearMixin, ExportableFilterView):
 class PartyParticipantsView(YearMixin, ListView):
     """All deelnemers of one party, page by page. The page that shows them (a tab of the party's page)
     sets the template."""
+
     peildatum_supported = True
     paginate_by = settings.PAGE_SIZE
 
