@@ -3,6 +3,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin_labels import LabelledTabularInline
 from core.admin_safety import SafeDateHierarchyMixin
 from core.periods import report_year
 from partners.models import Participation, Party
@@ -29,7 +30,7 @@ from .models import (
 )
 
 
-class SeatInline(admin.TabularInline):
+class SeatInline(LabelledTabularInline):
     model = Seat
     formset = SeatInlineFormSet
     extra = 0
@@ -141,7 +142,7 @@ class CriterionAdmin(SimpleHistoryAdmin):
     list_select_related = ["municipality"]
 
 
-class ScoreInline(admin.TabularInline):
+class ScoreInline(LabelledTabularInline):
     model = Score
     extra = 0
     fields = ["criterion", "score", "note"]
@@ -206,7 +207,7 @@ class CycleRulesInline(admin.StackedInline):
     ]
 
 
-class CycleDocumentInline(admin.TabularInline):
+class CycleDocumentInline(LabelledTabularInline):
     model = CycleDocument
     extra = 0
     fields = [
@@ -223,7 +224,7 @@ class CycleDocumentInline(admin.TabularInline):
     show_change_link = True
 
 
-class PartyEventInline(admin.TabularInline):
+class PartyEventInline(LabelledTabularInline):
     model = PartyEvent
     extra = 0
     fields = ["kind", "date", "title", "note"]

@@ -56,7 +56,7 @@ class AgendaItem:
 
     @property
     def url(self) -> str:
-        return self.party.get_absolute_url() + "#cyclus"
+        return self.party.get_tab_url("sturing") + "#cyclus"
 
 
 def _wgr_items(party, rules, documents, start, end, supervisor, extra_days) -> list[AgendaItem]:

@@ -4,6 +4,8 @@ inline, doelen inline on the party; list filters on programma and on the compute
 from django import forms
 from django.contrib import admin
 
+from core.admin_labels import LabelledTabularInline
+
 from . import selectors
 from .goals import Status
 from .models import Goal, Indicator, IndicatorValue
@@ -32,7 +34,7 @@ class IndicatorStatusFilter(StatusFilter):
         return queryset.filter(pk__in=ids)
 
 
-class IndicatorInline(admin.TabularInline):
+class IndicatorInline(LabelledTabularInline):
     model = Indicator
     extra = 0
     fields = ["name", "unit", "direction", "order"]
@@ -46,7 +48,7 @@ class IndicatorValueForm(forms.ModelForm):
         localized_fields = ["target", "actual"]
 
 
-class IndicatorValueInline(admin.TabularInline):
+class IndicatorValueInline(LabelledTabularInline):
     model = IndicatorValue
     form = IndicatorValueForm
     extra = 0

@@ -16,7 +16,6 @@ urlpatterns = [
         views.AcknowledgeWarningView.as_view(),
         name="acknowledge_warning",
     ),
-    path("gemeenten/<str:code>/doelen/", views.MunicipalityGoalsView.as_view(), name="municipality_goals"),
     path("gemeenten/<str:code>/deadlines.ics", views.DeadlinesFeedView.as_view(), name="deadlines_ics"),
     path("gemeenten/<str:code>/dashboard/agenda-adres/", views.RenewFeedTokenView.as_view(), name="renew_feed_token"),
 ]

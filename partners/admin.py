@@ -6,6 +6,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin_labels import LabelledTabularInline
+
 from . import scoping
 from .forms import ParticipationInlineFormSet
 from .interests import DeclaredUnknown, FinancialInterest
@@ -27,7 +29,7 @@ class PolicyAreaAdmin(SimpleHistoryAdmin):
     search_fields = ["code", "name"]
 
 
-class PopulationInline(admin.TabularInline):
+class PopulationInline(LabelledTabularInline):
     model = Population
     extra = 0
     fields = ["year", "inhabitants", "source"]
@@ -56,7 +58,7 @@ class PopulationAdmin(admin.ModelAdmin):
     list_select_related = ["participant"]
 
 
-class ParticipationInline(admin.TabularInline):
+class ParticipationInline(LabelledTabularInline):
     model = Participation
     formset = ParticipationInlineFormSet
     extra = 0
@@ -78,7 +80,7 @@ class ParticipationInline(admin.TabularInline):
     show_change_link = True
 
 
-class PartyFinancialsInline(admin.TabularInline):
+class PartyFinancialsInline(LabelledTabularInline):
     model = PartyFinancials
     extra = 0
     fields = ["year", "kind", "equity_start", "equity_end", "liabilities_start", "liabilities_end", "result"]
@@ -119,7 +121,7 @@ class PartyAdmin(SimpleHistoryAdmin):
         return obj.bbv_category.label
 
 
-class ParticipationFinancialsInline(admin.TabularInline):
+class ParticipationFinancialsInline(LabelledTabularInline):
     model = ParticipationFinancials
     extra = 0
     fields = ["year", "kind", "contribution", "interest_start", "interest_end", "dividend"]
@@ -140,7 +142,7 @@ class FinancialInterestInline(admin.StackedInline):
     ]
 
 
-class DeclaredUnknownInline(admin.TabularInline):
+class DeclaredUnknownInline(LabelledTabularInline):
     """Figures of BBV art. 15 the paragraaf deliberately prints as "niet bekend", with the reason."""
 
     model = DeclaredUnknown
@@ -190,7 +192,7 @@ class ParticipationFinancialsAdmin(SimpleHistoryAdmin):
 # --- Users and their gemeenten; the log of admin actions -------------------------------------------
 
 
-class UserMunicipalityInline(admin.TabularInline):
+class UserMunicipalityInline(LabelledTabularInline):
     """The gemeenten a user works for: outside the beheerders, they decide what the user sees."""
 
     model = UserMunicipality

@@ -175,6 +175,10 @@ class Participant(EndInsteadOfDeleteMixin, models.Model):
             return url_with_key("reports:municipality_detail", "code", self.code)
         return reverse("partners:party_list") + f"?deelnemer={self.code}"
 
+    def get_tab_url(self, tab: str) -> str:
+        """One tab of a gemeente's page, at its own URL under the overview ("risicos" → …/risicos/)."""
+        return f"{self.get_absolute_url()}{tab}/"
+
     def clean(self):
         if self.kind == ParticipantKind.GEMEENTE and self.code:
             CBS_CODE(self.code)
@@ -458,6 +462,10 @@ class Party(EndInsteadOfDeleteMixin, models.Model):
 
     def get_absolute_url(self):
         return url_with_key("reports:party_detail", "slug", self.slug)
+
+    def get_tab_url(self, tab: str) -> str:
+        """One tab of the party's page, at its own URL under the overview ("sturing" → …/sturing/)."""
+        return f"{self.get_absolute_url()}{tab}/"
 
     @property
     def bbv_category(self) -> BbvCategory:

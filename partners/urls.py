@@ -8,7 +8,6 @@ app_name = "partners"
 
 urlpatterns = [
     path("partijen/", views.PartyListView.as_view(), name="party_list"),
-    path("partijen/<slug:slug>/deelnemers/", views.PartyParticipantsView.as_view(), name="party_participants"),
     path("partijen/<slug:slug>/vergelijking/", views.PartyComparisonView.as_view(), name="party_comparison"),
     path("gemeenten/", views.MunicipalityListView.as_view(), name="municipality_list"),
     path(

@@ -87,9 +87,9 @@ class PartyListView(YearMixin, ExportableFilterView):
 
 
 class PartyParticipantsView(YearMixin, ListView):
-    """All deelnemers of one party, page by page (the factsheet shows the first ones)."""
+    """All deelnemers of one party, page by page. The page that shows them (a tab of the party's page)
+    sets the template."""
 
-    template_name = "partners/party_participants.html"
     peildatum_supported = True
     paginate_by = settings.PAGE_SIZE
 

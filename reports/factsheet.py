@@ -1,9 +1,11 @@
 """The factsheet of one verbonden partij, assembled once per request for both its forms: the page
 (reports/views.py PartyDetailView, what the user may see) and the printed PDF (public, optionally seen
 from one gemeente: its share, representatives and exposure; confidential risks are never on it).
-The templates only lay the dataclass out. Constant queries, however many deelnemers."""
+The templates only lay the dataclass out. Constant queries, however many deelnemers.
 
-from dataclasses import dataclass
+The page shows one tab at a time and asks only for that tab's `parts`; the printed sheet has them all."""
+
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
@@ -47,21 +49,30 @@ class MunicipalityView:
         return sum((item.amount_max for item in self.exposed), ZERO)
 
 
+# The parts of a factsheet, named as the tabs of its page (reports/tabs.py) that show them.
+PARTICIPANTS = "deelnemers"
+FINANCES = "financien"
+GOALS = "doelen"
+GOVERNANCE = "sturing"
+RISKS = "risicos"
+ALL_PARTS = frozenset({PARTICIPANTS, FINANCES, GOALS, GOVERNANCE, RISKS})
+
+
 @dataclass
 class Factsheet:
     """One party's factsheet. `rows` are the deelnemers loaded for it: all of them, or the first
     `participant_limit`; `sections` (what a user may see) is on the page, `municipality` and the public
-    `risks` on the printed sheet."""
+    `risks` on the printed sheet. A part that was not asked for stays empty (None or [])."""
 
     party: Party
     year: int
-    rows: list[ParticipationRow]
-    financials: list[PartyFinancials]
-    costs: PartyCosts
-    goals: PartyGoals
-    risks: list[Risk]
-    municipality: MunicipalityView | None
-    sections: PartySections | None
+    rows: list[ParticipationRow] = field(default_factory=list)
+    financials: list[PartyFinancials] = field(default_factory=list)
+    costs: PartyCosts | None = None
+    goals: PartyGoals | None = None
+    risks: list[Risk] = field(default_factory=list)
+    municipality: MunicipalityView | None = None
+    sections: PartySections | None = None
     status_rule: str = STATUS_RULE
 
     def _figure(self, kind: str):
@@ -105,48 +116,50 @@ def assemble_factsheet(
     participant_limit: int | None = None,
     show_past_seats: bool = False,
     remember=_load,
+    parts: frozenset[str] = ALL_PARTS,
 ) -> Factsheet:
     """The factsheet of `party`, loaded with partners.selectors.party_detail_queryset(year=year).
 
     `user` is the reader of the page, whose view of doelen, representation, monitoring and risks it
     shows; `user=None` makes the printed sheet, the same for every reader: public risks only, the own
     doelen and belang only of `gemeente`. `remember(name, load)` lets the page keep the slow parts
-    (the costs) between requests; by default everything is loaded now.
+    (the costs) between requests; by default everything is loaded now. `parts` (ALL_PARTS by default)
+    names what to load: a tab of the page loads its own part and nothing else.
     """
-    participations = participations_of_party(party=party, year=year)
-    if participant_limit is not None:
-        participations = participations[:participant_limit]
-    rows = participant_rows(participations)
-    costs = remember("kosten", lambda: party_costs(party=party, year=year))
+    unknown = parts - ALL_PARTS
+    if unknown:
+        raise ValueError(f"Unknown factsheet parts: {sorted(unknown)}")
+    sheet = Factsheet(party=party, year=year)
+    if PARTICIPANTS in parts or user is None:
+        # The printed sheet also needs the rows for the gemeente's own share and exposure.
+        participations = participations_of_party(party=party, year=year)
+        if participant_limit is not None:
+            participations = participations[:participant_limit]
+        sheet.rows = participant_rows(participations)
+    if FINANCES in parts:
+        sheet.financials = list(party.financials.all())
+        sheet.costs = remember("kosten", lambda: party_costs(party=party, year=year))
     if user is not None:
-        sections = party_sections(party=party, year=year, user=user, today=today, show_past_seats=show_past_seats)
-        return Factsheet(
-            party=party,
-            year=year,
-            rows=rows,
-            financials=list(party.financials.all()),
-            costs=costs,
-            goals=party_goals(party=party, municipality_ids=scoping.municipality_ids(user)),
-            risks=[],
-            municipality=None,
-            sections=sections,
+        if GOALS in parts:
+            sheet.goals = party_goals(party=party, municipality_ids=scoping.municipality_ids(user))
+        sheet.sections = party_sections(
+            party=party, year=year, user=user, today=today, show_past_seats=show_past_seats, parts=parts
         )
-    risks = list(
-        Risk.objects.open().public().filter(party=party, participation__isnull=True).order_by("-likelihood", "-impact")
-    )
-    risk_selectors.attach_levels(risks, risk_selectors.levels())
-    return Factsheet(
-        party=party,
-        year=year,
-        rows=rows,
-        financials=list(party.financials.all()),
-        costs=costs,
+        return sheet
+    if GOALS in parts:
         # A printed sheet is not per user: the own doelen and belang only of the gemeente asked for.
-        goals=party_goals(party=party, municipality_ids=frozenset([gemeente.pk] if gemeente else [])),
-        risks=risks,
-        municipality=_municipality_view(party=party, year=year, rows=rows, municipality=gemeente, today=today),
-        sections=None,
-    )
+        sheet.goals = party_goals(party=party, municipality_ids=frozenset([gemeente.pk] if gemeente else []))
+    if RISKS in parts:
+        risks = list(
+            Risk.objects.open()
+            .public()
+            .filter(party=party, participation__isnull=True)
+            .order_by("-likelihood", "-impact")
+        )
+        risk_selectors.attach_levels(risks, risk_selectors.levels())
+        sheet.risks = risks
+    sheet.municipality = _municipality_view(party=party, year=year, rows=sheet.rows, municipality=gemeente, today=today)
+    return sheet
 
 
 def _municipality_view(

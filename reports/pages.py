@@ -5,9 +5,8 @@ of the gemeente page, as one dataclass each, built once per request next to the 
 from dataclasses import dataclass
 from datetime import date
 
-from governance import early_warnings, risk_profile
+from governance import risk_profile
 from governance import selectors as governance_selectors
-from governance.attention_points import AttentionOverview, attention_points_for_municipality, group_by_party
 from governance.models import MunicipalPolicy
 from partners import scoping
 from partners import selectors as partner_selectors
@@ -27,47 +26,59 @@ def proposal_note(user) -> str:
 @dataclass
 class PartySections:
     """What the factsheet page shows besides the register's own facts and the doelen: representation,
-    cycle, monitoring and the risk matrix, as far as the user may see them."""
+    cycle and monitoring ("sturing"), and the risk matrix ("risicos"), as far as the user may see them.
+    A part that was not asked for is None."""
 
-    representation: governance_selectors.PartyRepresentation
-    cycle: governance_selectors.PartyCycle
-    monitoring: list[governance_selectors.MunicipalityMonitoring]
-    risks: dict
+    representation: governance_selectors.PartyRepresentation | None
+    cycle: governance_selectors.PartyCycle | None
+    monitoring: list[governance_selectors.MunicipalityMonitoring] | None
+    risks: dict | None
     proposal_note: str
-    warnings: list[early_warnings.RegionalParty]
 
 
-def party_sections(*, party: Party, year: int, user, today: date, show_past_seats: bool) -> PartySections:
+# The parts of the factsheet (reports/factsheet.py) that these sections make.
+GOVERNANCE_PART = "sturing"
+RISKS_PART = "risicos"
+
+
+def party_sections(
+    *,
+    party: Party,
+    year: int,
+    user,
+    today: date,
+    show_past_seats: bool,
+    parts: frozenset[str] = frozenset({GOVERNANCE_PART, RISKS_PART}),
+) -> PartySections:
+    governance = GOVERNANCE_PART in parts
     return PartySections(
         representation=governance_selectors.party_representation(
             party=party, today=today, show_past=show_past_seats, year=year, user=user
-        ),
-        cycle=governance_selectors.party_cycle(party=party, today=today),
-        monitoring=governance_selectors.party_monitoring(party=party, user=user),
+        )
+        if governance
+        else None,
+        cycle=governance_selectors.party_cycle(party=party, today=today) if governance else None,
+        monitoring=governance_selectors.party_monitoring(party=party, user=user) if governance else None,
         risks=heatmap_section(
             risk_selectors.party_heatmap(party=party, user=user), {"partij": party.slug}, "Risico's", party.name
-        ),
+        )
+        if RISKS_PART in parts
+        else None,
         proposal_note=proposal_note(user),
-        warnings=early_warnings.regional_overview(user=user, today=today, party_ids=[party.pk]),
     )
 
 
 @dataclass
 class MunicipalitySections:
-    """What the gemeente page shows besides its deelnames and costs: attention points, who sits where,
-    its visie, the risk profile per deelname and the risk matrix of its parties."""
+    """What the gemeente page shows besides its deelnames and costs: who sits where, its visie and the
+    risk profile per deelname ("sturing"), and the risk matrix of its parties ("risicos"). A part that
+    was not asked for is None."""
 
-    points: list
-    people: list[governance_selectors.PersonSeats]
+    people: list[governance_selectors.PersonSeats] | None
     policy: MunicipalPolicy | None
-    risk_profiles: list[governance_selectors.ParticipationProfile]
-    risks: dict
+    risk_profiles: list[governance_selectors.ParticipationProfile] | None
+    risks: dict | None
     proposal_note: str
-    warnings: early_warnings.WarningOverview
-
-    @property
-    def attention(self) -> AttentionOverview:
-        return group_by_party(self.points)
 
 
 def municipality_participations(*, municipality: Participant, year: int) -> list:
@@ -81,26 +92,35 @@ def municipality_participations(*, municipality: Participant, year: int) -> list
 
 
 def municipality_sections(
-    *, municipality: Participant, year: int, user, today: date, participations=None
+    *,
+    municipality: Participant,
+    year: int,
+    user,
+    today: date,
+    participations=None,
+    parts: frozenset[str] = frozenset({GOVERNANCE_PART, RISKS_PART}),
 ) -> MunicipalitySections:
     """`participations`: those of municipality_participations, when the page loaded them already."""
-    if participations is None:
+    governance = GOVERNANCE_PART in parts
+    if governance and participations is None:
         participations = municipality_participations(municipality=municipality, year=year)
     return MunicipalitySections(
-        points=attention_points_for_municipality(municipality=municipality, today=today, participations=participations),
-        people=governance_selectors.municipality_seats_by_person(municipality=municipality, today=today),
-        policy=MunicipalPolicy.objects.filter(municipality=municipality, year=year).first(),
+        people=governance_selectors.municipality_seats_by_person(municipality=municipality, today=today)
+        if governance
+        else None,
+        policy=MunicipalPolicy.objects.filter(municipality=municipality, year=year).first() if governance else None,
         risk_profiles=governance_selectors.municipality_risk_profiles(
             municipality=municipality, year=year, user=user, participations=participations
-        ),
+        )
+        if governance
+        else None,
         risks=heatmap_section(
             risk_selectors.municipality_heatmap(municipality=municipality, user=user),
             {"gemeente": municipality.code},
             "Risico's van de partijen",
             f"de partijen waarin {municipality.name} deelneemt",
-        ),
+        )
+        if RISKS_PART in parts
+        else None,
         proposal_note=proposal_note(user),
-        warnings=early_warnings.municipality_overview(
-            municipality=municipality, today=today, user=user, participations=participations
-        ),
     )

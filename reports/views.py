@@ -28,11 +28,13 @@ from core.formatting import NOT_APPLICABLE
 from core.models import Job
 from core.periods import parse_year, report_year
 from core.views import YearMixin
+from governance import views as governance_views
 from partners import scoping, selectors
+from partners import views as partner_views
 from partners.context_processors import user_scope
 from partners.models import Participant
 
-from . import adoption, changes, factsheet, job_views, pages
+from . import adoption, changes, factsheet, job_views, municipality_history, overview, pages, tabs
 from . import paragraph as report
 from .models import AdoptedReport
 
@@ -363,19 +365,27 @@ class CachedContentMixin:
         return context
 
 
-class PartyDetailView(CachedContentMixin, YearMixin, DetailView):
+class PartyTabView(CachedContentMixin, YearMixin, DetailView):
+    """One tab of a party's page (reports/tabs.py): the header and tab bar, and the tab's content,
+    which loads only its own part of the factsheet (reports/factsheet.py `parts`)."""
+
     peildatum_supported = True
     template_name = "reports/party_detail.html"
-    content_template = "reports/includes/party_factsheet.html"
     context_object_name = "party"
+    tab = ""
+    parts: frozenset[str] = frozenset()
 
     def get_queryset(self):
         return scoping.visible_parties(self.request.user, selectors.party_detail_queryset(year=self.year))
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["tabs"] = tabs.party_tabs(self.object, current=self.tab, query=self.request.GET)
+        return context
+
     def content_context(self, context):
-        party, user = self.object, self.request.user
-        # A national party's costs over all deelnemers and its history are also kept apart, for other
-        # years and other kinds of user.
+        party = self.object
+        # A national party's costs over all deelnemers are also kept apart, for other kinds of user.
         at = self.request.peildatum or ""
 
         def remember(name, load):
@@ -383,34 +393,71 @@ class PartyDetailView(CachedContentMixin, YearMixin, DetailView):
                 register_cache.key(f"partij-{name}", party.pk, self.year, at, version=self.data_version), load
             )
 
-        # The page names the first deelnemers; all of them are on their own page and in the PDF.
         context["sheet"] = factsheet.assemble_factsheet(
             party,
-            user=user,
+            user=self.request.user,
             year=self.year,
             today=peildatum.today(),
-            participant_limit=selectors.FACTSHEET_PARTICIPANTS,
             show_past_seats=self.request.GET.get("zetels") == pages.SHOW_PAST_SEATS,
             remember=remember,
-        )
-        context["participants_caption"] = f"Deelnemers met hun belang en bijdrage {self.year} (begroting)"
-        before = history_cutoff(self.request)
-        context["history"] = register_cache.cached(
-            register_cache.key(
-                "partij-historie",
-                party.pk,
-                at,
-                HISTORY_ON_FACTSHEET,
-                scoping.visibility_key(user),
-                version=self.data_version,
-            ),
-            lambda: changes.party_changes(party=party, user=user, before=before, limit=HISTORY_ON_FACTSHEET),
+            parts=self.parts,
         )
         return context
 
 
-# The factsheet shows the newest changes; the history page shows them all, page by page.
-HISTORY_ON_FACTSHEET = 8
+class PartyDetailView(PartyTabView):
+    """/partijen/<slug>/: the overview, the first questions about a party in a screen or two."""
+
+    content_template = "reports/includes/party_overview.html"
+
+    def content_context(self, context):
+        context["overview"] = overview.party_overview(
+            party=self.object, user=self.request.user, year=self.year, today=peildatum.today()
+        )
+        return context
+
+
+class PartyFinancesView(PartyTabView):
+    """/partijen/<slug>/financien/: the party's own figures and the costs through the years."""
+
+    tab = factsheet.FINANCES
+    parts = frozenset({factsheet.FINANCES})
+    content_template = "reports/includes/party_finances.html"
+
+
+class PartyGoalsView(PartyTabView):
+    """/partijen/<slug>/doelen/: doelen and results, shared and the reader's gemeenten's own."""
+
+    tab = factsheet.GOALS
+    parts = frozenset({factsheet.GOALS})
+    content_template = "reports/includes/party_goals.html"
+
+
+class PartyGovernanceView(PartyTabView):
+    """/partijen/<slug>/sturing/: representation and roles, the planning-and-control cycle, monitoring."""
+
+    tab = factsheet.GOVERNANCE
+    parts = frozenset({factsheet.GOVERNANCE})
+    content_template = "reports/includes/party_governance.html"
+
+
+class PartyRisksView(PartyTabView):
+    """/partijen/<slug>/risicos/: the open risks in the matrix, as far as the reader may see them."""
+
+    tab = factsheet.RISKS
+    parts = frozenset({factsheet.RISKS})
+    content_template = "reports/includes/party_risks.html"
+
+
+class PartyParticipantsView(partner_views.PartyParticipantsView):
+    """/partijen/<slug>/deelnemers/: every deelnemer, page by page, as a tab of the party's page."""
+
+    template_name = "reports/party_participants.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["tabs"] = tabs.party_tabs(self.party, current="deelnemers", query=self.request.GET)
+        return context
 
 
 def history_cutoff(request):
@@ -418,7 +465,7 @@ def history_cutoff(request):
     return peildatum.cutoff(request.peildatum) if getattr(request, "peildatum", None) else None
 
 
-class PartyHistoryView(ListView):
+class PartyHistoryView(YearMixin, ListView):
     """/partijen/<slug>/historie/: every change to a party and its records, newest first."""
 
     template_name = "reports/party_history.html"
@@ -432,13 +479,16 @@ class PartyHistoryView(ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["party"] = self.party
+        context["tabs"] = tabs.party_tabs(self.party, current="historie", query=self.request.GET)
         return context
 
 
-class MunicipalityDetailView(CachedContentMixin, YearMixin, DetailView):
+class MunicipalityTabView(CachedContentMixin, YearMixin, DetailView):
+    """One tab of a gemeente's page (reports/tabs.py): the header and tab bar, and the tab's content."""
+
     template_name = "reports/municipality_detail.html"
-    content_template = "reports/includes/municipality_page.html"
     context_object_name = "municipality"
+    tab = ""
 
     def get_object(self, queryset=None):
         return scoping.get_municipality_or_404(
@@ -448,27 +498,123 @@ class MunicipalityDetailView(CachedContentMixin, YearMixin, DetailView):
     @property
     def year(self) -> int:
         """A gemeente that no longer exists opens on its last year."""
-        chosen = parse_year(self.request.GET.get("jaar"))
-        if chosen is None and self.object.ended_on:
-            last_day = self.object.ended_on - timedelta(days=1)
-            return min(report_year(), last_day.year)
-        return chosen or report_year()
+        return municipality_year(self.request, self.object)
 
-    def content_context(self, context):
-        # The gemeente's deelnames once, for every section that shows some of them.
-        participations = pages.municipality_participations(municipality=self.object, year=self.year)
-        context["overview"] = selectors.municipality_overview(
-            municipality=self.object, year=self.year, participations=participations
-        )
-        context["central_tasks"] = selectors.central_tasks(municipality=self.object, year=self.year)
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["tabs"] = tabs.municipality_tabs(self.object, current=self.tab, query=self.request.GET)
         context["name_of_year"] = self.object.name_in(self.year)
         context["absence"] = self.object.absence_in_year(self.year)
-        context["costs"] = selectors.municipality_costs(municipality=self.object, participations=participations)
+        return context
+
+    def participations(self):
+        return pages.municipality_participations(municipality=self.object, year=self.year)
+
+
+def municipality_year(request, municipality) -> int:
+    chosen = parse_year(request.GET.get("jaar"))
+    if chosen is None and municipality.ended_on:
+        last_day = municipality.ended_on - timedelta(days=1)
+        return min(report_year(), last_day.year)
+    return chosen or report_year()
+
+
+class MunicipalityDetailView(MunicipalityTabView):
+    """/gemeenten/<code>/: the overview of a gemeente."""
+
+    content_template = "reports/includes/municipality_overview.html"
+
+    def content_context(self, context):
+        context["page"] = overview.municipality_overview_page(
+            municipality=self.object,
+            user=self.request.user,
+            year=self.year,
+            today=peildatum.today(),
+            participations=self.participations(),
+        )
+        return context
+
+
+class MunicipalityParticipationsView(MunicipalityTabView):
+    """/gemeenten/<code>/deelnames/: the deelnames in the four BBV categories, the tasks as
+    centrumgemeente and the other cooperations."""
+
+    tab = "deelnames"
+    content_template = "reports/includes/municipality_participations.html"
+
+    def content_context(self, context):
+        context["overview"] = selectors.municipality_overview(
+            municipality=self.object, year=self.year, participations=self.participations()
+        )
+        context["central_tasks"] = selectors.central_tasks(municipality=self.object, year=self.year)
+        return context
+
+
+class MunicipalityFinancesView(MunicipalityTabView):
+    """/gemeenten/<code>/financien/: the bijdragen through the years, per inhabitant and per party."""
+
+    tab = "financien"
+    content_template = "reports/includes/municipality_finances.html"
+
+    def content_context(self, context):
+        context["costs"] = selectors.municipality_costs(municipality=self.object, participations=self.participations())
+        return context
+
+
+class MunicipalityGovernanceView(MunicipalityTabView):
+    """/gemeenten/<code>/sturing/: visie, risk profiles per deelname and who sits where."""
+
+    tab = "sturing"
+    content_template = "reports/includes/municipality_governance.html"
+
+    def content_context(self, context):
         context["sections"] = pages.municipality_sections(
             municipality=self.object,
             year=self.year,
             user=self.request.user,
             today=peildatum.today(),
-            participations=participations,
+            participations=self.participations(),
+            parts=frozenset({pages.GOVERNANCE_PART}),
         )
+        return context
+
+
+class MunicipalityRisksView(MunicipalityTabView):
+    """/gemeenten/<code>/risicos/: the open risks of the gemeente's parties in the matrix."""
+
+    tab = "risicos"
+    content_template = "reports/includes/municipality_risks.html"
+
+    def content_context(self, context):
+        context["sections"] = pages.municipality_sections(
+            municipality=self.object,
+            year=self.year,
+            user=self.request.user,
+            today=peildatum.today(),
+            participations=[],
+            parts=frozenset({pages.RISKS_PART}),
+        )
+        return context
+
+
+class MunicipalityHistoryView(MunicipalityTabView):
+    """/gemeenten/<code>/historie/: toetredingen, uittredingen, herindelingen and vastgestelde paragrafen."""
+
+    tab = "historie"
+    content_template = "reports/includes/municipality_history.html"
+
+    def content_context(self, context):
+        context["events"] = municipality_history.municipality_history(municipality=self.object)
+        return context
+
+
+class MunicipalityGoalsView(governance_views.MunicipalityGoalsView):
+    """/gemeenten/<code>/doelen/: the doelen per begrotingsprogramma, as a tab of the gemeente's page."""
+
+    template_name = "reports/municipality_goals.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["tabs"] = tabs.municipality_tabs(self.object, current="doelen", query=self.request.GET)
+        context["name_of_year"] = self.object.name_in(self.year)
         return context

@@ -4,6 +4,7 @@ weerstandscapaciteit per gemeente. The admin saves a risk and its measures in on
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin_labels import LabelledTabularInline
 from core.admin_safety import SafeDateHierarchyMixin
 from partners.choices import ParticipantKind
 
@@ -11,7 +12,7 @@ from .forms import ResistanceCapacityForm, RiskForm
 from .models import LikelihoodClass, Measure, ResistanceCapacity, Risk, RiskLevel
 
 
-class MeasureInline(admin.TabularInline):
+class MeasureInline(LabelledTabularInline):
     model = Measure
     extra = 1
     fields = ["description", "owner", "due_on", "status"]

@@ -48,18 +48,45 @@ ROWS = [
     ("reports:party_detail", "get", "/partijen/{party_a}/", "302 200 200 200 200"),
     ("reports:party_detail", "get", "/partijen/{shared}/", "302 200 200 200 200"),
     ("reports:party_detail", "get", "/partijen/{party_b}/", "302 404 404 200 200"),
-    ("partners:party_participants", "get", "/partijen/{party_a}/deelnemers/", "302 200 200 200 200"),
-    ("partners:party_participants", "get", "/partijen/{party_b}/deelnemers/", "302 404 404 200 200"),
+    ("reports:party_participants", "get", "/partijen/{party_a}/deelnemers/", "302 200 200 200 200"),
+    ("reports:party_participants", "get", "/partijen/{party_b}/deelnemers/", "302 404 404 200 200"),
     ("partners:party_comparison", "get", "/partijen/{party_a}/vergelijking/", "302 200 200 200 200"),
     ("partners:party_comparison", "get", "/partijen/{party_b}/vergelijking/", "302 404 404 200 200"),
     ("partners:party_comparison", "get", "/partijen/{party_a}/vergelijking/?jaar=abc", "302 200 200 200 200"),
     ("reports:party_history", "get", "/partijen/{party_a}/historie/", "302 200 200 200 200"),
     ("reports:party_history", "get", "/partijen/{party_b}/historie/", "302 404 404 200 200"),
+    ("reports:party_finances", "get", "/partijen/{party_a}/financien/", "302 200 200 200 200"),
+    ("reports:party_finances", "get", "/partijen/{shared}/financien/", "302 200 200 200 200"),
+    ("reports:party_finances", "get", "/partijen/{party_b}/financien/", "302 404 404 200 200"),
+    ("reports:party_goals", "get", "/partijen/{party_a}/doelen/", "302 200 200 200 200"),
+    ("reports:party_goals", "get", "/partijen/{shared}/doelen/", "302 200 200 200 200"),
+    ("reports:party_goals", "get", "/partijen/{party_b}/doelen/", "302 404 404 200 200"),
+    ("reports:party_governance", "get", "/partijen/{party_a}/sturing/", "302 200 200 200 200"),
+    ("reports:party_governance", "get", "/partijen/{shared}/sturing/", "302 200 200 200 200"),
+    ("reports:party_governance", "get", "/partijen/{party_b}/sturing/", "302 404 404 200 200"),
+    ("reports:party_risks", "get", "/partijen/{party_a}/risicos/", "302 200 200 200 200"),
+    ("reports:party_risks", "get", "/partijen/{shared}/risicos/", "302 200 200 200 200"),
+    ("reports:party_risks", "get", "/partijen/{party_b}/risicos/", "302 404 404 200 200"),
     ("reports:party_detail", "get", "/partijen/{party_b}/?peildatum=2025-12-31", "302 404 404 404 404"),
     ("partners:municipality_list", "get", "/gemeenten/", "302 200 200 200 200"),
     ("reports:municipality_detail", "get", "/gemeenten/{a}/", "302 200 200 200 200"),
     ("reports:municipality_detail", "get", "/gemeenten/{b}/", "302 404 404 200 200"),
     ("reports:municipality_detail", "get", "/gemeenten/GM9999/", "302 404 404 404 404"),
+    ("reports:municipality_participations", "get", "/gemeenten/{a}/deelnames/", "302 200 200 200 200"),
+    ("reports:municipality_participations", "get", "/gemeenten/{b}/deelnames/", "302 404 404 200 200"),
+    ("reports:municipality_participations", "get", "/gemeenten/GM9999/deelnames/", "302 404 404 404 404"),
+    ("reports:municipality_finances", "get", "/gemeenten/{a}/financien/", "302 200 200 200 200"),
+    ("reports:municipality_finances", "get", "/gemeenten/{b}/financien/", "302 404 404 200 200"),
+    ("reports:municipality_finances", "get", "/gemeenten/GM9999/financien/", "302 404 404 404 404"),
+    ("reports:municipality_governance", "get", "/gemeenten/{a}/sturing/", "302 200 200 200 200"),
+    ("reports:municipality_governance", "get", "/gemeenten/{b}/sturing/", "302 404 404 200 200"),
+    ("reports:municipality_governance", "get", "/gemeenten/GM9999/sturing/", "302 404 404 404 404"),
+    ("reports:municipality_risks", "get", "/gemeenten/{a}/risicos/", "302 200 200 200 200"),
+    ("reports:municipality_risks", "get", "/gemeenten/{b}/risicos/", "302 404 404 200 200"),
+    ("reports:municipality_risks", "get", "/gemeenten/GM9999/risicos/", "302 404 404 404 404"),
+    ("reports:municipality_history", "get", "/gemeenten/{a}/historie/", "302 200 200 200 200"),
+    ("reports:municipality_history", "get", "/gemeenten/{b}/historie/", "302 404 404 200 200"),
+    ("reports:municipality_history", "get", "/gemeenten/GM9999/historie/", "302 404 404 404 404"),
     ("partners:municipality_comparison", "get", "/gemeenten/{a}/vergelijking/", "302 200 200 200 200"),
     ("partners:municipality_comparison", "get", "/gemeenten/{b}/vergelijking/", "302 404 404 200 200"),
     ("partners:municipality_comparison", "get", "/gemeenten/GM9999/vergelijking/", "302 404 404 404 404"),
@@ -77,9 +104,9 @@ ROWS = [
     ("governance:person_detail", "get", "/personen/{person_a}/", "302 200 200 200 200"),
     ("governance:person_detail", "get", "/personen/{person_b}/", "302 404 404 200 200"),
     ("governance:person_detail", "get", "/personen/{person_b_shared}/", "302 200 200 200 200"),
-    ("governance:municipality_goals", "get", "/gemeenten/{a}/doelen/", "302 200 200 200 200"),
-    ("governance:municipality_goals", "get", "/gemeenten/{b}/doelen/", "302 404 404 200 200"),
-    ("governance:municipality_goals", "get", "/gemeenten/GM9999/doelen/", "302 404 404 404 404"),
+    ("reports:municipality_goals", "get", "/gemeenten/{a}/doelen/", "302 200 200 200 200"),
+    ("reports:municipality_goals", "get", "/gemeenten/{b}/doelen/", "302 404 404 200 200"),
+    ("reports:municipality_goals", "get", "/gemeenten/GM9999/doelen/", "302 404 404 404 404"),
     ("governance:dashboard", "get", "/gemeenten/{a}/dashboard/", "302 200 200 200 200"),
     ("governance:dashboard", "get", "/gemeenten/{b}/dashboard/", "302 404 404 200 200"),
     ("governance:deadlines_ics", "get", "/gemeenten/{a}/deadlines.ics", "302 200 200 200 200"),
@@ -305,7 +332,7 @@ def test_a_beleidsmedewerker_never_sees_a_confidential_risk_in_lists_exports_or_
         assert "Openbaar risico A" in html and "Risico B" not in html and "Garantie B" not in html
         assert ("Geheim risico A" in page(client, "/risicos/?format=csv")) is sees
         assert ("Vertrouwelijk" in html) is sees  # the filter on confidentiality is not even offered
-        party = page(client, f"/partijen/{world['party_a']}/")
+        party = page(client, f"/partijen/{world['party_a']}/risicos/")
         # The party's heatmap counts its open risks: 2 for the controller, 1 for the beleidsmedewerker.
         assert ("alle 2 open risico's" in party) is sees
         assert ("het open risico<" in party) is not sees
@@ -318,10 +345,13 @@ def test_a_page_rendered_for_one_user_is_never_served_to_a_user_who_may_see_less
     for who in order:
         client.force_login(world["users"][who])
         sees = who == "controller_a"
-        for url in (f"/partijen/{world['party_a']}/", f"/gemeenten/{world['a']}/"):
+        for url in (f"/partijen/{world['party_a']}/risicos/", f"/gemeenten/{world['a']}/risicos/"):
             html = page(client, url)
             assert sees or "Geheim risico A" not in html, (who, url)
             assert (">alle 2 open risico" in html or ">alle 3 open risico" in html) is sees, (who, url)
+        # The overview counts the open risks too, cached under its own URL.
+        overview = page(client, f"/partijen/{world['party_a']}/")
+        assert ("2 open risico" in overview) is sees and ("1 open risico" in overview) is not sees, who
 
 
 def test_the_weerstandsvermogen_counts_a_confidential_risk_without_naming_it_to_a_beleidsmedewerker(client, world):
@@ -335,7 +365,7 @@ def test_the_weerstandsvermogen_counts_a_confidential_risk_without_naming_it_to_
 
 
 def test_a_shared_party_names_the_other_gemeente_without_linking_to_its_page(beleid_client, world):
-    html = page(beleid_client, f"/partijen/{world['shared']}/")
+    html = page(beleid_client, f"/partijen/{world['shared']}/deelnemers/")
     assert "Beedorp" in html
     assert f'href="/gemeenten/{world["b"]}/"' not in html
     assert f'href="/gemeenten/{world["a"]}/"' in html
@@ -346,7 +376,7 @@ def test_a_shared_party_shows_only_the_users_own_sturing_and_monitoring(beleid_c
     for participation in shared:
         ParticipationGovernanceFactory(participation=participation, risk_profile_reason=f"Reden {participation}")
         AssessmentFactory(party=participation.party, municipality=participation.participant)
-    html = page(beleid_client, f"/partijen/{world['shared']}/")
+    html = page(beleid_client, f"/partijen/{world['shared']}/sturing/")
     assert "Beoordeling door Aastad" in html
     assert "Beoordeling door Beedorp" not in html
 
@@ -363,7 +393,7 @@ def test_a_shared_party_shows_the_shared_doelen_and_only_the_users_own_doelen_an
             party=party, title=f"Eigen doel van {name}", policy_area=area, municipality=participation.participant
         )
         ParticipationGovernanceFactory(participation=participation, own_interest=f"Eigen belang van {name}")
-    html = page(beleid_client, f"/partijen/{world['shared']}/")
+    html = page(beleid_client, f"/partijen/{world['shared']}/doelen/")
     assert "Gedeeld doel van allen" in html
     assert "Eigen doel van Aastad" in html and "Eigen belang van Aastad" in html
     assert "Eigen doel van Beedorp" not in html and "Eigen belang van Beedorp" not in html

@@ -63,7 +63,7 @@ def read(client, user, url) -> str:
 
 @pytest.mark.parametrize("order", [("beleid", "controller"), ("controller", "beleid")])
 def test_the_risk_profile_proposal_counts_confidential_risks_only_for_who_may_see_them(client, world, order):
-    urls = [f"{place.get_absolute_url()}?jaar={YEAR}" for place in (world["party"], world["municipality"])]
+    urls = [f"{place.get_tab_url('sturing')}?jaar={YEAR}" for place in (world["party"], world["municipality"])]
     for who in order:  # each page is cached per kind of user: whoever comes first, each gets his own
         for url in urls:
             page = read(client, world[who], url)

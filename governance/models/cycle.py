@@ -259,7 +259,7 @@ class CycleDocument(models.Model):
         return self.title or f"{self.get_kind_display()} {self.year}"
 
     def get_absolute_url(self):
-        return self.party.get_absolute_url() + "#cyclus"
+        return self.party.get_tab_url("sturing") + "#cyclus"
 
     def clean(self):
         if self.party_id:
@@ -391,7 +391,7 @@ class PartyEvent(models.Model):
         return f"{self.title or self.get_kind_display()} {self.party} {self.date:%d-%m-%Y}"
 
     def get_absolute_url(self):
-        return self.party.get_absolute_url() + "#cyclus"
+        return self.party.get_tab_url("sturing") + "#cyclus"
 
 
 class EquatedDay(models.Model):

@@ -76,7 +76,7 @@ class Goal(models.Model):
         return f"{self.party}: {self.title}"
 
     def get_absolute_url(self):
-        return self.party.get_absolute_url() + f"#doel-{self.pk}"
+        return self.party.get_tab_url("doelen") + f"#doel-{self.pk}"
 
     def clean(self):
         if self.municipality_id and self.party_id:

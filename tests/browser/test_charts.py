@@ -8,7 +8,18 @@ import pytest
 from .conftest import SCREENSHOTS
 
 # The pages with charts: costs, the regional comparison, doelen, monitoring, heatmaps, the simulation.
-CHART_PAGES = ["factsheet", "gemeente", "doelen", "weerstandsvermogen", "vergelijking", "gemeente-vergelijking"]
+CHART_PAGES = [
+    "factsheet-financien",
+    "factsheet-doelen",
+    "factsheet-sturing",
+    "factsheet-risicos",
+    "gemeente-financien",
+    "gemeente-risicos",
+    "doelen",
+    "weerstandsvermogen",
+    "vergelijking",
+    "gemeente-vergelijking",
+]
 
 LABELS = """() => {
   const problems = [];
@@ -49,7 +60,7 @@ def test_chart_labels_are_12_px_or_more_and_never_overlap(visit, name, username)
     assert labels["problems"] == []
 
 
-@pytest.mark.parametrize("name", ["factsheet", "gemeente"])
+@pytest.mark.parametrize("name", ["factsheet-risicos", "gemeente-risicos"])
 def test_on_a_narrow_screen_the_heatmap_gives_way_to_its_table(visit, name):
     page = visit(name, width=360, username="controller")
 

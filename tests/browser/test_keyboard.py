@@ -87,7 +87,7 @@ def test_the_register_filters_with_the_keyboard_only(visit):
 
 
 def test_the_risk_matrix_cells_open_their_risks_from_the_keyboard(visit):
-    page = visit("factsheet")
+    page = visit("factsheet-risicos")
     cell = page.locator("svg.heatmap a").first
     cell.focus()
     assert focus_ring(page)["style"] != "none", "een vak van de risicomatrix zonder zichtbare focus"
@@ -102,7 +102,7 @@ def test_risk_levels_are_written_out_not_only_coloured(visit):
     levels = page.locator("main tbody .risk-badge, main tbody [class*='badge--risk']").all_inner_texts()
     assert levels, "geen risiconiveaus op de risicolijst"
     assert all(text.strip() for text in levels), "een risiconiveau zonder tekst"
-    page = visit("factsheet")
+    page = visit("factsheet-risicos")
     cells = page.locator("main .heatmap-table__level").all_inner_texts()
     assert cells and all(text.strip() for text in cells), "een vak van de risicomatrix zonder niveau in tekst"
 

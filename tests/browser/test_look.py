@@ -43,15 +43,21 @@ def test_the_admin_wears_the_register_colours_and_links_back_to_the_register(ope
     from .test_pages import axe_problems
 
     page = open_as("beheer")
-    for path in ("/admin/", "/admin/partners/party/", "/admin/risks/risk/add/"):
+    for path in (
+        "/admin/",
+        "/admin/partners/party/",
+        "/admin/risks/risk/add/",
+        "/admin/governance/seat/add/",
+        "/admin/partners/party/add/",
+    ):
         page.goto(path)
         header = page.locator("#header")
         assert header.evaluate("h => getComputedStyle(h).backgroundColor") == "rgb(21, 66, 115)", path
         assert header.get_by_role("link", name="Register verbonden partijen").get_attribute("href") == "/partijen/"
         assert header.get_by_role("link", name="Naar het register").count() == 1
         assert "Beheer — Register verbonden partijen" in page.title()
-        if not path.endswith("/add/"):  # Django's own autocomplete widget (select2) has no accessible name
-            assert axe_problems(page) == [], path
+        problems = axe_problems(page)
+        assert problems == [], path + "\n" + "\n".join(problems)
 
 
 def test_menu_marks_the_section_of_the_page(visit):

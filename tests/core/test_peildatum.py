@@ -161,9 +161,9 @@ def test_a_deleted_record_is_back_at_a_date_before_its_deletion(logged_in_client
         _, gr = register_of_teststad()
         figures = PartyFinancialsFactory(party=gr.party, year=2019, result=Decimal("777777"))
     figures.delete()
-    page = logged_in_client.get(gr.party.get_absolute_url() + "?peildatum=31-12-2025").content.decode()
+    page = logged_in_client.get(gr.party.get_tab_url("financien") + "?peildatum=31-12-2025").content.decode()
     assert "€ 777.777" in page
-    assert "€ 777.777" not in logged_in_client.get(gr.party.get_absolute_url()).content.decode()
+    assert "€ 777.777" not in logged_in_client.get(gr.party.get_tab_url("financien")).content.decode()
 
 
 def test_rows_from_before_the_history_count_as_existing_since_ever():
@@ -292,6 +292,6 @@ def test_the_history_hides_risks_the_user_may_not_see(client, make_user):
     RiskFactory(party=party, title="Openbaar risico")
     RiskFactory(party=party, title="Geheim risico", confidential=True)
     client.force_login(make_user("anna", role=BELEIDSMEDEWERKER, municipalities=[own]))
-    page = text(client.get(party.get_absolute_url()))
+    page = text(client.get(party.get_tab_url("historie")))
     assert "Risico “Openbaar risico” aangemaakt" in page
     assert "Geheim risico" not in page

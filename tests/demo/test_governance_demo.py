@@ -48,7 +48,7 @@ def test_the_demo_dashboard_and_factsheet_of_groningen_show_governance(logged_in
     groningen = Participant.objects.get(code="GM0014")
     page = text(logged_in_client.get(f"/gemeenten/{groningen.code}/dashboard/"))
     assert "Dashboard Groningen" in page and "Aandachtspunten" in page
-    page = text(logged_in_client.get("/partijen/veiligheidsregio-groningen/"))
+    page = text(logged_in_client.get("/partijen/veiligheidsregio-groningen/sturing/"))
     assert "Karin de Vries (burgemeester) Algemeen bestuur Voorzitter Groningen" in page
     assert "Laatste beoordeling: 13 maart 2026" in page
     assert "Begroting 2027 — geen zienswijze — vastgesteld 9-7-2026 naar GS 16-7-2026" in page

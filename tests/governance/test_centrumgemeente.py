@@ -30,14 +30,17 @@ def demo():
 
 
 def test_the_demo_centrumgemeenteregeling_shows_no_cycle_and_vermogen_n_v_t(logged_in_client, demo):
-    page = text(logged_in_client.get(demo.get_absolute_url()))
+    page = text(logged_in_client.get(demo.get_tab_url("sturing")))
     assert "geen eigen orgaan, begroting of jaarrekening (Wgr art. 8 lid 4)" in page
     assert "Termijnen voor de begroting" not in page and "Kaderbrief" not in page
     assert "te laat" not in page
+    page = text(logged_in_client.get(demo.get_tab_url("financien")))
     assert "Eigen en vreemd vermogen: n.v.t." in page
-    assert "n.v.t. (centrumgemeente, ontvangt de bijdragen)" in page
     assert "Groningen n.v.t. centrumgemeente, ontvangt de bijdragen" in page  # the costs table
     assert "niet bekend — 247" not in page
+    assert "n.v.t. (centrumgemeente, ontvangt de bijdragen)" in text(
+        logged_in_client.get(demo.get_tab_url("deelnemers"))
+    )
 
 
 def test_the_centrumgemeente_pays_no_bijdrage_to_itself_in_the_demo(demo):
@@ -68,7 +71,7 @@ def test_the_centrumgemeente_page_shows_the_task_and_the_bijdragen_it_receives(l
         ).values_list("contribution", flat=True),
         Decimal(0),
     )
-    page = text(logged_in_client.get(groningen.get_absolute_url() + "?jaar=2026"))
+    page = text(logged_in_client.get(groningen.get_tab_url("deelnames") + "?jaar=2026"))
     assert "Taken als centrumgemeente" in page
     euros = f"€ {int(received):,}".replace(",", ".")
     assert f"{CENTRUM} 9 {euros}" in page

@@ -145,7 +145,7 @@ def test_the_factsheet_shows_the_cycle_deadlines_and_documents(logged_in_client,
         board_answer="Het bestuur neemt dit mee in de begroting.",
         url="https://example.org/raadsbesluit.pdf",
     )
-    page = text(logged_in_client.get(participation.party.get_absolute_url()))
+    page = text(logged_in_client.get(participation.party.get_tab_url("sturing")))
     year = TODAY.year + 1 if TODAY < datetime.date(TODAY.year, 9, 15) else TODAY.year + 2
     assert f"Termijnen voor de begroting {year}" in page
     assert f"14 september {year - 1} Begroting {year} naar Gedeputeerde Staten" in page
@@ -166,13 +166,13 @@ def test_the_factsheet_shows_the_cycle_that_is_under_way(today, budget_year):
 
 def test_the_factsheet_of_a_private_law_party_has_no_wgr_deadlines(logged_in_client, participation):
     nv = participation.participant.participations.get(party__name="Groninger Bedrijf NV").party
-    page = text(logged_in_client.get(nv.get_absolute_url()))
+    page = text(logged_in_client.get(nv.get_tab_url("sturing")))
     assert "de termijnen van de Wgr gelden niet" in page
     assert "AvA voorjaar" in page
 
 
 def test_the_factsheet_queries_stay_constant_as_documents_grow(logged_in_client, participation):
-    url = participation.party.get_absolute_url()
+    url = participation.party.get_tab_url("sturing")
     before = query_count(logged_in_client, url)
     for i in range(4):
         document = CycleDocumentFactory(
@@ -226,5 +226,5 @@ def render_agenda(items) -> str:
 def test_the_factsheet_shows_the_counted_and_the_extended_zienswijze_day(logged_in_client):
     participation = ParticipationFactory(party__name="Regio Kerst")
     CycleDocumentFactory(party=participation.party, year=2026, sent_on=datetime.date(2025, 10, 2))
-    page = text(logged_in_client.get(participation.party.get_absolute_url()))
+    page = text(logged_in_client.get(participation.party.get_tab_url("sturing")))
     assert "29-12-2025 berekend 25-12-2025 (Eerste Kerstdag); verlengd volgens de Algemene termijnenwet" in page

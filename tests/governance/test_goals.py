@@ -164,7 +164,7 @@ def gemeente_with_goals():
 
 def test_the_doelen_page_groups_the_goals_by_programma_with_their_status(logged_in_client, gemeente_with_goals):
     response = logged_in_client.get(
-        reverse("governance:municipality_goals", kwargs={"code": gemeente_with_goals["stad"].code})
+        reverse("reports:municipality_goals", kwargs={"code": gemeente_with_goals["stad"].code})
     )
     assert response.status_code == 200
     page = text(response)
@@ -187,7 +187,7 @@ def test_the_doelen_page_is_a_404_for_an_unknown_gemeente(logged_in_client):
 
 
 def test_the_factsheet_shows_shared_and_own_goals_charts_and_the_belangen(logged_in_client, gemeente_with_goals):
-    response = logged_in_client.get(gemeente_with_goals["brandweer"].get_absolute_url())
+    response = logged_in_client.get(gemeente_with_goals["brandweer"].get_tab_url("doelen"))
     page = text(response)
     body = response.content.decode()
     assert "Doelen en resultaten" in page
@@ -221,8 +221,8 @@ def test_the_doelen_page_and_factsheet_queries_stay_constant_as_goals_and_years_
     many = count_queries(logged_in_client, url.format(many_gemeente.code))
     assert few == many
     assert many <= 9  # session, user, groups, gemeente, parties, doelen, indicatoren, years (+1 spare)
-    assert count_queries(logged_in_client, few_party.get_absolute_url()) == count_queries(
-        logged_in_client, many_party.get_absolute_url()
+    assert count_queries(logged_in_client, few_party.get_tab_url("doelen")) == count_queries(
+        logged_in_client, many_party.get_tab_url("doelen")
     )
 
 

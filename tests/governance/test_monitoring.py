@@ -149,7 +149,7 @@ def test_the_factsheet_shows_the_latest_assessment_and_a_chart_per_criterion(log
         findings="Wachtlijsten lopen op.",
         follow_up="Bestuurlijk overleg in mei.",
     )
-    response = logged_in_client.get(participation.party.get_absolute_url())
+    response = logged_in_client.get(participation.party.get_tab_url("sturing"))
     page = text(response)
     assert "Beoordeling door Groningen Laatste beoordeling: 1 maart 2025 signaal oranje" in page
     assert "Wachtlijsten lopen op." in page and "Bestuurlijk overleg in mei." in page
@@ -162,7 +162,7 @@ def test_the_factsheet_shows_the_latest_assessment_and_a_chart_per_criterion(log
 def test_the_factsheet_queries_stay_constant_as_assessments_grow(logged_in_client):
     participation = ParticipationFactory()
     scan(participation, D(2024, 3, 1), {"Kosten": 2})
-    url = participation.party.get_absolute_url()
+    url = participation.party.get_tab_url("sturing")
     before = query_count(logged_in_client, url)
     for year in range(2025, 2029):
         scan(participation, D(year, 3, 1), {"Kosten": 3, "Kwaliteit": 4, "Kwetsbaarheid": 2})
@@ -177,7 +177,7 @@ def test_the_factsheet_shows_the_risk_profile_and_the_arrangement(logged_in_clie
         risk_profile_reason="Omvang bijdrage",
         risk_profile_set_on=TODAY,
     )
-    page = text(logged_in_client.get(governance.participation.party.get_absolute_url()))
+    page = text(logged_in_client.get(governance.participation.party.get_tab_url("sturing")))
     assert "midden Regulier: risicoanalyse eens per jaar." in page
 
 
@@ -185,8 +185,8 @@ def test_the_gemeente_page_shows_the_visie_of_the_year(logged_in_client):
     municipality = MunicipalityFactory()
     MunicipalPolicy.objects.create(municipality=municipality, year=2025, text="Samenwerken waar het moet.")
     MunicipalPolicy.objects.create(municipality=municipality, year=2024, text="Oude visie.")
-    page = text(logged_in_client.get(municipality.get_absolute_url() + "?jaar=2025"))
+    page = text(logged_in_client.get(municipality.get_tab_url("sturing") + "?jaar=2025"))
     assert "Visie en beleidsvoornemens 2025 Samenwerken waar het moet." in page
     assert "Oude visie." not in page
-    page = text(logged_in_client.get(municipality.get_absolute_url() + "?jaar=2023"))
+    page = text(logged_in_client.get(municipality.get_tab_url("sturing") + "?jaar=2023"))
     assert "Voor 2023 is geen visie op verbonden partijen vastgelegd" in page

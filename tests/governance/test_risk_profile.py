@@ -205,7 +205,7 @@ def test_the_factsheet_shows_the_proposal_next_to_the_hand_set_profile(logged_in
         risk_profile_set_on=datetime.date(2025, 2, 1),
     )
     ParticipationGovernanceFactory(participation=groot, last_review_on=datetime.date(2025, 6, 30))
-    page = text(logged_in_client.get(klein.party.get_absolute_url() + "?jaar=2025"))
+    page = text(logged_in_client.get(klein.party.get_tab_url("sturing") + "?jaar=2025"))
     assert (
         "laag Licht: lezen van begroting en jaarrekening; het profiel wordt ten minste elke vier jaar opnieuw "
         "beoordeeld. wijkt af van het voorstel Onderbouwing: De garantstelling is gedekt door een hypotheek. "
@@ -220,7 +220,7 @@ def test_the_factsheet_shows_the_proposal_next_to_the_hand_set_profile(logged_in
 def test_the_factsheet_queries_stay_constant_as_risks_and_roles_grow(logged_in_client, shared_party):
     klein, groot = shared_party
     ParticipationGovernanceFactory(participation=klein)
-    url = klein.party.get_absolute_url()
+    url = klein.party.get_tab_url("sturing")
     before = query_count(logged_in_client, url)
     ParticipationGovernanceFactory(participation=groot)
     for _ in range(5):
@@ -250,7 +250,7 @@ def test_the_gemeente_page_lists_each_deelname_with_its_profile_and_the_proposal
     )
     quiet = ParticipationFactory(participant=klein.participant, party__name="Archiefdienst")
     ParticipationFinancialsFactory(participation=quiet, year=2025, contribution=Decimal("1000000"))
-    page = text(logged_in_client.get(klein.participant.get_absolute_url() + "?jaar=2025"))
+    page = text(logged_in_client.get(klein.participant.get_tab_url("sturing") + "?jaar=2025"))
     assert ("Archiefdienst midden niet vastgesteld, volgt het voorstel midden bijdrage € 1,0 mln —") in page
     assert (
         "Regionale Uitvoeringsdienst hoog wijkt af van het voorstel Onderbouwing: Garantstelling zonder zekerheden. "
@@ -260,7 +260,7 @@ def test_the_gemeente_page_lists_each_deelname_with_its_profile_and_the_proposal
 
 def test_the_gemeente_page_queries_stay_constant_as_deelnames_grow(logged_in_client, shared_party):
     klein, _ = shared_party
-    url = klein.participant.get_absolute_url()
+    url = klein.participant.get_tab_url("sturing")
     before = query_count(logged_in_client, url)
     for _ in range(5):
         participation = ParticipationFactory(participant=klein.participant)

@@ -16,7 +16,7 @@ def town():
 
 
 def _names_on_page(client, town, year):
-    response = client.get(f"/gemeenten/{town.code}/?jaar={year}")
+    response = client.get(f"/gemeenten/{town.code}/deelnames/?jaar={year}")
     return [row.party.name for group in response.context["overview"].groups for row in group.rows]
 
 

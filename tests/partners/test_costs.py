@@ -97,7 +97,7 @@ def test_a_gemeente_pays_per_year_per_inwoner_with_the_change_against_last_and_f
 
 
 def test_the_gemeente_page_shows_the_bijdrage_per_year_and_per_inwoner(logged_in_client, region):
-    response = logged_in_client.get(region["a"].get_absolute_url())
+    response = logged_in_client.get(region["a"].get_tab_url("financien"))
     page = text(response)
     assert "Bijdragen door de jaren" in page
     assert row_of(response, "2025") == "2025 € 150.000 jaarrekening 10.000 € 15,00 + € 50.000 +50,0% + € 50.000 +50,0%"
@@ -136,7 +136,7 @@ def test_a_comparison_of_many_deelnemers_lists_the_highest_and_counts_all(region
 
 
 def test_the_factsheet_shows_the_comparison_table_and_the_series_of_the_party(logged_in_client, region):
-    response = logged_in_client.get(region["party"].get_absolute_url() + "?jaar=2025")
+    response = logged_in_client.get(region["party"].get_tab_url("financien") + "?jaar=2025")
     rows = table_rows(response)
     assert "Aadorp € 120.000 jaarrekening 10.000 € 12,00 + € 3,00" in rows
     assert "Beestad € 240.000 jaarrekening 30.000 € 8,00 − € 1,00" in rows
@@ -150,7 +150,7 @@ def test_the_factsheet_shows_the_comparison_table_and_the_series_of_the_party(lo
 
 
 def test_a_year_without_bijdragen_says_so_on_the_factsheet(logged_in_client, region):
-    response = logged_in_client.get(region["party"].get_absolute_url() + "?jaar=2030")
+    response = logged_in_client.get(region["party"].get_tab_url("financien") + "?jaar=2030")
     assert "Voor 2030 zijn geen bijdragen van deelnemers geregistreerd." in text(response)
 
 
@@ -219,19 +219,19 @@ def test_the_cost_selectors_use_three_queries_however_many_deelnemers_and_years(
 
 def test_the_factsheet_and_gemeente_page_queries_stay_constant_as_years_and_deelnemers_grow(logged_in_client):
     few, many = build_costs(2), build_costs(12)
-    assert count_queries(logged_in_client, few.get_absolute_url()) == count_queries(
-        logged_in_client, many.get_absolute_url()
+    assert count_queries(logged_in_client, few.get_tab_url("financien")) == count_queries(
+        logged_in_client, many.get_tab_url("financien")
     )
     few_gemeente = few.participations.first().participant
     many_gemeente = many.participations.first().participant
-    assert count_queries(logged_in_client, few_gemeente.get_absolute_url()) == count_queries(
-        logged_in_client, many_gemeente.get_absolute_url()
+    assert count_queries(logged_in_client, few_gemeente.get_tab_url("financien")) == count_queries(
+        logged_in_client, many_gemeente.get_tab_url("financien")
     )
 
 
 def test_the_factsheet_says_when_the_comparison_lists_only_the_highest(logged_in_client, region, monkeypatch):
     monkeypatch.setattr(selectors, "FACTSHEET_PARTICIPANTS", 2)
-    response = logged_in_client.get(region["party"].get_absolute_url() + "?jaar=2025")
+    response = logged_in_client.get(region["party"].get_tab_url("financien") + "?jaar=2025")
     assert "de 2 deelnemers met de hoogste bijdrage per inwoner" in text(response)
     assert "gaan over alle 3 deelnemers" in text(response)
     assert row_of(response, "Totaal en gemiddelde") == "Totaal en gemiddelde € 410.000 € 9,00"

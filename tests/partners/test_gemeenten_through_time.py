@@ -109,7 +109,7 @@ def test_a_renamed_gemeente_keeps_its_code_and_shows_the_name_of_the_year(logged
     )
     assert "Gemeente Hengelo (O.)" in text(logged_in_client.get(hengelo.get_absolute_url() + "?jaar=2025"))
     participation = ParticipationFactory(participant=hengelo, party__name="Regio Twente test")
-    page = text(logged_in_client.get(participation.party.get_absolute_url() + "?jaar=2020"))
+    page = text(logged_in_client.get(participation.party.get_tab_url("deelnemers") + "?jaar=2020"))
     assert "Hengelo Ja" in page or "Hengelo ja" in page
 
 
@@ -204,5 +204,5 @@ def test_the_import_finds_a_renamed_gemeente_by_its_earlier_name_but_asks_for_th
 
 def test_the_participants_of_a_party_say_when_a_gemeente_ceased_to_exist(logged_in_client):
     participation = ParticipationFactory(participant=gemeente("Weesp"), party__name="Regio Weesp")
-    page = text(logged_in_client.get(participation.party.get_absolute_url() + "?jaar=2021"))
+    page = text(logged_in_client.get(participation.party.get_tab_url("deelnemers") + "?jaar=2021"))
     assert "Weesp bestaat sinds 24-3-2022 niet meer" in page

@@ -21,15 +21,17 @@ def _party_with_participants(count):
     return party
 
 
-def test_the_factsheet_shows_the_first_deelnemers_and_totals_over_all_of_them(logged_in_client):
+def test_the_deelnemers_tab_shows_the_first_deelnemers_and_totals_over_all_of_them(logged_in_client, settings):
     party = _party_with_participants(FACTSHEET_PARTICIPANTS + 10)
 
-    response = logged_in_client.get(party.get_absolute_url())
+    response = logged_in_client.get(party.get_tab_url("deelnemers"))
 
-    assert len([name for name in row_headers(response) if name.startswith("Testgemeente")]) == FACTSHEET_PARTICIPANTS
+    assert len([name for name in row_headers(response) if name.startswith("Testgemeente")]) == settings.PAGE_SIZE
     total = row_of(response, "Totaal")
     assert total.startswith("Totaal 60%") and total.endswith("€ 60.000")
-    assert "Alle 60 deelnemers bekijken" in text(response)
+    overview = logged_in_client.get(party.get_absolute_url())
+    assert "Wie neemt deel 60 deelnemers" in text(overview) and "samen 60% van het aandeel" in text(overview)
+    assert f'href="{party.get_tab_url("deelnemers")}?jaar=' in overview.content.decode()
 
 
 def test_a_party_with_few_deelnemers_has_no_link_to_a_longer_list(logged_in_client):

@@ -106,28 +106,58 @@ def test_a_repeated_list_request_reads_its_content_from_the_cache(logged_in_clie
     assert "Nieuwe partij na de wijziging" in logged_in_client.get("/partijen/?q=Nieuwe").content.decode()
 
 
-def test_the_factsheet_uses_the_same_queries_for_3_and_30_participants_and_years(logged_in_client):
-    few = count_queries(logged_in_client, party_with(FEW).get_absolute_url())
-    many = count_queries(logged_in_client, party_with(MANY).get_absolute_url())
-    assert few == many
-    # 6 for the register, 1 for the user's groups, 1 for the data version of the cache
-    # (core/register_cache.py), 3 for the costs over time, the rest for the
-    # governance (doelen and belangen: 5) and risk sections, and 11 for the wijzigingshistorie (the
-    # party's deelnames, one per kind of record in it and one per kind it names: reports/changes.py),
-    # 1 for the financial interests of the deelnemers (partners/interests.py), 11 for the signalen of the
-    # party (governance/early_warnings.py: deelnames, party, thresholds, index, bijdragen, jaarrekeningen,
-    # documents, zienswijzen, scans, acknowledgements, names of the gemeenten)
-    assert many <= 48  # + toezichthouder (a provincie among the deelnemers) and Atw gelijkgestelde dagen
+# Each tab of a party's page loads only its own part (reports/factsheet.py `parts`): the limits say so.
+# Every tab has 1 query for the user's groups, 1 for the data version of the cache (core/register_cache.py)
+# and 2 for the party with its totals and figures.
+PARTY_TAB_LIMITS = {
+    # overzicht: own deelnames and their attention points, seats, risk matrix, the cycle's deadlines, and 5 for
+    # the party's signalen (governance/early_warnings.py)
+    "": 26,
+    "deelnemers": 9,  # a page of deelnemers with figures and financial interests
+    "financien": 10,  # + 3 for the costs over time
+    "doelen": 9,  # doelen and belangen
+    "sturing": 22,  # representation, roles and proposals, the cycle, monitoring
+    "risicos": 9,  # the risk matrix
+    "historie": 18,  # one per kind of record in the history and one per kind it names (reports/changes.py)
+}
 
 
-def test_the_gemeente_page_uses_the_same_queries_for_3_and_30_participations(logged_in_client):
-    few = count_queries(logged_in_client, municipality_in(FEW).get_absolute_url())
-    many = count_queries(logged_in_client, municipality_in(MANY).get_absolute_url())
+@pytest.mark.parametrize("tab", PARTY_TAB_LIMITS)
+def test_each_tab_of_the_factsheet_uses_the_same_queries_for_3_and_30_participants_and_years(logged_in_client, tab):
+    few = count_queries(
+        logged_in_client, party_with(FEW).get_tab_url(tab) if tab else party_with(FEW).get_absolute_url()
+    )
+    many_party = party_with(MANY)
+    many = count_queries(logged_in_client, many_party.get_tab_url(tab) if tab else many_party.get_absolute_url())
     assert few == many
-    # 6 for the register, 1 for the user's groups, 1 for the data version of the cache, 3 for the
-    # bijdragen over time, 1 for the financial interests, the rest for governance and risks, and 8 for the
+    assert many <= PARTY_TAB_LIMITS[tab], many
+
+
+MUNICIPALITY_TAB_LIMITS = {
+    # overzicht: deelnames, seats by person, the agenda, the risk matrix, attention points, and 4 for the
     # signalen (governance/early_warnings.py, on the deelnames the page loaded already)
-    assert many <= 32  # + the regelingen it carries out as centrumgemeente, with their bijdragen
+    "": 26,
+    "deelnames": 11,  # + the regelingen it carries out as centrumgemeente, with their bijdragen
+    "financien": 11,  # + 3 for the bijdragen over time
+    "doelen": 12,
+    "sturing": 14,  # visie, risk profiles and proposals, who sits where
+    "risicos": 8,
+    "historie": 9,
+}
+
+
+@pytest.mark.parametrize("tab", MUNICIPALITY_TAB_LIMITS)
+def test_each_tab_of_the_gemeente_page_uses_the_same_queries_for_3_and_30_participations(logged_in_client, tab):
+    few_municipality = municipality_in(FEW)
+    few = count_queries(
+        logged_in_client, few_municipality.get_tab_url(tab) if tab else few_municipality.get_absolute_url()
+    )
+    many_municipality = municipality_in(MANY)
+    many = count_queries(
+        logged_in_client, many_municipality.get_tab_url(tab) if tab else many_municipality.get_absolute_url()
+    )
+    assert few == many
+    assert many <= MUNICIPALITY_TAB_LIMITS[tab], many
 
 
 def test_the_gemeente_list_uses_the_same_queries_with_few_and_many_participations(logged_in_client):

@@ -79,9 +79,10 @@ def test_the_factsheet_shows_the_facts_of_the_party(logged_in_client, party):
     assert "Rechtsvorm Openbaar lichaam" in page
     assert "BBV-categorie Gemeenschappelijke regelingen" in page
     assert "Vestigingsplaats Groningen" in page
-    assert "Openbaar belang Brandweerzorg, rampenbestrijding en crisisbeheersing." in page
     assert "KvK-nummer 01234567" in page
     assert '<a href="https://lokaleregelgeving.overheid.nl/CVDR123456" rel="noopener">' in response.content.decode()
+    sturing = text(logged_in_client.get("/partijen/veiligheidsregio-testland/sturing/"))
+    assert "Openbaar belang Brandweerzorg, rampenbestrijding en crisisbeheersing." in sturing
 
 
 def test_the_factsheet_says_niet_bekend_for_facts_not_registered(logged_in_client):
@@ -89,13 +90,17 @@ def test_the_factsheet_says_niet_bekend_for_facts_not_registered(logged_in_clien
     page = text(logged_in_client.get("/partijen/stichting-leeg/"))
     assert "KvK-nummer niet bekend" in page
     assert "Regeling (CVDR) niet bekend" in page
-    assert "Openbaar belang niet bekend" in page
-    assert "Er zijn nog geen deelnemers geregistreerd." in page
-    assert "Er zijn nog geen financiële gegevens geregistreerd." in page
+    assert "Openbaar belang niet bekend" in text(logged_in_client.get("/partijen/stichting-leeg/sturing/"))
+    assert "Er zijn nog geen deelnemers geregistreerd." in text(
+        logged_in_client.get("/partijen/stichting-leeg/deelnemers/")
+    )
+    assert "Er zijn nog geen financiële gegevens geregistreerd." in text(
+        logged_in_client.get("/partijen/stichting-leeg/financien/")
+    )
 
 
 def test_the_factsheet_lists_the_deelnemers_with_share_and_contribution(logged_in_client, party):
-    response = logged_in_client.get("/partijen/veiligheidsregio-testland/")
+    response = logged_in_client.get("/partijen/veiligheidsregio-testland/deelnemers/")
     assert row_headers(response)[:3] == ["Testdorp", "Teststad", "Waterschap Testmond (waterschap)"]
     dorp = row_of(response, "Testdorp")
     assert "1 zetel in AB" in dorp and "Aansprakelijkheid voor tekorten" in dorp
@@ -108,26 +113,26 @@ def test_the_factsheet_lists_the_deelnemers_with_share_and_contribution(logged_i
 
 
 def test_the_factsheet_totals_the_shares_and_contributions(logged_in_client, party):
-    total = row_of(logged_in_client.get("/partijen/veiligheidsregio-testland/"), "Totaal")
+    total = row_of(logged_in_client.get("/partijen/veiligheidsregio-testland/deelnemers/"), "Totaal")
     assert total.startswith("Totaal 100%")
     # The waterschap has no bijdrage: the total says so instead of passing for complete.
     assert total.endswith("€ 1.734.568; 1 van 3 bijdragen niet bekend")
 
 
 def test_the_factsheet_names_the_year_of_the_contributions_without_a_thousands_separator(logged_in_client, party):
-    page = text(logged_in_client.get("/partijen/veiligheidsregio-testland/"))
-    assert "Deelnemers met hun belang en bijdrage 2025 (begroting)" in page
+    page = text(logged_in_client.get("/partijen/veiligheidsregio-testland/deelnemers/"))
+    assert "Alle deelnemers van Veiligheidsregio Testland met hun belang en bijdrage 2025 (begroting)" in page
     assert "Bijdrage 2025" in page
 
 
 def test_the_factsheet_shows_the_contributions_of_the_year_asked_for(logged_in_client, party):
-    page = text(logged_in_client.get("/partijen/veiligheidsregio-testland/", {"jaar": "2024"}))
+    page = text(logged_in_client.get("/partijen/veiligheidsregio-testland/deelnemers/", {"jaar": "2024"}))
     assert "€ 999.999" in page
     assert "€ 1.234.567" not in page
 
 
 def test_the_factsheet_shows_the_party_figures_per_year_budget_and_actual(logged_in_client, party):
-    response = logged_in_client.get("/partijen/veiligheidsregio-testland/")
+    response = logged_in_client.get("/partijen/veiligheidsregio-testland/financien/")
     assert row_of(response, "2025") == "2025 Begroting € 4.800.000 € 2.800.000 niet bekend niet bekend € 154.000"
     assert row_of(response, "2024") == (
         "2024 Realisatie (jaarrekening) € 5.100.000 € 4.800.000 € 12.000.000 € 11.500.000 € -300.000"

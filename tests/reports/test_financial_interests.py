@@ -179,7 +179,7 @@ def test_the_exports_give_each_interest_its_column_and_leave_unknown_amounts_emp
 
 
 def test_the_gemeente_page_shows_interests_dividend_and_a_total_that_says_what_it_lacks(logged_in_client, gemeente):
-    page = flat(text(logged_in_client.get(gemeente.get_absolute_url())))
+    page = flat(text(logged_in_client.get(gemeente.get_tab_url("deelnames"))))
     for item in EXPECTED:
         assert item in page
     assert "Dividend € 222.923" in page
@@ -189,7 +189,7 @@ def test_the_gemeente_page_shows_interests_dividend_and_a_total_that_says_what_i
 
 def test_the_party_page_and_factsheet_pdf_show_the_gemeentes_interests(logged_in_client, gemeente):
     bank = FinancialInterest.objects.filter(form=FinancialInterestForm.KAPITAAL).get().participation.party
-    page = flat(text(logged_in_client.get(bank.get_absolute_url())))
+    page = flat(text(logged_in_client.get(bank.get_tab_url("deelnemers"))))
     assert "123.162 aandelen à € 2,50 nominaal" in page and "Dividend € 222.923" in page
     url = reverse("reports:factsheet_pdf", kwargs={"slug": bank.slug}) + f"?gemeente={gemeente.code}&jaar={YEAR}"
     pdf = pdf_text(logged_in_client.get(url))
@@ -235,7 +235,7 @@ def test_the_report_and_gemeente_page_take_the_same_queries_for_more_interests_a
             assert logged_in_client.get(url).status_code == 200
         return len(queries)
 
-    urls = [report_url(gemeente), gemeente.get_absolute_url()]
+    urls = [report_url(gemeente), gemeente.get_tab_url("deelnames")]
     before = [count(url) for url in urls]
     for n in range(5):
         party = PartyFactory(name=f"Extra N.V. {n}", legal_form=LegalForm.NV)

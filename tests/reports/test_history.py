@@ -106,7 +106,7 @@ def test_a_change_in_the_admin_records_the_user_and_shows_on_the_factsheet(super
     record = PartyFinancials.history.filter(id=figures.pk).first()
     assert record.history_type == "~" and record.history_user == superuser
 
-    section = history_section(client.get(party.get_absolute_url()))
+    section = history_section(client.get(party.get_tab_url("historie")))
     assert "beheerder · Cijfers van de partij 2025, realisatie (jaarrekening), gewijzigd" in section
     assert "Soort: Begroting wordt Realisatie (jaarrekening)" in section
     assert "Financieel resultaat (€): € 1.234.567 wordt € -250.001" in section
@@ -126,7 +126,7 @@ def test_the_factsheet_tells_each_change_in_dutch_newest_first(logged_in_client,
         participation.left_on, participation.share_percentage = datetime.date(2025, 6, 30), Decimal("12.5")
         participation.save()
 
-    section = history_section(logged_in_client.get(party.get_absolute_url()))
+    section = history_section(logged_in_client.get(party.get_tab_url("historie")))
 
     assert "03-07-2025 10:00 · onbekend (systeem) · Deelname van Teststad gewijzigd" in section
     assert "Datum uittreding: leeg wordt 30-06-2025" in section
@@ -141,16 +141,18 @@ def test_the_factsheet_tells_each_change_in_dutch_newest_first(logged_in_client,
     assert section.index("03-07-2025") < section.index("02-06-2025") < section.index("01-03-2025")
 
 
-def test_the_factsheet_lists_the_newest_changes_and_links_to_all_of_them(logged_in_client):
+def test_the_factsheet_links_to_its_historie_tab_which_lists_the_newest_changes_first(logged_in_client):
     party = PartyFactory(name="Vaak gewijzigd")
     for n in range(12):
         party.seat = f"Plaats {n}"
         party.save()
     response = logged_in_client.get(party.get_absolute_url())
-    section = history_section(response)
+    # The overview links to the Historie tab and leaves the changes to it.
+    assert f'href="{party.get_tab_url("historie")}"' in response.content.decode()
+    assert "Plaats 10 wordt Plaats 11" not in screen_text(response)
+    section = history_section(logged_in_client.get(party.get_tab_url("historie")))
     assert "Vestigingsplaats: Plaats 10 wordt Plaats 11" in section
-    assert "Plaats 0 wordt Plaats 1" not in section
-    assert "Alle wijzigingen van Vaak gewijzigd bekijken" in section
+    assert section.index("Plaats 10 wordt Plaats 11") < section.index("Plaats 0 wordt Plaats 1")
 
     everything = screen_text(logged_in_client.get(reverse("reports:party_history", args=[party.slug])))
     assert "Plaats 0 wordt Plaats 1" in everything and "Partij aangemaakt" in everything
@@ -162,7 +164,7 @@ def test_seats_and_risks_of_the_party_are_in_its_history_and_a_save_without_chan
     risk.likelihood = 4
     risk.save()
     party.save()  # nothing changed
-    section = history_section(logged_in_client.get(party.get_absolute_url()))
+    section = history_section(logged_in_client.get(party.get_tab_url("historie")))
     assert "Risico “Tekort” gewijzigd" in section and "Risico “Tekort” aangemaakt" in section
     assert section.count("Partij gewijzigd") == 0
     assert Risk.history.count() == 2 and Seat.history.count() == 0
@@ -180,7 +182,7 @@ def test_the_import_writes_history_naming_the_user_who_confirmed(client, beheerd
     record = party.history.get()
     assert record.history_type == "+" and record.history_user == beheerder
     assert record.history_change_reason == "import"
-    section = history_section(client.get(party.get_absolute_url()))
+    section = history_section(client.get(party.get_tab_url("historie")))
     assert "Bea Heer · Partij aangemaakt (import)" in section
 
 
@@ -193,7 +195,7 @@ def test_an_import_that_changes_rows_records_old_and_new(client, beheerder):
     client.post("/import/", {"file": SimpleUploadedFile("partijen.xlsx", data)})
     client.post(f"/import/{ImportRun.objects.get().pk}/bevestigen/")
     assert party.history.count() == 2
-    assert "Vestigingsplaats: Assen wordt Emmen" in history_section(client.get(party.get_absolute_url()))
+    assert "Vestigingsplaats: Assen wordt Emmen" in history_section(client.get(party.get_tab_url("historie")))
 
 
 def test_rows_loaded_before_the_history_have_a_beginstand_that_is_not_listed_as_a_change(logged_in_client):
@@ -231,8 +233,8 @@ def test_at_a_peildatum_the_history_ends_with_that_day(logged_in_client):
         party = PartyFactory(name="Peilpartij", seat="Zwolle")
     party.seat = "Deventer"
     party.save()
-    now = history_section(logged_in_client.get(party.get_absolute_url()))
-    then = history_section(logged_in_client.get(party.get_absolute_url() + "?peildatum=2025-12-31"))
+    now = history_section(logged_in_client.get(party.get_tab_url("historie")))
+    then = history_section(logged_in_client.get(party.get_tab_url("historie") + "?peildatum=2025-12-31"))
     assert "Zwolle wordt Deventer" in now
     assert "Zwolle wordt Deventer" not in then and "Partij aangemaakt" in then
 
@@ -242,7 +244,7 @@ def test_deleting_a_record_is_kept_in_the_history(logged_in_client):
     participation = ParticipationFactory(party=party, participant=MunicipalityFactory(name="Weg-stad"))
     participation.delete()
     assert Participation.history.filter(history_type="-").count() == 1
-    assert "Deelname van Weg-stad verwijderd" in history_section(logged_in_client.get(party.get_absolute_url()))
+    assert "Deelname van Weg-stad verwijderd" in history_section(logged_in_client.get(party.get_tab_url("historie")))
 
 
 def test_the_admin_has_a_history_view_per_record(superuser_client):

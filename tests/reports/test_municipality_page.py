@@ -41,7 +41,7 @@ def testdorp():
 
 
 def page_of(client, municipality, **query):
-    response = client.get(f"/gemeenten/{municipality.code}/", query)
+    response = client.get(f"/gemeenten/{municipality.code}/deelnames/", query)
     assert response.status_code == 200
     return text(response)
 
@@ -69,7 +69,7 @@ def test_the_page_groups_the_verbonden_partijen_in_the_four_bbv_categories_in_le
 
 
 def test_each_category_row_shows_share_budget_and_actual_contribution(logged_in_client, testdorp):
-    response = logged_in_client.get(f"/gemeenten/{testdorp.code}/")
+    response = logged_in_client.get(f"/gemeenten/{testdorp.code}/deelnames/")
     ggd = row_of(response, "GGD Testregio")
     assert "Openbaar lichaam" in ggd
     assert ggd.endswith("niet bekend € 1.234.567 € 1.200.000")
@@ -90,7 +90,7 @@ def test_the_page_totals_each_category_and_all_verbonden_partijen(logged_in_clie
 
 
 def test_participations_without_both_belangen_are_listed_apart_and_not_counted(logged_in_client, testdorp):
-    response = logged_in_client.get(f"/gemeenten/{testdorp.code}/")
+    response = logged_in_client.get(f"/gemeenten/{testdorp.code}/deelnames/")
     assert row_of(response, "Regionaal Overleg Test").endswith("ja nee € 5.000")
     assert row_of(response, "Stichting Garantie Test").endswith("nee ja € 7.000")
     page = text(response)
@@ -108,7 +108,7 @@ def test_jaar_shows_the_contributions_of_another_year(logged_in_client, testdorp
 
 @pytest.mark.parametrize("jaar", ["abc", "1800", "20255", ""])
 def test_an_invalid_jaar_shows_a_dutch_message_and_falls_back_to_the_report_year(logged_in_client, testdorp, jaar):
-    response = logged_in_client.get(f"/gemeenten/{testdorp.code}/", {"jaar": jaar})
+    response = logged_in_client.get(f"/gemeenten/{testdorp.code}/deelnames/", {"jaar": jaar})
     assert response.status_code == 200
     page = text(response)
     assert f"“{jaar}” is geen geldig jaar; het register toont 2025." in page

@@ -58,7 +58,7 @@ def test_the_factsheet_heatmap_counts_open_risks_per_cell_and_links_each_cell(lo
     party = PartyFactory(slug="grd")
     RiskFactory.create_batch(2, party=party, likelihood=4, impact=5)
     RiskFactory(party=party, likelihood=4, impact=5, status=RiskStatus.VERVALLEN)
-    response = logged_in_client.get(party.get_absolute_url())
+    response = logged_in_client.get(party.get_tab_url("risicos"))
     svg = _svg(response)
     assert 'role="group"' in svg and "<title" in svg and "<desc" in svg
     assert 'font-family="DejaVu Sans' in svg
@@ -90,7 +90,7 @@ def test_the_gemeente_page_heatmap_counts_the_risks_of_its_parties_and_links_to_
         participation = ParticipationFactory(participant=gemeente)
         RiskFactory(party=participation.party, likelihood=likelihood, impact=1)
     RiskFactory(likelihood=1, impact=1)  # a party the gemeente does not take part in
-    response = logged_in_client.get(gemeente.get_absolute_url())
+    response = logged_in_client.get(gemeente.get_tab_url("risicos"))
     svg = _svg(response)
     assert '<a href="/risicos/?gemeente=GM9321&amp;status=open&amp;kans=1&amp;impact=1"' in svg
     assert "alle 2 open risico's" in text(response)
@@ -102,12 +102,12 @@ def test_factsheet_and_gemeente_page_heatmaps_use_a_constant_number_of_queries(l
     participation = ParticipationFactory(participant=gemeente)
     party = participation.party
     RiskFactory(party=party)
-    few_party = _queries(logged_in_client, party.get_absolute_url())
-    few_gemeente = _queries(logged_in_client, gemeente.get_absolute_url())
+    few_party = _queries(logged_in_client, party.get_tab_url("risicos"))
+    few_gemeente = _queries(logged_in_client, gemeente.get_tab_url("risicos"))
     for n in range(10):
         RiskFactory(party=party, likelihood=1 + n % 5, impact=1 + n // 2 % 5)
-    assert _queries(logged_in_client, party.get_absolute_url()) == few_party
-    assert _queries(logged_in_client, gemeente.get_absolute_url()) == few_gemeente
+    assert _queries(logged_in_client, party.get_tab_url("risicos")) == few_party
+    assert _queries(logged_in_client, gemeente.get_tab_url("risicos")) == few_gemeente
 
 
 @pytest.fixture
