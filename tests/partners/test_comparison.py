@@ -231,11 +231,11 @@ def test_the_gemeente_comparison_uses_the_same_number_of_queries_as_parties_grow
     assert count_queries(beleid, url) == few
 
 
-def test_the_factsheet_and_the_gemeente_page_link_to_the_comparison(ggds, beleid):
+def test_the_financien_tabs_of_the_party_and_the_gemeente_link_to_the_comparison(ggds, beleid):
     party = ggds["parties"][0]
 
-    factsheet = beleid.get(party.get_absolute_url())
-    gemeente = beleid.get(ggds["own"].get_absolute_url())
+    factsheet = beleid.get(party.get_tab_url("financien"))
+    gemeente = beleid.get(ggds["own"].get_tab_url("financien"))
 
     assert reverse("partners:party_comparison", args=[party.slug]) in factsheet.content.decode()
     assert "Soort partij: GGD" in text(factsheet)
