@@ -14,8 +14,9 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.RunSQL(
-            f"CREATE INDEX {INDEX} ON partners_historicalparticipationfinancials (participation_id) "
+            # IF NOT EXISTS: a database that made the index under an earlier number of this migration keeps it.
+            f"CREATE INDEX IF NOT EXISTS {INDEX} ON partners_historicalparticipationfinancials (participation_id) "
             "WHERE (history_change_reason <> 'beginstand' OR history_change_reason IS NULL)",
-            reverse_sql=f"DROP INDEX {INDEX}",
+            reverse_sql=f"DROP INDEX IF EXISTS {INDEX}",
         )
     ]
