@@ -238,14 +238,14 @@ def _due_year(today: date, fixed: deadlines.FixedDate, grace: int, *, offset: in
     return today.year - offset - 1
 
 
-# Wgr art. 58 lid 2 and 4 say the same when a provincie takes part and the minister is the toezichthouder.
-SOURCES = {Kind.BEGROTING: "Wgr art. 34 lid 2", Kind.JAARREKENING: "Wgr art. 34 lid 3"}
-
-
-def document_rules(*, party, documents: list, today: date, thresholds) -> list:
+def document_rules(*, party, documents: list, today: date, thresholds, province_takes_part: bool = False) -> list:
     """The begroting and the jaarrekening due last: sent to the toezichthouder after the Wgr date (plus the
-    grace days, midden) or not recorded as sent (hoog). Sent on the last day, or within the grace: no signal."""
+    grace days, midden) or not recorded as sent (hoog). Sent on the last day, or within the grace: no signal.
+    The article cited is that of the toezichthouder: Wgr art. 34 for Gedeputeerde Staten, art. 58 for the
+    minister of BZK when a provincie takes part (governance/law.py); the dates are the same."""
     grace = thresholds.document_grace_days
+    supervisor = law.supervisor(province_takes_part=province_takes_part)
+    sources = {Kind.BEGROTING: supervisor.budget_source, Kind.JAARREKENING: supervisor.accounts_source}
     found = []
     for kind, fixed, offset, due in (
         (Kind.BEGROTING, deadlines.BUDGET_TO_SUPERVISOR, -1, deadlines.budget_to_gs_deadline),
@@ -255,13 +255,14 @@ def document_rules(*, party, documents: list, today: date, thresholds) -> list:
         if party.founded_on and party.founded_on > fixed.last_day_in(year + offset):
             continue
         label = f"{kind.label.lower()} {year}"
-        source = SOURCES[kind]
+        source = sources[kind]
         document = next((d for d in documents if d.kind == kind and d.year == year), None)
         sent = document.sent_to_supervisor_on if document else None
         if sent is None:
             last = fixed.last_day_in(year + offset)
             message = (
-                f"De {label} is niet als verzonden aan de toezichthouder vastgelegd; de uiterste dag was "
+                f"De {label} is niet als verzonden aan de toezichthouder ({supervisor.short}) vastgelegd; de uiterste "
+                "dag was "
                 f"{deadlines.format_date_nl(last)} ({source})."
             )
             found.append((WarningRule.DOCUMENT_TE_LAAT, Severity.HOOG, message, (kind, year, None)))
@@ -274,7 +275,8 @@ def document_rules(*, party, documents: list, today: date, thresholds) -> list:
         if sent > last + timedelta(days=grace):
             days = (sent - last).days
             message = (
-                f"De {label} is op {deadlines.format_date_nl(sent)} aan de toezichthouder verzonden, {days} dag"
+                f"De {label} is op {deadlines.format_date_nl(sent)} aan de toezichthouder ({supervisor.short}) "
+                f"verzonden, {days} dag"
                 f"{'en' if days != 1 else ''} na de uiterste dag ({deadlines.format_date_nl(last)}, {source})."
             )
             found.append((WarningRule.DOCUMENT_TE_LAAT, Severity.MIDDEN, message, (kind, year, sent, last)))
@@ -438,7 +440,8 @@ def warnings_for(
 ) -> dict[int, list[EarlyWarning]]:
     """The signals per gemeente (pk), most severe first; for all gemeenten when `municipality_ids` is None,
     for the parties in `party_ids` only when given. `participations`: one gemeente's deelnames with their
-    party, when a page loaded them already. At most 11 queries, whatever the number of gemeenten and parties."""
+    party, when a page loaded them already. At most 12 queries (the 12th when a begroting or jaarrekening
+    is late), whatever the number of gemeenten and parties."""
     # For every gemeente the filters on party and deelname would select nearly all rows, at the cost of a
     # join: then read the rows of the year(s) and leave out in Python what belongs to no running deelname.
     national = participations is None and municipality_ids is None and party_ids is None
@@ -538,6 +541,25 @@ def warnings_for(
         for ack in acknowledged.values():
             ack.by_name = names.get(ack.acknowledged_by_id, "")
 
+    # The begroting and jaarrekening rules cite the toezichthouder's article: GS (Wgr art. 34) unless a
+    # provincie takes part (the minister of BZK, art. 58; same dates). Asked only for parties with a signal.
+    document_found = {
+        party_id: document_rules(party=party, documents=documents[party_id], today=today, thresholds=thresholds)
+        for party_id, party in parties.items()
+        if law.has_cycle(party.legal_form, by_regeling=party.cycle_by_regeling)
+    }
+    flagged = [party_id for party_id, found in document_found.items() if found]
+    if flagged:
+        with_province = Participation.objects.filter(party_id__in=flagged, participant__kind=ParticipantKind.PROVINCIE)
+        for party_id in set(with_province.values_list("party_id", flat=True)):
+            document_found[party_id] = document_rules(
+                party=parties[party_id],
+                documents=documents[party_id],
+                today=today,
+                thresholds=thresholds,
+                province_takes_part=True,
+            )
+
     # A party's own rules once per party, then handed to each gemeente that takes part.
     party_found = {}
     for party_id, party in parties.items():
@@ -546,9 +568,8 @@ def warnings_for(
             *result_rule(party=party, accounts=accounts[party_id], thresholds=thresholds),
             *audit_rule(party=party, documents=documents[party_id], thresholds=thresholds),
             *budget_change_rule(party=party, documents=documents[party_id], today=today, thresholds=thresholds),
+            *document_found.get(party_id, ()),
         ]
-        if law.has_cycle(party.legal_form, by_regeling=party.cycle_by_regeling):
-            found += document_rules(party=party, documents=documents[party_id], today=today, thresholds=thresholds)
         party_found[party_id] = [
             (rule, severity, message, _fingerprint(rule, party_id, figs)) for rule, severity, message, figs in found
         ]

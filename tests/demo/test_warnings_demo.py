@@ -40,7 +40,11 @@ def test_the_demo_makes_signals_fire_for_visible_reasons(demo):
     assert ("Veiligheidsregio Groningen", WarningRule.BEGROTINGSWIJZIGINGEN) in groningen
     assert ("Veiligheidsregio Groningen", WarningRule.MONITORING_DAALT) in groningen
     late = groningen[("Omgevingsdienst Groningen", WarningRule.DOCUMENT_TE_LAAT)]
-    assert "op 28 juli 2026 aan de toezichthouder verzonden, 14 dagen na de uiterste dag" in late.message
+    # A provincie takes part in the omgevingsdienst: the minister of BZK is its toezichthouder (Wgr art. 58).
+    assert late.message == (
+        "De jaarrekening 2025 is op 28 juli 2026 aan de toezichthouder (minister van BZK) verzonden, 14 dagen na de "
+        "uiterste dag (14 juli 2026, Wgr art. 58 lid 4)."
+    )
     missing = groningen[("Publieke Gezondheid & Zorg Groningen", WarningRule.DOCUMENT_TE_LAAT)]
     assert missing.severity == Severity.HOOG
     assert ("Publieke Gezondheid & Zorg Groningen", WarningRule.ZIENSWIJZE_ZONDER_REACTIE) in groningen

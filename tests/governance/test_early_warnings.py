@@ -15,7 +15,7 @@ from governance.choices import AuditOpinion, OpinionStatus
 from governance.deadlines import DocumentKind
 from governance.early_warnings import Severity, warnings_for
 from governance.models import ContributionIndex, Criterion, Score, WarningRule, WarningThresholds
-from partners.choices import FigureKind, LegalForm
+from partners.choices import FigureKind, LegalForm, ParticipantKind
 from tests.partners.factories import (
     ParticipationFactory,
     ParticipationFinancialsFactory,
@@ -218,7 +218,7 @@ def test_a_begroting_sent_after_two_weeks_from_adoption_is_late(participation, s
     if fires:
         assert found[0].severity == Severity.MIDDEN
         assert found[0].message == (
-            "De begroting 2027 is op 16 juli 2026 aan de toezichthouder verzonden, 1 dag na de uiterste dag "
+            "De begroting 2027 is op 16 juli 2026 aan de toezichthouder (GS) verzonden, 1 dag na de uiterste dag "
             "(15 juli 2026, Wgr art. 34 lid 2)."
         )
 
@@ -245,11 +245,27 @@ def test_a_missing_begroting_is_a_high_signal_only_after_its_date(participation)
     [warning] = fired(participation, WarningRule.DOCUMENT_TE_LAAT)
     assert warning.severity == Severity.HOOG
     assert warning.message == (
-        "De begroting 2027 is niet als verzonden aan de toezichthouder vastgelegd; de uiterste dag was "
+        "De begroting 2027 is niet als verzonden aan de toezichthouder (GS) vastgelegd; de uiterste dag was "
         "14 september 2026 (Wgr art. 34 lid 2)."
     )
     # On 14 September the begroting 2026 was the one due, and it is not missed yet.
     assert [w.message for w in fired(participation, WarningRule.DOCUMENT_TE_LAAT, today=datetime.date(2026, 9, 14))]
+
+
+def test_with_a_provincie_the_signal_names_the_minister_and_cites_wgr_article_58(participation):
+    """Wgr art. 58 lid 2 and 4: the same dates, but the minister of BZK is the toezichthouder."""
+    ParticipationFactory(party=participation.party, participant__kind=ParticipantKind.PROVINCIE)
+    on_time(
+        participation.party, **{DocumentKind.BEGROTING: (2027, datetime.date(2026, 7, 1), datetime.date(2026, 7, 16))}
+    )
+    participation.party.cycle_documents.filter(kind=DocumentKind.JAARREKENING).delete()
+    messages = sorted(w.message for w in fired(participation, WarningRule.DOCUMENT_TE_LAAT))
+    assert messages == [
+        "De begroting 2027 is op 16 juli 2026 aan de toezichthouder (minister van BZK) verzonden, 1 dag na de "
+        "uiterste dag (15 juli 2026, Wgr art. 58 lid 2).",
+        "De jaarrekening 2025 is niet als verzonden aan de toezichthouder (minister van BZK) vastgelegd; de "
+        "uiterste dag was 14 juli 2026 (Wgr art. 58 lid 4).",
+    ]
 
 
 def test_a_party_without_the_wgr_cycle_gets_no_document_signal(participation):

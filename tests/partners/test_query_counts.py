@@ -111,8 +111,8 @@ def test_a_repeated_list_request_reads_its_content_from_the_cache(logged_in_clie
 # and 2 for the party with its totals and figures.
 PARTY_TAB_LIMITS = {
     # overzicht: own deelnames and their attention points, seats, risk matrix, the cycle's deadlines, and 5 for
-    # the party's signalen (governance/early_warnings.py)
-    "": 26,
+    # the party's signalen (governance/early_warnings.py; + 1 for the toezichthouder of a late begroting)
+    "": 27,
     "deelnemers": 9,  # a page of deelnemers with figures and financial interests
     "financien": 10,  # + 3 for the costs over time
     "doelen": 9,  # doelen and belangen
@@ -135,8 +135,9 @@ def test_each_tab_of_the_factsheet_uses_the_same_queries_for_3_and_30_participan
 
 MUNICIPALITY_TAB_LIMITS = {
     # overzicht: deelnames, seats by person, the agenda, the risk matrix, attention points, and 4 for the
-    # signalen (governance/early_warnings.py, on the deelnames the page loaded already)
-    "": 26,
+    # signalen (governance/early_warnings.py, on the deelnames the page loaded already; + 1 for the
+    # toezichthouder of a late begroting or jaarrekening)
+    "": 27,
     "deelnames": 11,  # + the regelingen it carries out as centrumgemeente, with their bijdragen
     "financien": 11,  # + 3 for the bijdragen over time
     "doelen": 12,
