@@ -4,6 +4,7 @@ The factsheet, the gemeente page and the history combine all apps: reports/views
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.paginator import Paginator
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -127,7 +128,14 @@ class PartyComparisonView(YearMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         party = scoping.get_party_or_404(self.request.user, self.kwargs["slug"])
         context["party"] = party
-        context["comparison"] = comparison.peer_comparison(party=party, year=self.year, user=self.request.user)
+        found = comparison.peer_comparison(party=party, year=self.year, user=self.request.user)
+        context["comparison"] = found
+        # The table names the visible parties a page at a time (a kind has hundreds nationally); this party
+        # heads every page, the median and spread above are over the whole kind.
+        others = [peer for peer in found.shown_peers if peer is not found.own]
+        page = Paginator(others, settings.PAGE_SIZE).get_page(self.request.GET.get("page"))
+        context["page_obj"] = page
+        context["peer_rows"] = ([found.own] if found.own else []) + list(page)
         return context
 
 

@@ -21,7 +21,7 @@ from .factories import (
     PartyFinancialsFactory,
     PopulationFactory,
 )
-from .pages import row_of, text
+from .pages import row_headers, row_of, text
 from .test_query_counts import count_queries
 
 pytestmark = pytest.mark.django_db
@@ -272,3 +272,26 @@ def test_a_vennootschap_counts_its_latest_jaarrekening_and_a_regeling_only_the_y
     assert by_name["Afval NV"].values["result"] == D(9) and by_name["Afval NV"].values["equity_share"] == D(30)
     assert by_name["Afval GR"].values["result"] is None  # a begroting of the year is missing: niet bekend
     assert found.summaries[3].missing == 1
+
+
+def test_the_table_of_a_large_kind_is_paged_with_the_party_itself_on_every_page(ggds, superuser_client, settings):
+    settings.PAGE_SIZE = 2
+    url = reverse("partners:party_comparison", args=[ggds["parties"][0].slug]) + "?jaar=2025"
+
+    first, last = superuser_client.get(url), superuser_client.get(url + "&page=2")
+    beyond = superuser_client.get(url + "&page=99")  # past the end: the last page, not an error
+
+    # The other four GGD's by name, two a page; GGD Noord heads each page.
+    assert rows_of(first) == ["GGD Noord", "GGD Midden", "GGD Oost"]
+    assert rows_of(last) == ["GGD Noord", "GGD West", "GGD Zuid"]
+    assert "Pagina 1 van 2 (4 resultaten)" in text(first)
+    assert "jaar=2025&amp;page=2" in first.content.decode()
+    assert beyond.status_code == 200
+    assert rows_of(beyond) == rows_of(last)
+    # The median still counts all five, whatever the page.
+    assert row_of(last, "Kosten per inwoner").startswith("Kosten per inwoner € 10,00 1 van 4 € 25,00")
+
+
+def rows_of(response):
+    """The parties named in the row headers of the table of parties."""
+    return [header.removesuffix(" (deze partij)") for header in row_headers(response) if header.startswith("GGD ")]
