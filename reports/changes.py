@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from core.formatting import euro, number, pct
 from core.history import BEGINSTAND_REASON
-from governance.models import Seat
+from governance.models import CycleDocument, MunicipalPolicy, Opinion, ParticipationGovernance, Seat
 from partners import scoping
 from partners.models import Participant, Participation, ParticipationFinancials, Party, PartyFinancials
 from risks.models import Risk
@@ -108,8 +108,62 @@ def _sources(party_id: int, user) -> list[_Source]:
 def party_changes(*, party, user, before: datetime | None = None, limit: int | None = None) -> list[Change]:
     """The changes to `party` and its records that `user` may see, newest first; only those before
     `before` (a peildatum)."""
-    records = []
     sources = _sources(party.pk, user)
+    return _changes(
+        sources,
+        before=before,
+        limit=limit,
+        names=lambda records: _Names(records, sources, own=(Party, party.pk, party.name)),
+    )
+
+
+def _municipality_sources(municipality_id: int, user) -> list[_Source]:
+    """The records of a gemeente's own history: the gemeente, its deelnames with their figures and its
+    sturing and risk profile, the seats it holds, its zienswijzen, its visie and its own risks."""
+    # Every deelname the gemeente ever had (also a deleted one), as ids (see _sources).
+    participations = list(
+        Participation.history.filter(participant_id=municipality_id).order_by().values_list("id", flat=True).distinct()
+    )
+    own = Q(participation_id__in=participations)
+    risks = Risk.objects.using(DEFAULT_DB_ALIAS).filter(own).visible_to(user)
+    return [
+        _Source(Participant, Q(id=municipality_id), lambda r, n: "Gemeente"),
+        _Source(Participation, Q(participant_id=municipality_id), lambda r, n: f"Deelname in {n.party(r.party_id)}"),
+        _Source(
+            ParticipationFinancials,
+            own,
+            lambda r, n: f"Cijfers {r.year}, {n.choice(r, 'kind').lower()}, van {n.participation(r.participation_id)}",
+        ),
+        _Source(
+            ParticipationGovernance,
+            own,
+            lambda r, n: f"Sturing en risicoprofiel van {n.participation(r.participation_id)}",
+        ),
+        _Source(Seat, Q(on_behalf_of_id=municipality_id), lambda r, n: f"Zetel in {n.party(r.party_id)}"),
+        _Source(Opinion, Q(municipality_id=municipality_id), lambda r, n: f"Zienswijze op {n.document(r.document_id)}"),
+        _Source(MunicipalPolicy, Q(municipality_id=municipality_id), lambda r, n: f"Visie en beleid {r.year}"),
+        _Source(Risk, Q(id__in=risks.values("id")), lambda r, n: f"Risico “{r.title}”", risk_visible_q(user)),
+    ]
+
+
+def municipality_changes(
+    *, municipality, user, before: datetime | None = None, limit: int | None = None
+) -> list[Change]:
+    """The changes to a gemeente's own records that `user` may see (he may open the gemeente's page,
+    partners/scoping.py), newest first; only those before `before` (a peildatum)."""
+    sources = _municipality_sources(municipality.pk, user)
+    return _changes(
+        sources,
+        before=before,
+        limit=limit,
+        names=lambda records: _Names(records, sources, own=(Participant, municipality.pk, municipality.name)),
+    )
+
+
+def _changes(sources: list[_Source], *, before, limit, names) -> list[Change]:
+    """The changes of the records of `sources`, newest first, with their field changes; `names(records)`
+    gives the labels of the records they refer to."""
+    records = []
     for source in sources:
         historical = source.model.history.model
         pk = source.model._meta.pk.attname
@@ -147,7 +201,7 @@ def party_changes(*, party, user, before: datetime | None = None, limit: int | N
     records.sort(key=lambda item: (item[1].history_date, item[1].history_id), reverse=True)
     if limit:
         records = records[:limit]
-    names = _Names(party, records, sources)
+    names = names(records)
     changes = []
     for source, record, previous in records:
         # A change to a row written without history (a bulk write) has no earlier version to compare.
@@ -201,11 +255,11 @@ def _field_changes(model, previous, record, names) -> list[FieldChange]:
 
 
 def _field_values(model, record, names) -> list[FieldChange]:
-    """Every field of `record` that has a value, as new values only (the party is the page's own)."""
+    """Every field of `record` that has a value, as new values only (the page's own party or gemeente left out)."""
     found = []
     for model_field in _tracked(model):
         value = getattr(record, model_field.attname)
-        if value in (None, "") or (model_field.is_relation and model_field.related_model is Party):
+        if value in (None, "") or (model_field.is_relation and model_field.related_model is names.own_model):
             continue
         label = str(model_field.verbose_name)
         found.append(FieldChange(label[:1].upper() + label[1:], None, names.value(model_field, value)))
@@ -234,21 +288,23 @@ class _Names:
     gemeente or person keeps its name, and a record deleted since reads as its number.
     """
 
-    def __init__(self, party, records, sources):
-        # A reference to a party is a reference to this one: its name is known without a query.
-        self._labels = {Party: {party.pk: party.name}}
+    def __init__(self, records, sources, *, own: tuple):
+        # `own`: (model, pk, name) of the page's party or gemeente. On a party's page a reference to a party
+        # is a reference to this one: its name is known without a query; a gemeente's page names parties.
+        self.own_model, own_pk, own_name = own
+        self._labels = {self.own_model: {own_pk: own_name}} if self.own_model is Party else {}
         # Every kind a source can name gets its query, named or not, so that the number of queries
         # does not depend on which changes happen to be shown.
         wanted: dict[type, set] = {}
         for source in sources:
             for model_field in _tracked(source.model):
-                if model_field.is_relation and model_field.related_model is not Party:
+                if model_field.is_relation and model_field.related_model not in self._labels:
                     wanted.setdefault(model_field.related_model, set())
         for source, record, previous in records:
             if previous is not None and not previous.is_shown:
                 previous = None  # hidden from the reader: its labels are not needed
             for model_field in _tracked(source.model):
-                if model_field.is_relation and model_field.related_model is not Party:
+                if model_field.is_relation and model_field.related_model in wanted:
                     for version in (record, previous):
                         value = getattr(version, model_field.attname) if version is not None else None
                         if value is not None:
@@ -258,8 +314,11 @@ class _Names:
             # pk IS NULL matches nothing; it keeps Django from skipping the query when pks is empty.
             named = Q(pk__in=pks) | Q(pk__isnull=True)
             objects = model._base_manager.using(DEFAULT_DB_ALIAS).select_related(*related).filter(named)
-            # A deelname is named by its deelnemer: the party is the page the history is on.
-            name = (lambda obj: str(obj.participant)) if model is Participation else str
+            # A deelname is named by its deelnemer on a party's page, by its party on a gemeente's page.
+            if model is Participation:
+                name = (lambda obj: str(obj.participant)) if self.own_model is Party else (lambda obj: str(obj.party))
+            else:
+                name = str
             self._labels[model] = {obj.pk: name(obj) for obj in objects}
 
     def label(self, model, field_name, pk) -> str:
@@ -271,6 +330,12 @@ class _Names:
 
     def participation(self, pk) -> str:
         return self._labels.get(Participation, {}).get(pk, f"deelname nr. {pk}")
+
+    def party(self, pk) -> str:
+        return self._labels.get(Party, {}).get(pk, f"partij nr. {pk}")
+
+    def document(self, pk) -> str:
+        return self._labels.get(CycleDocument, {}).get(pk, f"document nr. {pk}")
 
     @staticmethod
     def choice(record, field_name) -> str:

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -598,13 +599,18 @@ class MunicipalityRisksView(MunicipalityTabView):
 
 
 class MunicipalityHistoryView(MunicipalityTabView):
-    """/gemeenten/<code>/historie/: toetredingen, uittredingen, herindelingen and vastgestelde paragrafen."""
+    """/gemeenten/<code>/historie/: toetredingen, uittredingen, herindelingen and vastgestelde paragrafen,
+    and every change to the gemeente's own records (reports/changes.py), a page at a time."""
 
     tab = "historie"
     content_template = "reports/includes/municipality_history.html"
 
     def content_context(self, context):
         context["events"] = municipality_history.municipality_history(municipality=self.object)
+        found = changes.municipality_changes(
+            municipality=self.object, user=self.request.user, before=history_cutoff(self.request)
+        )
+        context["page_obj"] = Paginator(found, settings.PAGE_SIZE).get_page(self.request.GET.get("page"))
         return context
 
 

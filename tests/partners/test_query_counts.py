@@ -143,7 +143,7 @@ MUNICIPALITY_TAB_LIMITS = {
     "doelen": 12,
     "sturing": 14,  # visie, risk profiles and proposals, who sits where
     "risicos": 8,
-    "historie": 9,
+    "historie": 23,  # + the changes: one per kind of record and one per kind it names (reports/changes.py)
 }
 
 
