@@ -139,7 +139,11 @@ def _municipality_sources(municipality_id: int, user) -> list[_Source]:
             own,
             lambda r, n: f"Sturing en risicoprofiel van {n.participation(r.participation_id)}",
         ),
-        _Source(Seat, Q(on_behalf_of_id=municipality_id), lambda r, n: f"Zetel in {n.party(r.party_id)}"),
+        _Source(
+            Seat,
+            Q(on_behalf_of_id=municipality_id),
+            lambda r, n: f"Zetel van {n.label(Seat, 'person', r.person_id)} in {n.party(r.party_id)}",
+        ),
         _Source(Opinion, Q(municipality_id=municipality_id), lambda r, n: f"Zienswijze op {n.document(r.document_id)}"),
         _Source(MunicipalPolicy, Q(municipality_id=municipality_id), lambda r, n: f"Visie en beleid {r.year}"),
         _Source(Risk, Q(id__in=risks.values("id")), lambda r, n: f"Risico “{r.title}”", risk_visible_q(user)),
