@@ -36,7 +36,8 @@ def _counts(counts, badge) -> str:
 
 def _group_link(party) -> str:
     return (
-        f'<p class="attention-group__link"><a href="{escape(party.get_absolute_url())}">Naar {escape(party.name)}</a></p>'
+        f'<p class="attention-group__link"><a href="{escape(party.get_absolute_url())}">'
+        f"Naar {escape(party.name)}</a></p>"
     )
 
 
@@ -47,8 +48,8 @@ def attention_groups(attention):
     for group in attention.parties:
         counts = _counts([(_label(kind), count) for kind, count in group.counts], lambda _label: "attention")
         items = "".join(
-            f'\n      <li class="attention attention--{escape(point.kind)}"><strong>{escape(_label(point.kind))}:</strong> '
-            f"{escape(point.message)}</li>\n    "
+            f'\n      <li class="attention attention--{escape(point.kind)}">'
+            f"<strong>{escape(_label(point.kind))}:</strong> {escape(point.message)}</li>\n    "
             for point in group.points
         )
         parts.append(
@@ -95,10 +96,12 @@ def warning_groups(context, warnings, forms=False):
 def _regional_entry(e) -> str:
     acknowledged = ""
     if e.acknowledged:
-        acknowledged = f"; door {escape(localize(e.acknowledged))} gemeente{'' if e.acknowledged == 1 else 'n'} bevestigd"
+        plural = "" if e.acknowledged == 1 else "n"
+        acknowledged = f"; door {escape(localize(e.acknowledged))} gemeente{plural} bevestigd"
     return (
-        f'\n    <li class="warning warning--{escape(e.severity)}"><span class="badge badge--severity-{escape(e.severity)}">'
-        f"{escape(_label(e.severity))}</span> <strong>{escape(_label(e.rule))}:</strong> {escape(e.message)}<br>"
+        f'\n    <li class="warning warning--{escape(e.severity)}">'
+        f'<span class="badge badge--severity-{escape(e.severity)}">{escape(_label(e.severity))}</span> '
+        f"<strong>{escape(_label(e.rule))}:</strong> {escape(e.message)}<br>"
         f'<span class="warning__who">Voor {escape(", ".join(str(name) for name in e.municipalities))}'
         f"{acknowledged}.</span></li>\n  "
     )
