@@ -4,6 +4,8 @@ Rendering is slow compared with the queries, so callers build the data first and
 database transaction closed (see reports/views.py).
 """
 
+import gc
+from contextlib import contextmanager
 from urllib.parse import unquote, urlparse
 
 from django.conf import settings
@@ -43,12 +45,32 @@ class StaticFileFetcher(URLFetcher):
         return URLFetcherResponse(url, body=body, headers={"Content-Type": CONTENT_TYPES.get(suffix, "")})
 
 
+# While WeasyPrint works, the cyclic garbage collector runs after this many new objects instead of 700.
+# A large paragraaf creates millions of boxes, styles and PDF objects that all live until the PDF is
+# written, so with the default the collector walked that growing heap again and again for nothing:
+# a fifth of the CPU time of the largest paragraaf (77 pages), for 3 MiB less peak memory.
+RENDER_GC_THRESHOLD = 50_000
+
+
+@contextmanager
+def fewer_collections():
+    """Python's cyclic garbage collector runs less often inside the block (reference counting still
+    frees everything that is not in a cycle); the thresholds are restored afterwards."""
+    before = gc.get_threshold()
+    gc.set_threshold(max(before[0], RENDER_GC_THRESHOLD), *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
 def html_to_pdf(html: str, *, laid_out=None) -> bytes:
     """The PDF of a report page; its title and language come from <title> and <html lang>. `laid_out()`
     is called between the layout of the pages and the writing of the PDF (a job's progress)."""
     html = formatting.keep_amounts_together(html)
-    source = HTML(string=html, base_url=settings.BASE_DIR.as_uri() + "/", url_fetcher=StaticFileFetcher())
-    document = source.render(pdf_variant=PDF_VARIANT)
-    if laid_out is not None:
-        laid_out()
-    return document.write_pdf(pdf_variant=PDF_VARIANT)
+    with fewer_collections():
+        source = HTML(string=html, base_url=settings.BASE_DIR.as_uri() + "/", url_fetcher=StaticFileFetcher())
+        document = source.render(pdf_variant=PDF_VARIANT)
+        if laid_out is not None:
+            laid_out()
+        return document.write_pdf(pdf_variant=PDF_VARIANT)
