@@ -2,7 +2,7 @@
 providers at once: the library is built for one, so its views and backend are subclassed to read their
 settings from the provider named in the URL (/inloggen/oidc/<provider>/ and …/callback/).
 
-Every failure ends on a Dutch page (accounts/oidc_error.html) with the user logged out: an error answer
+Every failure ends on a Dutch page (accounts/oidc_error.html) and logs nobody in: an error answer
 from the provider, a state that this browser did not start, a token whose signature, nonce, issuer or
 audience is wrong, a provider that cannot be reached, and claims that give no role or no gemeente/party.
 """
@@ -15,7 +15,6 @@ from urllib.parse import parse_qs, urlsplit
 import jwt
 import requests
 from django.conf import settings
-from django.contrib import auth
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_not_required
 from django.core.cache import cache
@@ -210,9 +209,8 @@ class ProviderBackend(OIDCAuthenticationBackend):
 
 
 def failure(request, provider, reason: str, *, status: int):
-    """The Dutch error page; whoever was logged in in this browser is logged out."""
-    if request.user.is_authenticated:
-        auth.logout(request)
+    """The Dutch error page. Nobody is logged in by a failure; a session already open in this browser stays
+    (logging it out would let any link to a callback end someone's session)."""
     context = {"reason": reason, "provider": provider, "providers": oidc.providers()}
     return render(request, "accounts/oidc_error.html", context, status=status)
 
@@ -343,6 +341,8 @@ class ProviderCallbackView(ProviderMixin, OIDCAuthenticationCallbackView):
         request.session[PROVIDER_SESSION_KEY] = self.provider.key
         if backend.second_factor_passed():
             request.session[SECOND_FACTOR_SESSION_KEY] = str(user.pk)
+        else:
+            request.session.pop(SECOND_FACTOR_SESSION_KEY, None)
         return response
 
 
