@@ -34,3 +34,6 @@ OIDC_EXTRA_SCOPE_CLAIMS = "tests.identity_provider.claims.RegisterScopeClaims"
 OIDC_IDTOKEN_PROCESSING_HOOK = "tests.identity_provider.claims.add_amr"
 OIDC_USERINFO = "tests.identity_provider.claims.userinfo"
 LOGGING = {"version": 1, "disable_existing_loggers": True}
+# Cookies are per host, not per port: on 127.0.0.1 beside the register, its own names keep both sessions.
+SESSION_COOKIE_NAME = "idp_sessionid"
+CSRF_COOKIE_NAME = "idp_csrftoken"
