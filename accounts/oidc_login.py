@@ -16,7 +16,6 @@ import jwt
 import requests
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.decorators import login_not_required
 from django.core.cache import cache
 from django.core.exceptions import SuspiciousOperation
 from django.db import transaction
@@ -32,6 +31,7 @@ from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthen
 
 from . import oidc
 from .models import ProviderIdentity
+from .private_cache import private_without_login
 
 logger = logging.getLogger(__name__)
 
@@ -235,7 +235,8 @@ class ProviderMixin:
             raise Http404("Deze inlogdienst bestaat niet.")
 
 
-@method_decorator(login_not_required, name="dispatch")
+# Open without login, and never stored: the answers carry state, codes and the user's session.
+@method_decorator(private_without_login, name="dispatch")
 class ProviderLoginView(ProviderMixin, OIDCAuthenticationRequestView):
     """/inloggen/oidc/<provider>/: to the provider's login, with state, nonce and PKCE kept in the session."""
 
@@ -271,7 +272,8 @@ class ProviderLoginView(ProviderMixin, OIDCAuthenticationRequestView):
         return response
 
 
-@method_decorator(login_not_required, name="dispatch")
+# Open without login, and never stored: the answers carry state, codes and the user's session.
+@method_decorator(private_without_login, name="dispatch")
 class ProviderCallbackView(ProviderMixin, OIDCAuthenticationCallbackView):
     """/inloggen/oidc/<provider>/callback/: the provider's answer. The library's checks of state, nonce and
     token, with a Dutch page for each way it can go wrong instead of a bare redirect or a 400."""
