@@ -10,9 +10,6 @@ register's callback, which fetches the token, the keys and the userinfo from the
 import json
 import re
 import socket
-import subprocess
-import sys
-import threading
 from pathlib import Path
 from urllib.parse import parse_qs, urlencode, urljoin, urlsplit
 
@@ -26,12 +23,12 @@ from accounts.models import ProviderIdentity
 from accounts.oidc import parse_providers
 from partners.models import UserMunicipality
 from partners.roles import BEHEERDER, BELEIDSMEDEWERKER, CONTROLLER, ensure_roles
+from tests.identity_provider import process
 from tests.partners.factories import MunicipalityFactory
 
 pytestmark = pytest.mark.django_db
 
-ROOT = Path(__file__).resolve().parents[2]
-CLIENT_ID, CLIENT_SECRET, PASSWORD = "register", "geheim-van-de-client", "wachtwoord-idp"
+CLIENT_ID, PASSWORD = process.CLIENT_ID, process.PASSWORD
 CALLBACKS = [f"http://testserver/inloggen/oidc/{key}/callback/" for key in ("test", "tweede")]
 USERS = {
     "anna": {"given_name": "Anna", "family_name": "de Vries", "email": "anna@aastad.nl", "preferred_username": "anna"},
@@ -54,41 +51,12 @@ class IdentityProvider:
 def identity_provider(tmp_path_factory):
     """The provider subprocess for this test process; stopped after the last test."""
     folder = tmp_path_factory.mktemp("identity_provider")
-    claims_file = folder / "claims.json"
-    claims_file.write_text(json.dumps(USERS))
-    command = [sys.executable, "-m", "tests.identity_provider.serve", "--db", str(folder / "provider.sqlite3")]
-    command += ["--claims", str(claims_file), "--client-id", CLIENT_ID, "--client-secret", CLIENT_SECRET]
-    for callback in CALLBACKS:
-        command += ["--redirect-uri", callback]
-    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    first_line = []
-    reader = threading.Thread(target=lambda: first_line.append(process.stdout.readline()), daemon=True)
-    reader.start()
-    reader.join(timeout=60)
-    if not first_line or not first_line[0].startswith("READY "):
-        process.kill()
-        pytest.fail(f"De test-inlogdienst startte niet: {process.stderr.read() if process.poll() is not None else ''}")
-    try:
-        yield IdentityProvider(first_line[0].split()[1], claims_file)
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+    with process.running(folder, users=USERS, callbacks=CALLBACKS) as url:
+        yield IdentityProvider(url, folder / "claims.json")
 
 
 def provider_config(idp, key="test", name="Gemeente Aastad", **extra) -> dict:
-    return {
-        "key": key,
-        "name": name,
-        "issuer": idp.url,
-        "client_id": CLIENT_ID,
-        "client_secret": CLIENT_SECRET,
-        "scopes": "openid profile email register",
-        **extra,
-    }
+    return process.config(idp.url, key=key, name=name, **extra)
 
 
 @pytest.fixture
