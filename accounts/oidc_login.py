@@ -16,6 +16,7 @@ import jwt
 import requests
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.backends import ModelBackend
 from django.core.cache import cache
 from django.core.exceptions import SuspiciousOperation
 from django.db import transaction
@@ -146,6 +147,11 @@ class ProviderBackend(OIDCAuthenticationBackend):
         self.id_claims = self.verify_token(id_token, nonce=nonce)
         self.check_issuer_and_audience(self.id_claims)
         return self.get_or_create_user(access_token, id_token, self.id_claims)
+
+    def get_user(self, user_id):
+        """As Django's own backend: a user made inactive loses his session at the next request (the library
+        would keep loading him)."""
+        return ModelBackend.get_user(self, user_id)
 
     def check_issuer_and_audience(self, claims: dict) -> None:
         """OpenID Connect Core 3.1.3.7: the token is from this issuer and for this client (the library
@@ -285,12 +291,12 @@ class ProviderCallbackView(ProviderMixin, OIDCAuthenticationCallbackView):
         started = states.pop(state, None) if isinstance(states, dict) else None
         if started is not None:
             request.session.modified = True  # a state is used once, also when the answer is an error
-        if request.GET.get("error"):
+        if request.GET.get("error") and started is not None:
             text = request.GET.get("error_description") or request.GET["error"]
             return failure(
                 request,
                 self.provider,
-                f"{self.provider.name} heeft het inloggen niet toegestaan ({text[:200]}). U bent niet ingelogd.",
+                f"{self.provider.name} heeft het inloggen niet toegestaan ({text[:200]}). Het inloggen is gestopt.",
                 status=403,
             )
         if not request.GET.get("code") or started is None or started.get("provider") != self.provider.key:
@@ -318,7 +324,7 @@ class ProviderCallbackView(ProviderMixin, OIDCAuthenticationCallbackView):
                 request,
                 self.provider,
                 f"Het antwoord van {self.provider.name} kon niet worden gecontroleerd (ondertekening, nonce, "
-                "afzender of ontvanger klopt niet). U bent niet ingelogd; begin opnieuw op de inlogpagina.",
+                "afzender of ontvanger klopt niet). Het inloggen is gestopt; begin opnieuw op de inlogpagina.",
                 status=400,
             )
         except requests.HTTPError as exc:
@@ -328,7 +334,7 @@ class ProviderCallbackView(ProviderMixin, OIDCAuthenticationCallbackView):
                     request,
                     self.provider,
                     f"{self.provider.name} heeft deze inlogpoging niet aanvaard (de code is verlopen, al gebruikt of "
-                    "hoort bij een andere poging). U bent niet ingelogd; begin opnieuw op de inlogpagina.",
+                    "hoort bij een andere poging). Het inloggen is gestopt; begin opnieuw op de inlogpagina.",
                     status=400,
                 )
             return unreachable(request, self.provider)

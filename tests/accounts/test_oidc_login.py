@@ -304,6 +304,22 @@ def test_an_error_answer_of_the_provider_logs_nobody_in(client, idp):
     assert logged_in_user(client) is None and state not in client.session.get("oidc_states", {})
 
 
+def test_an_error_answer_for_a_state_this_browser_did_not_begin_shows_not_its_text(client, idp):
+    response = client.get(
+        "/inloggen/oidc/test/callback/", {"error": "access_denied", "error_description": "Bel 0900", "state": "vreemd"}
+    )
+    assert response.status_code == 400 and "Bel 0900" not in response.content.decode()
+
+
+def test_a_user_made_inactive_loses_his_session_at_the_next_request(client, idp, aastad):
+    idp.set_claims("anna", gemeente="GM8814", rollen=[CONTROLLER])
+    sign_in(client, "anna")
+    user = logged_in_user(client)
+    user.is_active = False
+    user.save(update_fields=["is_active"])
+    assert client.get("/gemeenten/").status_code == 302 and logged_in_user(client) is None
+
+
 def test_a_wrong_password_at_the_provider_never_reaches_the_register(client, idp):
     with pytest.raises(AssertionError):
         at_provider(start(client), "anna", password="fout")
