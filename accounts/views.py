@@ -1,16 +1,18 @@
-"""Login lockout page and the TOTP step (verify, set up) in front of /admin/ and the pages that change data."""
+"""The login page (with a button per identity provider), the lockout page and the TOTP step (verify, set up)
+in front of /admin/ and the pages that change data."""
 
 from django.conf import settings
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.contrib.auth.views import LoginView
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.generic import FormView
 
-from . import two_factor
+from . import oidc, two_factor
 from .forms import TokenForm
 
 WRONG_CODE = "Deze code klopt niet of is verlopen. Vul de code in die de app nu toont."
@@ -38,8 +40,16 @@ def locked_out(request, original_response=None, credentials=None):
         "locked_out": True,
         "cooloff_minutes": minutes,
         "next": request.POST.get(REDIRECT_FIELD_NAME, ""),
+        "providers": oidc.providers(),
     }
     return render(request, "registration/login.html", context, status=429)
+
+
+class RegisterLoginView(LoginView):
+    """Django's login page, with a button per identity provider of this installation (OIDC_PROVIDERS)."""
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(providers=oidc.providers(), **kwargs)
 
 
 class TwoFactorMixin(LoginRequiredMixin):

@@ -10,6 +10,8 @@ import environ
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from accounts.oidc import parse_providers
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
@@ -134,6 +136,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # A login through an identity provider whose own second factor counts (OIDC_PROVIDERS, second_factor).
+    "accounts.oidc_login.ProviderSecondFactorMiddleware",
     "core.middleware.RejectNulMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     # Records the logged-in user on every history record a request makes (core/history.py).
@@ -179,6 +183,9 @@ AUTHENTICATION_BACKENDS = [
     # First, so a locked-out username and address never reach the password check.
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # Login through a gemeente's identity provider (OpenID Connect, accounts/oidc_login.py); it answers only
+    # the callback of a configured provider, never a username and password.
+    "accounts.oidc_login.ProviderBackend",
 ]
 
 LOGIN_URL = "login"
@@ -351,6 +358,24 @@ DEMO_RELAXATIONS = [
     if relaxed
 ]
 OTP_TOTP_ISSUER = "Register verbonden partijen"
+
+# Login through the gemeente's own identity provider (OpenID Connect, mozilla-django-oidc), one or more per
+# installation: a JSON list in OIDC_PROVIDERS, or the path of a JSON file with that list in
+# OIDC_PROVIDERS_FILE (keeps the client secrets out of the environment). Each entry is checked here, so a
+# mistake stops the start (accounts/oidc.py, parse_providers; the keys are in README). None: only the
+# local password login, as before.
+_oidc_raw = env.str("OIDC_PROVIDERS", default="").strip()
+_oidc_file = env.str("OIDC_PROVIDERS_FILE", default="").strip()
+if _oidc_raw and _oidc_file:
+    raise ImproperlyConfigured("Zet OIDC_PROVIDERS of OIDC_PROVIDERS_FILE, niet allebei.")
+if _oidc_file:
+    try:
+        _oidc_raw = Path(_oidc_file).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ImproperlyConfigured(f"OIDC_PROVIDERS_FILE={_oidc_file!r} is niet te lezen: {exc}") from exc
+OIDC_PROVIDERS = parse_providers(_oidc_raw)
+# Seconds to wait for an identity provider (token, userinfo, keys, discovery) before the login fails.
+OIDC_TIMEOUT = _int("OIDC_TIMEOUT", 10, 1, 120)
 
 LOGGING = {
     "version": 1,

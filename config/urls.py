@@ -6,10 +6,11 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 from accounts.forms import LoginForm
+from accounts.views import RegisterLoginView
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="partners:party_list", permanent=False), name="home"),
-    path("inloggen/", auth_views.LoginView.as_view(authentication_form=LoginForm), name="login"),
+    path("inloggen/", RegisterLoginView.as_view(authentication_form=LoginForm), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include("accounts.urls")),
     path("admin/", admin.site.urls),

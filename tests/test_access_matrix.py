@@ -168,6 +168,13 @@ ROWS = [
     # The TOTP step before the admin: staff only; staff here have passed it, so it sends them on.
     ("accounts:two_factor", "get", "/tweestaps/", "302 404 404 302 302"),
     ("accounts:two_factor_setup", "get", "/tweestaps/instellen/", "302 404 404 302 302"),
+    # Login through an identity provider (OIDC_PROVIDERS, set in the world below): open to everyone, as the
+    # login page is; the start sends the browser to the provider, a callback without its answer is refused.
+    ("accounts:oidc_login", "get", "/inloggen/oidc/gemeente/", "302 302 302 302 302"),
+    ("accounts:oidc_login", "get", "/inloggen/oidc/onbekend/", "404 404 404 404 404"),
+    ("accounts:oidc_callback", "get", "/inloggen/oidc/gemeente/callback/", "400 400 400 400 400"),
+    ("accounts:oidc_callback", "get", "/inloggen/oidc/gemeente/callback/?code=x&state=y", "400 400 400 400 400"),
+    ("accounts:oidc_callback", "get", "/inloggen/oidc/onbekend/callback/", "404 404 404 404 404"),
     # The admin is Django's own; a few rows show that only staff get in and who reads the logboek.
     ("admin:index", "get", "/admin/", "302 403 403 200 200"),
     ("admin:admin_logentry_changelist", "get", "/admin/admin/logentry/", "302 403 403 200 200"),
@@ -195,8 +202,20 @@ def test_every_url_pattern_of_the_application_has_a_row_in_the_matrix():
 
 
 @pytest.fixture
-def world(make_user, superuser):
-    """Gemeente A and B, a party of each, a party they share, risks, people and an import."""
+def world(make_user, superuser, settings):
+    """Gemeente A and B, a party of each, a party they share, risks, people and an import; one identity provider."""
+    settings.OIDC_PROVIDERS = [
+        {
+            "key": "gemeente",
+            "name": "Gemeente Aastad",
+            "client_id": "register",
+            "client_secret": "geheim",
+            "authorization_endpoint": "https://login.aastad.example/authorize",
+            "token_endpoint": "https://login.aastad.example/token",
+            "userinfo_endpoint": "https://login.aastad.example/userinfo",
+            "jwks_uri": "https://login.aastad.example/jwks",
+        }
+    ]
     a = MunicipalityFactory(code="GM8001", name="Aastad")
     b = MunicipalityFactory(code="GM8002", name="Beedorp")
     party_a = ParticipationFactory(participant=a, share_percentage=Decimal("40")).party
@@ -282,7 +301,11 @@ def test_each_user_gets_the_expected_status(client, world, name, method, path, e
             assert "Pagina niet gevonden" in response.content.decode(), f"{who} kreeg geen Nederlandse 404"
         elif response.status_code == 403 and name.startswith("admin:") and who in ("beleid_a", "controller_a"):
             assert "alleen voor functioneel beheerders" in response.content.decode(), f"{who} kreeg geen uitleg"
-        elif response.status_code == 302 and who == "anonymous" and name not in ("login", "logout"):
+        elif (
+            response.status_code == 302
+            and who == "anonymous"
+            and name not in ("login", "logout", "accounts:oidc_login")
+        ):
             logins = ("/inloggen/?next=", "/admin/login/?next=") if name.startswith("admin:") else ("/inloggen/?next=",)
             assert response["Location"].startswith(logins), response["Location"]
     assert not wrong, f"{method.upper()} {url}: " + "; ".join(wrong)
