@@ -10,7 +10,6 @@ class PublicConfig(AppConfig):
 
     def ready(self):
         from core.register_cache import bump_version
-
         from reports.models import AdoptedReport
 
         from .models import PublicRegister

@@ -82,7 +82,7 @@ def test_the_griffie_sees_no_signalen_aandachtspunten_monitoring_or_history(grif
     assert "Aandachtspunten" not in overview and "Signalen" not in overview
     assert f"/partijen/{party.slug}/historie/" not in overview  # no history tab
     sturing = body(griffie_client.get(f"/partijen/{party.slug}/sturing/"))
-    assert "Beoordeling door" not in sturing
+    assert "Beoordeling door" not in sturing and ">Monitoring<" not in sturing
     gemeente = body(griffie_client.get(f"/gemeenten/{a.code}/"))
     assert "Aandachtspunten" not in gemeente
     header = gemeente.split("</header>")[0]
