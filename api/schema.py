@@ -27,7 +27,7 @@ class InvalidParamsProblemSerializer(ProblemSerializer):
 class ApiSchema(AutoSchema):
     def _get_response_bodies(self, direction="response"):
         bodies = super()._get_response_bodies(direction)
-        problems = {"403": ProblemSerializer, "404": ProblemSerializer}
+        problems = {"403": ProblemSerializer, "404": ProblemSerializer, "429": ProblemSerializer}
         if self._is_list_view():
             problems = {"400": InvalidParamsProblemSerializer, **problems}
         for code, serializer in problems.items():

@@ -1,6 +1,11 @@
 """The endpoints of /api/v1: thin generic views over the same scoped querysets as the pages
-(partners/scoping.py), so a user reads through the API exactly what the register shows him."""
+(partners/scoping.py), so a user reads through the API exactly what the register shows him.
 
+Without login the API reads as the public register does (public/): the parties, deelnames, figures,
+documents and office holders of the gemeenten that switched their register on, within the public rate
+limit and cacheable by proxies; risks stay for logged-in users."""
+
+from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.utils.cache import patch_cache_control
 from django.utils.decorators import method_decorator
@@ -8,12 +13,14 @@ from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.renderers import OpenApiJsonRenderer
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from drf_spectacular.views import SpectacularAPIView
-from rest_framework import generics
+from rest_framework import exceptions, generics, permissions, throttling
 
 from accounts.private_cache import private_without_login
 from governance.models import CycleDocument, Seat
 from partners import scoping
 from partners.models import Participation, Party, PartyFinancials
+from public import ratelimit
+from public import selectors as public_selectors
 from risks.models import Risk
 
 from . import filters, serializers
@@ -31,13 +38,60 @@ class VersionHeaderMixin:
         return response
 
 
+class TooManyRequests(exceptions.Throttled):
+    default_detail = "Te veel verzoeken zonder inloggen vanaf dit adres."
+    extra_detail_singular = "Probeer het over {wait} seconde opnieuw."
+    extra_detail_plural = "Probeer het over {wait} seconden opnieuw."
+
+
+class PublicRateThrottle(throttling.BaseThrottle):
+    """The public rate limit (public/ratelimit.py) for requests without login; logged-in users are not limited."""
+
+    def allow_request(self, request, view):
+        if request.user.is_authenticated:
+            return True
+        self.seconds = ratelimit.retry_after(request)
+        return self.seconds is None
+
+    def wait(self):
+        return self.seconds
+
+
+class PublicReadMixin(VersionHeaderMixin):
+    """Open without login, reading as the public register; a public answer may be kept by proxies."""
+
+    permission_classes = [permissions.AllowAny]
+    throttle_classes = [PublicRateThrottle]
+
+    @property
+    def reader(self):
+        user = self.request.user
+        if user.is_authenticated:
+            return user
+        if getattr(self, "swagger_fake_view", False):  # the OpenAPI document is made without a database
+            return scoping.PublicReader(frozenset())
+        if not hasattr(self, "_public_reader"):
+            self._public_reader = public_selectors.public_reader()
+        return self._public_reader
+
+    def throttled(self, request, wait):
+        raise TooManyRequests(wait)
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if not request.user.is_authenticated and response.status_code == 200:
+            request._request.public_view = True  # accounts/private_cache.py: not private, the same for all
+            patch_cache_control(response, public=True, max_age=settings.PUBLIC_CACHE_SECONDS)
+        return response
+
+
 @method_decorator(private_without_login, name="dispatch")
-class ApiList(VersionHeaderMixin, generics.ListAPIView):
+class ApiList(PublicReadMixin, generics.ListAPIView):
     filter_backends = [DjangoFilterBackend]
 
 
 @method_decorator(private_without_login, name="dispatch")
-class ApiDetail(VersionHeaderMixin, generics.RetrieveAPIView):
+class ApiDetail(PublicReadMixin, generics.RetrieveAPIView):
     pass
 
 
@@ -46,14 +100,18 @@ def parties_of(user):
 
 
 @extend_schema_view(
-    get=extend_schema(summary="Partijen", description="De verbonden partijen die de gebruiker mag zien.")
+    get=extend_schema(
+        summary="Partijen",
+        description="De verbonden partijen die de gebruiker mag zien; zonder inloggen die van de gemeenten met "
+        "een openbaar register.",
+    )
 )
 class PartyList(ApiList):
     serializer_class = serializers.PartySerializer
     filterset_class = filters.PartyFilter
 
     def get_queryset(self):
-        return parties_of(self.request.user).order_by("name", "pk")
+        return parties_of(self.reader).order_by("name", "pk")
 
 
 @extend_schema_view(get=extend_schema(summary="Partij", description="Eén partij, op haar identificatie."))
@@ -63,7 +121,7 @@ class PartyDetail(ApiDetail):
     lookup_url_kwarg = "identificatie"
 
     def get_queryset(self):
-        return parties_of(self.request.user)
+        return parties_of(self.reader)
 
 
 @extend_schema_view(get=extend_schema(summary="Deelnames", description="De deelnemers van de zichtbare partijen."))
@@ -73,7 +131,7 @@ class ParticipationList(ApiList):
 
     def get_queryset(self):
         return (
-            Participation.objects.filter(scoping.party_q(self.request.user))
+            Participation.objects.filter(scoping.party_q(self.reader))
             .select_related("party", "participant")
             .order_by("party__name", "participant__name", "pk")
         )
@@ -88,7 +146,7 @@ class FinancialsList(ApiList):
 
     def get_queryset(self):
         return (
-            PartyFinancials.objects.filter(scoping.party_q(self.request.user))
+            PartyFinancials.objects.filter(scoping.party_q(self.reader))
             .select_related("party")
             .order_by("party__name", "-year", "kind", "pk")
         )
@@ -102,10 +160,14 @@ class SeatList(ApiList):
     filterset_class = filters.SeatFilter
 
     def get_queryset(self):
-        return (
-            Seat.objects.visible_to(self.request.user)
-            .select_related("party", "person", "on_behalf_of")
-            .order_by("party__name", "body", "started_on", "pk")
+        seats = Seat.objects.visible_to(self.reader)
+        if not self.request.user.is_authenticated:
+            # Of people, the public register names only office holders, in the seats they hold for its gemeenten.
+            seats = seats.filter(
+                on_behalf_of_id__in=self.reader.municipality_ids, person__function__in=public_selectors.OFFICE_HOLDERS
+            )
+        return seats.select_related("party", "person", "on_behalf_of").order_by(
+            "party__name", "body", "started_on", "pk"
         )
 
 
@@ -118,7 +180,7 @@ class DocumentList(ApiList):
 
     def get_queryset(self):
         return (
-            CycleDocument.objects.filter(scoping.party_q(self.request.user))
+            CycleDocument.objects.filter(scoping.party_q(self.reader))
             .select_related("party")
             .order_by("party__name", "-year", "kind", "pk")
         )
@@ -128,15 +190,16 @@ class DocumentList(ApiList):
     get=extend_schema(
         summary="Risico's",
         description="De risico's die voor de gemeenten van de gebruiker wegen; vertrouwelijke alleen voor "
-        "controllers en beheerders.",
+        "controllers en beheerders. Alleen na inloggen: risico's staan niet in het openbaar register.",
     )
 )
 class RiskList(ApiList):
+    permission_classes = [permissions.IsAuthenticated]  # risks are never part of the public register
     serializer_class = serializers.RiskSerializer
     filterset_class = filters.RiskFilter
 
     def get_queryset(self):
-        return Risk.objects.visible_to(self.request.user).select_related("party").order_by("party__name", "title", "pk")
+        return Risk.objects.visible_to(self.reader).select_related("party").order_by("party__name", "title", "pk")
 
 
 @method_decorator(login_not_required, name="dispatch")

@@ -121,6 +121,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "api",
+    "public",
 ]
 
 MIDDLEWARE = [
@@ -217,6 +218,17 @@ FORMS_URLFIELD_ASSUME_HTTPS = True
 
 # Rows per page in the register lists.
 PAGE_SIZE = _int("PAGE_SIZE", 50, 1, 1000)
+
+# The public register and the open API (public/): requests per minute per client address without login
+# (0: no limit), how long browsers and proxies may keep a public page, and the header in which a reverse
+# proxy puts the client's address (empty: REMOTE_ADDR).
+PUBLIC_RATE_LIMIT = _int("PUBLIC_RATE_LIMIT", 120, 0, 100_000)
+PUBLIC_CACHE_SECONDS = _int("PUBLIC_CACHE_SECONDS", 300, 0, 24 * 60 * 60)
+PUBLIC_CLIENT_IP_HEADER = env.str("PUBLIC_CLIENT_IP_HEADER", default="").strip()
+if PUBLIC_CLIENT_IP_HEADER and not all(part.isalnum() for part in PUBLIC_CLIENT_IP_HEADER.split("-")):
+    raise ImproperlyConfigured(
+        f"PUBLIC_CLIENT_IP_HEADER={PUBLIC_CLIENT_IP_HEADER!r} is geen naam van een HTTP-header, bv. X-Forwarded-For."
+    )
 
 # The year the register shows by default (begroting of this year); defaults to the current year.
 REPORT_YEAR = _int("REPORT_YEAR", 0, 0, 2100) or None

@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("accounts.urls")),
     path("admin/", admin.site.urls),
     path("api/", include("api.urls")),
+    path("openbaar/", include("public.urls")),
     path("", include("partners.urls")),
     path("", include("governance.urls")),
     path("", include("risks.urls")),

@@ -10,8 +10,10 @@ from collections import Counter
 from datetime import date
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import timezone
 
 from partners.choices import FigureKind, FinancialInterestForm, LegalForm, ParticipantKind, PartyStatus, RegelingKind
 from partners.models import (
@@ -24,7 +26,7 @@ from partners.models import (
     Population,
     UserMunicipality,
 )
-from partners.roles import BEHEERDER, BELEIDSMEDEWERKER, CONTROLLER, ensure_roles
+from partners.roles import BEHEERDER, BELEIDSMEDEWERKER, CONTROLLER, RAAD_GRIFFIE, ensure_roles
 
 B, R = FigureKind.BEGROTING, FigureKind.REALISATIE
 OL = LegalForm.OPENBAAR_LICHAAM
@@ -1052,6 +1054,15 @@ DEMO_USERS = [
         "is_staff": False,
     },
     {
+        "username": "griffie",
+        "password": "griffie-demo-2026",
+        "first_name": "Marije",
+        "last_name": "Dijkstra",
+        "group": RAAD_GRIFFIE,
+        "gemeenten": ["GM0014"],
+        "is_staff": False,
+    },
+    {
         "username": "beheer",
         "password": "beheer-demo-2026",
         "first_name": "Geert",
@@ -1307,6 +1318,20 @@ def _sync_users(groups: dict, participants: dict, stats: Counter) -> None:
             stats["gebruikersgemeenten"] += 1
 
 
+# The gemeente whose register the demo publishes at /openbaar/<code>/.
+PUBLIC_REGISTER = "GM0014"
+
+
+def _sync_public_register(participants: dict, stats: Counter) -> None:
+    # By label, not by import: the public register is an app above the demo (tests/test_layers.py).
+    model = apps.get_model("public", "PublicRegister")
+    register, created = model.objects.get_or_create(municipality=participants[PUBLIC_REGISTER])
+    if not register.enabled:
+        register.enabled, register.enabled_on = True, timezone.now()
+        register.save(update_fields=["enabled", "enabled_on"])
+        stats["openbaar_register_aan"] += 1
+
+
 @transaction.atomic
 def load_demo() -> Counter:
     """Bring the database in line with the demo data above; return how many rows were new or changed."""
@@ -1317,4 +1342,5 @@ def load_demo() -> Counter:
     _sync_parties(participants, policy_areas, stats)
     _sync_populations(participants, stats)
     _sync_users(groups, participants, stats)
+    _sync_public_register(participants, stats)
     return stats

@@ -659,6 +659,8 @@ def group(warnings: list[EarlyWarning], *, municipality_id=None, may_acknowledge
 def municipality_overview(*, municipality, today: date, user=None, participations=None) -> WarningOverview:
     """The signals of one gemeente, for its page, its dashboard and its paragraaf; `participations`: all of
     the gemeente's deelnames with their party, when the page loaded them already."""
+    if user is not None and scoping.reads_public_version(user):
+        return group([], municipality_id=municipality.pk)  # signals are the gemeente's own, not public
     found = warnings_for(municipality_ids=[municipality.pk], today=today, participations=participations).get(
         municipality.pk, []
     )
@@ -701,6 +703,8 @@ class RegionalParty:
 def regional_overview(*, user, today: date, party_ids=None, municipality=None) -> list[RegionalParty]:
     """The signals of every gemeente the user may see (or of one of them), per party: the party with the
     most severe signal first; a signal about the party's own figures once, naming the gemeenten it concerns."""
+    if scoping.reads_public_version(user):
+        return []  # signals are a gemeente's own, not in the public paragraaf
     ids = scoping.municipality_ids(user) if municipality is None else frozenset([municipality.pk])
     found = warnings_for(municipality_ids=ids, today=today, party_ids=party_ids)
     names = dict(

@@ -28,6 +28,7 @@ class PersonListView(FilterView):
     paginate_by = settings.PAGE_SIZE
 
     def get_queryset(self):
+        scoping.require_internal_reader(self.request.user)  # contact data of people is not public
         return selectors.person_list(today=timezone.localdate(), user=self.request.user)
 
 
@@ -36,6 +37,7 @@ class PersonDetailView(DetailView):
     context_object_name = "person"
 
     def get_queryset(self):
+        scoping.require_internal_reader(self.request.user)
         return selectors.person_detail_queryset(today=timezone.localdate(), user=self.request.user)
 
 
@@ -54,7 +56,10 @@ class MunicipalityDashboardView(MunicipalityMixin, DetailView):
         context = super().get_context_data(**kwargs)
         today = timezone.localdate()
         context["today"] = today
-        context["attention"] = group_by_party(attention_points_for_municipality(municipality=self.object, today=today))
+        public = scoping.reads_public_version(self.request.user)  # aandachtspunten are the gemeente's own
+        context["attention"] = group_by_party(
+            [] if public else attention_points_for_municipality(municipality=self.object, today=today)
+        )
         context["dashboard"] = agenda.municipality_dashboard(municipality=self.object, today=today)
         context["warnings"] = early_warnings.municipality_overview(
             municipality=self.object, today=today, user=self.request.user
@@ -135,6 +140,7 @@ class AcknowledgeWarningView(MunicipalityDashboardView):
     NOT_ALLOWED = "Alleen een beleidsmedewerker of controller van deze gemeente kan een signaal bevestigen."
 
     def post(self, request, code):
+        scoping.require_internal_reader(request.user)
         self.object = municipality = self.get_object()
         if not early_warnings.may_acknowledge(request.user, municipality):
             return render(request, "403.html", {"reason": self.NOT_ALLOWED}, status=403)
@@ -181,6 +187,7 @@ class RegionalWarningsView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
+        scoping.require_internal_reader(user)  # signals are a gemeente's own, not in the public paragraaf
         municipalities = list(scoping.visible_municipalities(user).only("name", "code").order_by("name"))
         chosen = self.request.GET.get("gemeente") or ""
         municipality = next((m for m in municipalities if m.code == chosen), None)

@@ -1,16 +1,18 @@
-"""The three user roles of the register as auth groups, and their permissions, kept in sync after migrate."""
+"""The user roles of the register as auth groups, and their permissions, kept in sync after migrate."""
 
 from django.apps import apps as global_apps
 from django.db import DEFAULT_DB_ALIAS
 from django.db.models import Q
 
-# The apps whose models the roles read or maintain: the register's, and the log of imports (the
-# beheerder reads it in the admin). An app label here is configuration, not an import.
-ROLE_APPS = ("partners", "governance", "risks", "importer")
+# The apps whose models the roles read or maintain: the register's, the log of imports (the beheerder
+# reads it in the admin) and the switch of the public register. An app label here is configuration.
+ROLE_APPS = ("partners", "governance", "risks", "importer", "public")
 
 BELEIDSMEDEWERKER = "beleidsmedewerker"
 CONTROLLER = "controller"
 BEHEERDER = "beheerder"
+# A member or clerk of a gemeenteraad: reads his gemeente's register as the public paragraaf shows it.
+RAAD_GRIFFIE = "raadslid/griffie"
 
 # Group name -> permission actions on every model of ROLE_APPS. Reading is enough for the policy
 # officer and the controller (the controller will also get the reports); the beheerder maintains the register.
@@ -18,6 +20,7 @@ ROLES = {
     BELEIDSMEDEWERKER: ("view",),
     CONTROLLER: ("view",),
     BEHEERDER: ("add", "change", "delete", "view"),
+    RAAD_GRIFFIE: ("view",),
 }
 
 

@@ -11,6 +11,12 @@ Every view, export, report, feed and template tag asks this module, never the us
 Each app applies this to its own rows with `visible_to(user)` on its querysets (Risk, Seat, Person,
 Assessment), built from the conditions below; this module imports no app above partners.
 - Confidential risks only for controllers, beheerders and superusers.
+- A raadslid or griffier (RAAD_GRIFFIE) reads his gemeente's register as the public paragraaf shows it
+  (`reads_public_version`): no confidential risk, no internal report, and none of what a gemeente keeps
+  for itself (signalen, aandachtspunten, monitoring scans, the change history with its authors, the people
+  pages with their contact data, the weerstandsvermogen with its count of confidential risks).
+- Anyone without login reads, as a PublicReader, the public registers that gemeenten switched on (public/):
+  the same public version, for those gemeenten.
 
 A visible party shows all its deelnemers, seats and zienswijzen: those are public facts of the party
 (its regeling names them). What a gemeente decides for itself (its sturing and risk profile per deelname,
@@ -28,11 +34,23 @@ from django.shortcuts import get_object_or_404
 
 from .choices import ParticipantKind
 from .models import Participant, Participation, Party
-from .roles import BEHEERDER, CONTROLLER
+from .roles import BEHEERDER, BELEIDSMEDEWERKER, CONTROLLER, RAAD_GRIFFIE
 
 NOT_FOUND = "Deze pagina bestaat niet."
 _GROUPS = "_scope_groups"
 _MUNICIPALITIES = "_scope_municipality_ids"
+
+
+@dataclass(frozen=True)
+class PublicReader:
+    """A visitor without login reading the public registers of these gemeenten (public/, the open API):
+    scoped like a user linked to them, reading the public version only."""
+
+    municipality_ids: frozenset[int]
+    is_authenticated = False
+    is_active = True
+    is_superuser = False
+    pk = None
 
 
 def _group_names(user) -> frozenset[str]:
@@ -57,6 +75,22 @@ def can_see_confidential(user) -> bool:
     return user.is_superuser or bool(_group_names(user) & {CONTROLLER, BEHEERDER})
 
 
+def reads_public_version(user) -> bool:
+    """A raadslid/griffie (and nothing more) or a visitor of the public register: the public version only.
+    Pages and parts a gemeente keeps for itself answer 404 or are left out for them."""
+    if isinstance(user, PublicReader):
+        return True
+    if not getattr(user, "is_authenticated", False) or user.is_superuser:
+        return False
+    groups = _group_names(user)
+    return RAAD_GRIFFIE in groups and not groups & {BELEIDSMEDEWERKER, CONTROLLER, BEHEERDER}
+
+
+def require_internal_reader(user) -> None:
+    """The Dutch 404 for a page the public version does not have."""
+    require(not reads_public_version(user))
+
+
 def has_role(user, *roles: str) -> bool:
     """Whether the user is in one of these groups (partners/roles.py)."""
     return bool(_group_names(user) & set(roles))
@@ -79,6 +113,8 @@ def may_import(user) -> bool:
 
 def municipality_ids(user) -> frozenset[int] | None:
     """The pks of the user's gemeenten; None when the user sees every gemeente."""
+    if isinstance(user, PublicReader):
+        return user.municipality_ids
     if sees_everything(user):
         return None
     if not getattr(user, "is_authenticated", False) or not user.is_active:
@@ -106,7 +142,8 @@ def visibility_key(user) -> str:
     """What this user may see, as part of a cache key: users with the same key see the same rows."""
     ids = municipality_ids(user)
     municipalities = "alle" if ids is None else "-".join(map(str, sorted(ids)))
-    return f"{'vertrouwelijk' if can_see_confidential(user) else 'openbaar'}.{municipalities}"
+    kind = "vertrouwelijk" if can_see_confidential(user) else "publiek" if reads_public_version(user) else "openbaar"
+    return f"{kind}.{municipalities}"
 
 
 # --- Querysets ------------------------------------------------------------------------------------
@@ -217,6 +254,7 @@ class Header:
     municipalities: list[str]
     sees_everything: bool
     may_import: bool
+    public_version: bool = False  # a raadslid/griffie: no signalen, people, history or internal parts
 
     @property
     def municipalities_text(self) -> str:
@@ -233,4 +271,5 @@ def header(user) -> Header:
         municipalities=list(own_municipalities(user).values_list("name", flat=True)),
         sees_everything=sees_everything(user),
         may_import=may_import(user),
+        public_version=reads_public_version(user),
     )

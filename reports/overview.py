@@ -87,7 +87,7 @@ def party_overview(*, party: Party, user, year: int, today: date) -> PartyOvervi
             points += attention_points_for_municipality(
                 municipality=participation.participant, today=today, participations=[participation]
             )
-        attention = group_by_party(points)
+        attention = None if scoping.reads_public_version(user) else group_by_party(points)
         seats = seats.filter(on_behalf_of_id__in=ids)
     seats = seats.select_related("person", "on_behalf_of").order_by(
         "body", "role", "on_behalf_of__name", "person__name"
@@ -156,6 +156,10 @@ def municipality_overview_page(
             municipality=municipality, today=today, user=user, participations=participations
         ),
         attention=group_by_party(
-            attention_points_for_municipality(municipality=municipality, today=today, participations=participations)
+            []
+            if scoping.reads_public_version(user)
+            else attention_points_for_municipality(
+                municipality=municipality, today=today, participations=participations
+            )
         ),
     )

@@ -5,6 +5,8 @@ and each tab loads only what it shows."""
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from partners import scoping
+
 # (key, label) in the order of the tab bar; the key is also the last part of the tab's URL.
 PARTY_TABS = (
     ("", "Overzicht"),
@@ -60,9 +62,11 @@ def tab_bar(definitions, *, base_url: str, current: str, query, label: str) -> T
     return TabBar(label, tabs)
 
 
-def party_tabs(party, *, current: str, query) -> TabBar:
+def party_tabs(party, *, current: str, query, user=None) -> TabBar:
+    """The history names who changed what: not a tab of the public version (partners/scoping.py)."""
+    public = user is not None and scoping.reads_public_version(user)
     return tab_bar(
-        PARTY_TABS,
+        [tab for tab in PARTY_TABS if not (public and tab[0] == "historie")],
         base_url=party.get_absolute_url(),
         current=current,
         query=query,

@@ -381,7 +381,7 @@ class PartyTabView(CachedContentMixin, YearMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["tabs"] = tabs.party_tabs(self.object, current=self.tab, query=self.request.GET)
+        context["tabs"] = tabs.party_tabs(self.object, current=self.tab, query=self.request.GET, user=self.request.user)
         return context
 
     def content_context(self, context):
@@ -457,7 +457,9 @@ class PartyParticipantsView(partner_views.PartyParticipantsView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["tabs"] = tabs.party_tabs(self.party, current="deelnemers", query=self.request.GET)
+        context["tabs"] = tabs.party_tabs(
+            self.party, current="deelnemers", query=self.request.GET, user=self.request.user
+        )
         return context
 
 
@@ -474,6 +476,7 @@ class PartyHistoryView(YearMixin, ListView):
     peildatum_supported = True
 
     def get_queryset(self):
+        scoping.require_internal_reader(self.request.user)  # who changed what is not in the public version
         self.party = scoping.get_party_or_404(self.request.user, self.kwargs["slug"])
         return changes.party_changes(party=self.party, user=self.request.user, before=history_cutoff(self.request))
 

@@ -87,6 +87,8 @@ class ResistanceView(YearMixin, DetailView):
     context_object_name = "municipality"
 
     def get_object(self, queryset=None):
+        # The public version has the weerstandsvermogen in the paragraaf, without the count of confidential risks.
+        scoping.require_internal_reader(self.request.user)
         return scoping.get_municipality_or_404(
             self.request.user, self.kwargs["code"], Participant.objects.select_related("province")
         )

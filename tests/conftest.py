@@ -28,6 +28,12 @@ def _fixed_report_year_and_fast_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
+def _no_public_rate_limit(settings):
+    """Without login the suite asks more than a visitor per minute; tests of the limit set their own."""
+    settings.PUBLIC_RATE_LIMIT = 0
+
+
+@pytest.fixture(autouse=True)
 def _plain_http(settings):
     """The test client speaks plain http; production settings would send every request to https.
     (tests/test_deploy.py checks the production settings themselves.)"""

@@ -24,6 +24,8 @@ from governance.calendar import feed_token
 from importer import service
 from partners import scoping
 from partners.roles import BEHEERDER, BELEIDSMEDEWERKER, CONTROLLER
+from public.models import PublicRegister
+from reports.models import AdoptedReport
 from tests.conftest import pass_two_factor
 from tests.governance.factories import AssessmentFactory, ParticipationGovernanceFactory, PersonFactory, SeatFactory
 from tests.importer.importing import row, xlsx
@@ -155,16 +157,32 @@ ROWS = [
     ("risks:level_styles", "get", "/risicos/niveaus.css", "200 200 200 200 200"),
     # The API (api/): for logged-in users, scoped as the pages; errors as problem+json, never a login page.
     ("api:openapi", "get", "/api/v1/openapi.json", "200 200 200 200 200"),
-    ("api:partijen", "get", "/api/v1/partijen", "403 200 200 200 200"),
-    ("api:partij", "get", "/api/v1/partijen/{party_a}", "403 200 200 200 200"),
-    ("api:partij", "get", "/api/v1/partijen/{party_b}", "403 404 404 200 200"),
-    ("api:deelnames", "get", "/api/v1/deelnames", "403 200 200 200 200"),
-    ("api:financiele_gegevens", "get", "/api/v1/financiele-gegevens", "403 200 200 200 200"),
-    ("api:vertegenwoordiging", "get", "/api/v1/vertegenwoordiging", "403 200 200 200 200"),
-    ("api:documenten", "get", "/api/v1/documenten", "403 200 200 200 200"),
+    # Without login the API reads the public registers that are on (gemeente A's, not B's); risks stay closed.
+    ("api:partijen", "get", "/api/v1/partijen", "200 200 200 200 200"),
+    ("api:partij", "get", "/api/v1/partijen/{party_a}", "200 200 200 200 200"),
+    ("api:partij", "get", "/api/v1/partijen/{party_b}", "404 404 404 200 200"),
+    ("api:deelnames", "get", "/api/v1/deelnames", "200 200 200 200 200"),
+    ("api:financiele_gegevens", "get", "/api/v1/financiele-gegevens", "200 200 200 200 200"),
+    ("api:vertegenwoordiging", "get", "/api/v1/vertegenwoordiging", "200 200 200 200 200"),
+    ("api:documenten", "get", "/api/v1/documenten", "200 200 200 200 200"),
     ("api:risicos", "get", "/api/v1/risicos", "403 200 200 200 200"),
-    ("api:partijen", "post", "/api/v1/partijen", "403 405 405 405 405"),
+    ("api:partijen", "post", "/api/v1/partijen", "405 405 405 405 405"),
     ("api:unknown", "get", "/api/v2/partijen", "404 404 404 404 404"),
+    # The public register (public/): open to all for gemeente A, whose register is on; B's is off.
+    ("public:index", "get", "/openbaar/", "200 200 200 200 200"),
+    ("public:municipality", "get", "/openbaar/{a}/", "200 200 200 200 200"),
+    ("public:municipality", "get", "/openbaar/{b}/", "404 404 404 404 404"),
+    ("public:municipality", "get", "/openbaar/GM9999/", "404 404 404 404 404"),
+    ("public:party", "get", "/openbaar/{a}/partijen/{party_a}/", "200 200 200 200 200"),
+    ("public:party", "get", "/openbaar/{a}/partijen/{shared}/", "200 200 200 200 200"),
+    ("public:party", "get", "/openbaar/{a}/partijen/{party_b}/", "404 404 404 404 404"),
+    ("public:party", "get", "/openbaar/{b}/partijen/{party_b}/", "404 404 404 404 404"),
+    ("public:adopted_report", "get", "/openbaar/{a}/paragrafen/{adopted_a}.pdf", "200 200 200 200 200"),
+    ("public:adopted_report", "get", "/openbaar/{a}/paragrafen/{adopted_b}.pdf", "404 404 404 404 404"),
+    ("public:adopted_report", "get", "/openbaar/{b}/paragrafen/{adopted_b}.pdf", "404 404 404 404 404"),
+    ("public:open_data", "get", "/openbaar/{a}/verbonden-partijen.csv", "200 200 200 200 200"),
+    ("public:open_data", "get", "/openbaar/{a}/verbonden-partijen.json", "200 200 200 200 200"),
+    ("public:open_data", "get", "/openbaar/{b}/verbonden-partijen.json", "404 404 404 404 404"),
     # The TOTP step before the admin: staff only; staff here have passed it, so it sends them on.
     ("accounts:two_factor", "get", "/tweestaps/", "302 404 404 302 302"),
     ("accounts:two_factor_setup", "get", "/tweestaps/instellen/", "302 404 404 302 302"),
@@ -234,7 +252,11 @@ def world(make_user, superuser, settings):
         {"Partijen": [row("Partijen", naam="GGD Matrix", rechtsvorm="Openbaar lichaam", vestigingsplaats="Ee")]}
     )
     run = service.start(data=workbook, filename="matrix.xlsx", user=superuser)
+    PublicRegister.objects.create(municipality=a, enabled=True)
+    PublicRegister.objects.create(municipality=b, enabled=False)
     return {
+        "adopted_a": adopted_report(a, superuser).pk,
+        "adopted_b": adopted_report(b, superuser).pk,
         "job": finished_job(superuser, "superuser").pk,
         "job_a": finished_job(users["beleid_a"], "beleid_a").pk,
         "users": users,
@@ -254,6 +276,21 @@ def world(make_user, superuser, settings):
         "risk_b": RiskFactory(party=party_b, title="Risico B").pk,
         "risk_on_b_in_shared": RiskFactory(party=shared, participation=shared_b, title="Garantie B").pk,
     }
+
+
+def adopted_report(municipality, user):
+    body = b"%PDF-1.7 vastgestelde paragraaf"
+    return AdoptedReport.objects.create(
+        municipality=municipality,
+        year=YEAR,
+        kind="begroting",
+        version=1,
+        adopted_on=timezone.localdate(),
+        pdf=body,
+        sha256=AdoptedReport.digest(body),
+        stored_by=user,
+        peildatum=timezone.localdate(),
+    )
 
 
 def finished_job(owner, name):

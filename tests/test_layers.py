@@ -1,4 +1,4 @@
-"""Imports run one way: core and accounts ← partners ← risks ← governance ← reports, importer, demo.
+"""Imports run one way: core and accounts ← partners ← risks ← governance ← reports, importer, demo ← public.
 
 Every module's imports (also those inside a function) and every template's {% load %} and
 {% include %} are walked; a lower layer that reaches a higher one fails with the place it does so.
@@ -23,6 +23,7 @@ LAYERS = {
     "reports": 4,
     "importer": 4,
     "demo": 4,
+    "public": 5,  # the public register reads the adopted paragrafen of reports
 }
 # Template tag libraries by the app that defines them.
 TAG_LIBRARIES = {
@@ -32,7 +33,7 @@ TAG_LIBRARIES = {
 }
 # Templates outside an app's folder (base.html, includes/, admin/, registration/, error pages) are the
 # platform's.
-TEMPLATE_DIRS = {"partners", "risks", "governance", "reports", "importer", "accounts"}
+TEMPLATE_DIRS = {"partners", "risks", "governance", "reports", "importer", "accounts", "public"}
 
 
 def allowed(importer: str, imported: str) -> bool:

@@ -65,7 +65,10 @@ class Criterion(models.Model):
 
 class AssessmentQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """Monitoring scans: a gemeente's own judgement of a party, for its own users only."""
+        """Monitoring scans: a gemeente's own judgement of a party, for its own users only (not the raad's
+        public version)."""
+        if scoping.reads_public_version(user):
+            return self.none()
         return self.filter(scoping.own_municipality_q(user))
 
 

@@ -99,8 +99,32 @@ def test_every_documented_endpoint_answers_as_its_schema_says(client, world, spe
     assert len(list(validator_for(spec, schema).iter_errors(wrong))) >= 2
 
 
+def test_every_documented_endpoint_answers_anonymous_requests_as_its_schema_says(client, world, spec):
+    """Without login the API reads the public register of the gemeenten that switched it on (public/)."""
+    from partners.models import Participant
+    from public.models import PublicRegister
+
+    PublicRegister.objects.create(municipality=Participant.objects.get(code="GM8101"), enabled=True)
+    for path in spec["paths"]:
+        url = path.replace("{identificatie}", world["shared"].slug)
+        response = client.get(url)
+        body = json.loads(response.content)
+        if path == "/api/v1/risicos":
+            assert response.status_code == 403 and response["Content-Type"] == "application/problem+json"
+            schema = response_schema(spec, path, 403, "application/problem+json")
+        else:
+            assert response.status_code == 200, url
+            assert response["Content-Type"] == "application/json" and response["API-Version"] == "1.0.0"
+            schema = response_schema(spec, path, 200, "application/json")
+        errors = list(validator_for(spec, schema).iter_errors(body))
+        assert not errors, f"{url}: {errors[0].message}"
+    names = [p["naam"] for p in client.get("/api/v1/partijen").json()["resultaten"]]
+    assert names == ["Gedeelde API-regeling"], "only the parties of the gemeente with a public register"
+    assert client.get(f"/api/v1/partijen/{world['other'].slug}").status_code == 404
+
+
 def test_errors_are_dutch_problem_details_as_documented(client, world, spec):
-    anonymous = client.get("/api/v1/partijen")
+    anonymous = client.get("/api/v1/risicos")  # risks are never open without login
     assert anonymous.status_code == 403 and anonymous["Content-Type"] == "application/problem+json"
     assert json.loads(anonymous.content)["detail"] == "Authenticatiegegevens zijn niet opgegeven."
     # The API's own texts do not change Django's Dutch in the forms of the register.

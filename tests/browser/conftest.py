@@ -276,7 +276,9 @@ def visit(open_as, page_paths):
         username = username or AS_USER.get(name, "beleid")
         page = open_as(None if name in ANONYMOUS else username, width=width)
         response = page.goto(page_paths[name])
-        expected = {"niet-gevonden": 404, "ongeldig-verzoek": 400, "geen-toegang": 403}.get(name, 200)
+        expected = {"niet-gevonden": 404, "openbaar-uit": 404, "ongeldig-verzoek": 400, "geen-toegang": 403}.get(
+            name, 200
+        )
         assert response.status == expected, f"{page_paths[name]} gaf {response.status}"
         return page
 

@@ -44,6 +44,10 @@ PAGES = {
     "mijn-rapporten": "/rapporten/",
     "import": "/import/",
     "importverslag": None,  # the dry run of the demo register exported in the import template
+    "openbaar": "/openbaar/",
+    "openbaar-gemeente": f"/openbaar/{GEMEENTE}/",
+    "openbaar-partij": f"/openbaar/{GEMEENTE}/partijen/{PARTY}/",
+    "openbaar-uit": "/openbaar/GM1895/",  # Oldambt has not published its register: the public 404
     "niet-gevonden": "/bestaat-niet/",
     "ongeldig-verzoek": "/partijen/?q=%00",  # a NUL in the address: the Dutch 400 page
     "geen-toegang": "/admin/autocomplete/",  # a refused request: the Dutch 403 page
@@ -51,6 +55,6 @@ PAGES = {
 # Pages only a beheerder may open; the others are visited as a beleidsmedewerker.
 AS_USER = {"import": "beheer", "importverslag": "beheer", "geen-toegang": "beheer"}
 # Pages opened without logging in.
-ANONYMOUS = {"inloggen"}
+ANONYMOUS = {"inloggen", "openbaar", "openbaar-gemeente", "openbaar-partij", "openbaar-uit"}
 # Standalone documents (the report preview prints as A4): no application header, menu or skip link.
 DOCUMENTS = {"rapportage", "rapportage-peildatum"}
