@@ -610,10 +610,14 @@ class MunicipalityHistoryView(MunicipalityTabView):
 
     def content_context(self, context):
         context["events"] = municipality_history.municipality_history(municipality=self.object)
-        found = changes.municipality_changes(
-            municipality=self.object, user=self.request.user, before=history_cutoff(self.request)
-        )
-        context["page_obj"] = Paginator(found, settings.PAGE_SIZE).get_page(self.request.GET.get("page"))
+        # The change history with its authors is the gemeente's own (partners/scoping.py): not in the
+        # public version a raadslid or griffier reads.
+        context["show_changes"] = not scoping.reads_public_version(self.request.user)
+        if context["show_changes"]:
+            found = changes.municipality_changes(
+                municipality=self.object, user=self.request.user, before=history_cutoff(self.request)
+            )
+            context["page_obj"] = Paginator(found, settings.PAGE_SIZE).get_page(self.request.GET.get("page"))
         return context
 
 

@@ -13,6 +13,7 @@ from partners.models import Participant, Party
 from partners.roles import BELEIDSMEDEWERKER, RAAD_GRIFFIE
 from tests import test_access_matrix as matrix
 from tests.governance.factories import AssessmentFactory, CycleDocumentFactory, OpinionFactory
+from tests.partners.pages import text
 
 pytestmark = pytest.mark.django_db
 
@@ -91,6 +92,19 @@ def test_the_griffie_sees_no_signalen_aandachtspunten_monitoring_or_history(grif
     griffie_client.force_login(make_user("beleid_x", role=BELEIDSMEDEWERKER, municipalities=[a]))
     assert "Beoordeling door" in body(griffie_client.get(f"/partijen/{party.slug}/sturing/"))
     assert "Aandachtspunten" in body(griffie_client.get(f"/partijen/{party.slug}/"))
+
+
+def test_the_griffie_reads_the_gemeentes_events_but_not_its_change_history_with_authors(
+    griffie_client, world, make_user
+):
+    a = Participant.objects.get(code=world["a"])
+    participation = a.participations.first()
+    participation.votes = 7
+    participation.save()
+    historie = text(griffie_client.get(f"/gemeenten/{a.code}/historie/"))
+    assert "Historie van" in historie and "Wijzigingshistorie" not in historie and "Aantal stemmen" not in historie
+    griffie_client.force_login(make_user("beleid_h", role=BELEIDSMEDEWERKER, municipalities=[a]))
+    assert "Aantal stemmen: leeg → wordt 7" in text(griffie_client.get(f"/gemeenten/{a.code}/historie/"))
 
 
 def test_the_griffie_reads_the_zienswijzen_and_answers_and_the_deadlines_of_his_gemeente(griffie_client, world):
