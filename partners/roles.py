@@ -4,13 +4,15 @@ from django.apps import apps as global_apps
 from django.db import DEFAULT_DB_ALIAS
 from django.db.models import Q
 
-# The apps whose models the roles read or maintain: the register's, and the log of imports (the
+# The apps whose models the roles read or maintain: the register's, the log of imports and the API keys (the
 # beheerder reads it in the admin). An app label here is configuration, not an import.
-ROLE_APPS = ("partners", "governance", "risks", "importer")
+ROLE_APPS = ("partners", "governance", "risks", "importer", "api")
 
 BELEIDSMEDEWERKER = "beleidsmedewerker"
 CONTROLLER = "controller"
 BEHEERDER = "beheerder"
+# A user of a party (not of a gemeente) who keeps the party's own record (partners.UserParty).
+BRONHOUDER = "bronhouder"
 
 # Group name -> permission actions on every model of ROLE_APPS. Reading is enough for the policy
 # officer and the controller (the controller will also get the reports); the beheerder maintains the register.
@@ -18,6 +20,8 @@ ROLES = {
     BELEIDSMEDEWERKER: ("view",),
     CONTROLLER: ("view",),
     BEHEERDER: ("add", "change", "delete", "view"),
+    # Reading in the pages; what he may write is decided per row by the Aanleveren pages and the API.
+    BRONHOUDER: ("view",),
 }
 
 
