@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from core.formatting import euro, number, pct
 from core.history import BEGINSTAND_REASON
-from governance.models import Seat
+from governance.models import CycleDocument, Opinion, Seat
 from partners import scoping
 from partners.models import Participant, Participation, ParticipationFinancials, Party, PartyFinancials
 from risks.models import Risk
@@ -47,6 +47,11 @@ class Change:
     reason: str = ""
     fields: list[FieldChange] = field(default_factory=list)
 
+    @property
+    def on_behalf(self) -> str:
+        """ "namens Veiligheidsregio Groningen": a change a party's bronhouder made (supply/rules.py)."""
+        return self.reason if self.reason.startswith("namens ") else ""
+
 
 @dataclass
 class _Source:
@@ -68,6 +73,8 @@ def _sources(party_id: int, user) -> list[_Source]:
     # The risks the user may see now (partners/scoping.py), and of those only the versions he could see
     # at their time: not a confidential one, nor one on a party or deelname out of his scope.
     risks = Risk.objects.using(DEFAULT_DB_ALIAS).filter(party_id=party_id).visible_to(user)
+    # The party's documents (also a deleted one): their zienswijzen and the bestuur's answers belong here.
+    documents = list(CycleDocument.history.filter(party_id=party_id).order_by().values_list("id", flat=True).distinct())
     # A record of a party is seen with that party: a version on another party only if that one is visible.
     on_visible_party = scoping.party_q(user)
     return [
@@ -95,6 +102,19 @@ def _sources(party_id: int, user) -> list[_Source]:
             Q(party_id=party_id),
             lambda r, n: f"Zetel van {n.label(Seat, 'person', r.person_id)}",
             on_visible_party,
+        ),
+        _Source(
+            CycleDocument,
+            Q(party_id=party_id),
+            lambda r, n: f"Document “{r.title or n.choice(r, 'kind') + ' ' + str(r.year)}”",
+            on_visible_party,
+        ),
+        _Source(
+            Opinion,
+            Q(document_id__in=documents),
+            lambda r, n: (
+                f"Zienswijze van {n.participant(r.municipality_id)} op {n.label(Opinion, 'document', r.document_id)}"
+            ),
         ),
         _Source(
             Risk,
