@@ -13,8 +13,8 @@ from openapi_spec_validator import validate as validate_spec
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
-from governance.models import CycleDocument
 from api.models import ApiToken
+from governance.models import CycleDocument
 from partners.roles import BELEIDSMEDEWERKER, BRONHOUDER, CONTROLLER
 from tests.governance.factories import SeatFactory
 from tests.partners.factories import (
@@ -101,7 +101,7 @@ WRITES = {
     ("/api/v1/financiele-gegevens/{id}", "patch"): {"resultaat": "12345.67"},
     ("/api/v1/documenten", "post"): {"soort": "kaderbrief", "jaar": 2028, "verzondenOp": "2027-01-20"},
     ("/api/v1/documenten/{id}", "patch"): {"vastgesteldOp": "2026-07-02"},
-    ("/api/v1/risicos", "post"): {"categorie": "financieel", "titel": "Loonkosten boven de index", "kans": 3, "impact": 2},
+    ("/api/v1/risicos", "post"): {"categorie": "financieel", "titel": "Loonkosten hoger", "kans": 3, "impact": 2},
     ("/api/v1/risicos/{id}", "patch"): {"kans": 4},
 }  # fmt: skip
 
@@ -124,7 +124,9 @@ def test_every_documented_endpoint_answers_as_its_schema_says(client, world, spe
         status = 201 if method == "post" else 200
         assert response.status_code == status, (url, response.content)
         answer = json.loads(response.content)
-        errors = list(validator_for(spec, response_schema(spec, path, status, "application/json", method)).iter_errors(answer))
+        errors = list(
+            validator_for(spec, response_schema(spec, path, status, "application/json", method)).iter_errors(answer)
+        )
         assert not errors, f"{method} {url}: {errors[0].message}"
         assert answer["partij"] == shared.slug and answer["aangeleverdDoor"] == shared.slug
         if path == "/api/v1/risicos":
