@@ -26,6 +26,9 @@ class SuppliedForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.party = party
         rules.prepare(self.instance, party=party)
+        for name in getattr(self.Meta, "localized_fields", ()):
+            # Amounts as a Dutch user types them: 1.234.567,89 or -12500.
+            self.fields[name].widget.attrs.update(inputmode="decimal", autocomplete="off")
 
     def _get_validation_exclusions(self):
         exclusions = super()._get_validation_exclusions()
@@ -42,7 +45,16 @@ class FinancialsForm(SuppliedForm):
             "year", "kind", "equity_start", "equity_end", "liabilities_start", "liabilities_end", "result",
             "source", "source_date",
         ]  # fmt: skip
+        localized_fields = ["equity_start", "equity_end", "liabilities_start", "liabilities_end", "result"]
         widgets = {"source_date": DateInput()}
+
+    def clean(self):
+        # The rule of the database, said at the field it concerns.
+        data = super().clean()
+        for name in ("liabilities_start", "liabilities_end"):
+            if data.get(name) is not None and data[name] < 0:
+                self.add_error(name, "Vreemd vermogen kan niet negatief zijn.")
+        return data
 
 
 class DocumentForm(SuppliedForm):
@@ -53,6 +65,19 @@ class DocumentForm(SuppliedForm):
             "audit_opinion",
         ]  # fmt: skip
         widgets = {name: DateInput() for name in ("sent_on", "adopted_on", "sent_to_supervisor_on")}
+
+    def clean(self):
+        data = super().clean()
+        adopted, supervisor = data.get("adopted_on"), data.get("sent_to_supervisor_on")
+        if adopted and supervisor and supervisor < adopted:
+            self.add_error(
+                "sent_to_supervisor_on",
+                f"Het document kan niet vóór de vaststelling ({adopted:%d-%m-%Y}) aan de toezichthouder zijn "
+                "verzonden.",
+            )
+        if data.get("audit_opinion") and data.get("kind") != "jaarrekening":
+            self.add_error("audit_opinion", "Een accountantsverklaring hoort alleen bij een jaarrekening.")
+        return data
 
 
 class AnswerForm(SuppliedForm):
@@ -85,6 +110,7 @@ class RiskForm(SuppliedForm):
             "category", "title", "description", "likelihood", "impact", "amount_min", "amount_max", "status", "owner",
             "identified_on", "reviewed_on",
         ]  # fmt: skip
+        localized_fields = ["amount_min", "amount_max"]
         widgets = {
             "identified_on": DateInput(),
             "reviewed_on": DateInput(),
