@@ -6,32 +6,65 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('partners', '0016_bronhouder'),
+        ("partners", "0016_bronhouder"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ApiToken',
+            name="ApiToken",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(help_text='Waarvoor de sleutel dient, bijvoorbeeld: koppeling financieel systeem.', max_length=100, verbose_name='naam')),
-                ('prefix', models.CharField(editable=False, max_length=8, verbose_name='begin van de sleutel')),
-                ('key_hash', models.CharField(editable=False, max_length=64, unique=True, verbose_name='hash van de sleutel')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='gemaakt op')),
-                ('last_used_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='laatst gebruikt')),
-                ('revoked_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='ingetrokken op')),
-                ('created_by', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='api_tokens', to=settings.AUTH_USER_MODEL, verbose_name='gemaakt door')),
-                ('party', models.ForeignKey(help_text='De sleutel leest en schrijft alleen de gegevens van deze partij.', on_delete=django.db.models.deletion.PROTECT, related_name='api_tokens', to='partners.party', verbose_name='partij')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "name",
+                    models.CharField(
+                        help_text="Waarvoor de sleutel dient, bijvoorbeeld: koppeling financieel systeem.",
+                        max_length=100,
+                        verbose_name="naam",
+                    ),
+                ),
+                ("prefix", models.CharField(editable=False, max_length=8, verbose_name="begin van de sleutel")),
+                (
+                    "key_hash",
+                    models.CharField(editable=False, max_length=64, unique=True, verbose_name="hash van de sleutel"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="gemaakt op")),
+                (
+                    "last_used_at",
+                    models.DateTimeField(blank=True, editable=False, null=True, verbose_name="laatst gebruikt"),
+                ),
+                (
+                    "revoked_at",
+                    models.DateTimeField(blank=True, editable=False, null=True, verbose_name="ingetrokken op"),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        editable=False,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="api_tokens",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="gemaakt door",
+                    ),
+                ),
+                (
+                    "party",
+                    models.ForeignKey(
+                        help_text="De sleutel leest en schrijft alleen de gegevens van deze partij.",
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="api_tokens",
+                        to="partners.party",
+                        verbose_name="partij",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'API-sleutel',
-                'verbose_name_plural': 'API-sleutels',
-                'ordering': ['party__name', '-created_at', 'pk'],
+                "verbose_name": "API-sleutel",
+                "verbose_name_plural": "API-sleutels",
+                "ordering": ["party__name", "-created_at", "pk"],
             },
         ),
     ]
