@@ -26,7 +26,7 @@ class ApiToken(models.Model):
     party = models.ForeignKey(
         Party,
         verbose_name="partij",
-        on_delete=models.PROTECT,
+        on_delete=models.CASCADE,
         related_name="api_tokens",
         help_text="De sleutel leest en schrijft alleen de gegevens van deze partij.",
     )

@@ -1000,7 +1000,7 @@ class UserParty(models.Model):
     party = models.ForeignKey(
         Party,
         verbose_name="partij",
-        on_delete=models.PROTECT,
+        on_delete=models.CASCADE,  # a right to a party that no longer exists is no right
         related_name="user_links",
         help_text="De gebruiker levert de gegevens van deze partij aan (rol bronhouder) en ziet alleen deze partij.",
     )

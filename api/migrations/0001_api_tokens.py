@@ -54,7 +54,7 @@ class Migration(migrations.Migration):
                     "party",
                     models.ForeignKey(
                         help_text="De sleutel leest en schrijft alleen de gegevens van deze partij.",
-                        on_delete=django.db.models.deletion.PROTECT,
+                        on_delete=django.db.models.deletion.CASCADE,
                         related_name="api_tokens",
                         to="partners.party",
                         verbose_name="partij",

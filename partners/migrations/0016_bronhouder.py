@@ -98,7 +98,7 @@ class Migration(migrations.Migration):
                     "party",
                     models.ForeignKey(
                         help_text="De gebruiker levert de gegevens van deze partij aan (rol bronhouder) en ziet alleen deze partij.",
-                        on_delete=django.db.models.deletion.PROTECT,
+                        on_delete=django.db.models.deletion.CASCADE,
                         related_name="user_links",
                         to="partners.party",
                         verbose_name="partij",
