@@ -73,8 +73,6 @@ def _sources(party_id: int, user) -> list[_Source]:
     # The risks the user may see now (partners/scoping.py), and of those only the versions he could see
     # at their time: not a confidential one, nor one on a party or deelname out of his scope.
     risks = Risk.objects.using(DEFAULT_DB_ALIAS).filter(party_id=party_id).visible_to(user)
-    # The party's documents (also a deleted one): their zienswijzen and the bestuur's answers belong here.
-    documents = list(CycleDocument.history.filter(party_id=party_id).order_by().values_list("id", flat=True).distinct())
     # A record of a party is seen with that party: a version on another party only if that one is visible.
     on_visible_party = scoping.party_q(user)
     return [
@@ -111,7 +109,7 @@ def _sources(party_id: int, user) -> list[_Source]:
         ),
         _Source(
             Opinion,
-            Q(document_id__in=documents),
+            Q(document__party_id=party_id),  # the zienswijzen on the party's documents, with their answers
             lambda r, n: (
                 f"Zienswijze van {n.participant(r.municipality_id)} op {n.label(Opinion, 'document', r.document_id)}"
             ),
