@@ -191,12 +191,9 @@ def municipalities_from_claims(provider: Provider, claims: dict):
 
 
 def parties_from_claims(provider: Provider, claims: dict) -> list:
-    """The parties the claim names, by slug or name.
-
-    PARTY MAPPING: the link of a user to a party (partners.UserParty, the bronhouder) is looked up by name
-    and used only where that model exists; without it a party claim gives nothing."""
+    """The parties the claim names (a bronhouder's, partners.UserParty), by slug or else by name."""
     wanted = values(claims, provider.claims["party"])
-    if not wanted or user_party_model() is None:
+    if not wanted:
         return []
     party = apps.get_model("partners", "Party")
     return list(party.objects.filter(slug__in=wanted).order_by("pk")) or list(
@@ -204,19 +201,9 @@ def parties_from_claims(provider: Provider, claims: dict) -> list:
     )
 
 
-def user_party_model():
-    """partners.UserParty where it exists (the bronhouder's link to his party), else None."""
-    try:
-        return apps.get_model("partners", "UserParty")
-    except LookupError:
-        return None
-
-
 def set_user_parties(user, parties) -> None:
-    """PARTY MAPPING: make the user's parties exactly these (partners.UserParty(user, party))."""
-    model = user_party_model()
-    if model is None:
-        return
+    """Make the user's parties exactly these (partners.UserParty, the bronhouder's link to his party)."""
+    model = apps.get_model("partners", "UserParty")
     model.objects.filter(user=user).exclude(party__in=parties).delete()
     have = set(model.objects.filter(user=user).values_list("party_id", flat=True))
     model.objects.bulk_create(model(user=user, party=party) for party in parties if party.pk not in have)

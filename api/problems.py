@@ -65,7 +65,12 @@ def handle(exc, context):
             {"name": name, "reason": " ".join(str(m) for m in (messages if isinstance(messages, list) else [messages]))}
             for name, messages in response.data.items()
         ]
-        detail = "Een of meer parameters zijn ongeldig."
+        writing = request is not None and request.method in ("POST", "PATCH", "PUT")
+        detail = (
+            "De gegevens zijn niet opgeslagen: een of meer velden zijn ongeldig."
+            if writing
+            else "Een of meer parameters zijn ongeldig."
+        )
     else:
         detail = _detail(response.data)
     response.data = problem(response.status_code, detail, instance=instance, extra=extra)

@@ -1,6 +1,8 @@
 """What the API shows of each resource, with Dutch names in camelCase (NL GOV API Design Rules). An amount
 that is not known is null, never 0; amounts are decimals as strings, so no cent is lost to a float."""
 
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.core.exceptions import ValidationError as ModelValidationError
 from rest_framework import serializers
 
 from governance import deadlines
@@ -10,6 +12,56 @@ from partners.choices import FigureKind, LegalForm, PartyStatus
 from partners.models import Participation, Party, PartyFinancials
 from risks.choices import RiskCategory, RiskStatus
 from risks.models import Risk
+from supply import rules
+
+GENERAL = "algemeen"
+
+
+class SuppliedSerializer(serializers.ModelSerializer):
+    """A row the party keeps itself. Read: who supplied it and when. Written with a party's API key
+    (api/authentication.py): the party is the key's, every rule of the model is checked on the whole row
+    before anything is saved (a refused write changes nothing), and a broken rule is named at the API's
+    own field name in Dutch; a rule over more fields at "algemeen"."""
+
+    aangeleverdDoor = serializers.SlugField(
+        source="supplied_by.slug",
+        read_only=True,
+        allow_null=True,
+        default=None,
+        help_text="De partij die dit zelf heeft aangeleverd; leeg als het register het bijhoudt.",
+    )
+    aangeleverdOp = serializers.DateTimeField(source="supplied_at", read_only=True, allow_null=True)
+
+    def validate(self, attrs):
+        token = self.context["request"].auth
+        instance = self.instance if self.instance is not None else self.Meta.model()
+        for name, value in attrs.items():
+            setattr(instance, name, value)
+        rules.prepare(instance, party=token.party)
+        try:
+            instance.full_clean()
+        except ModelValidationError as error:
+            raise serializers.ValidationError(self.api_errors(error)) from error
+        self.candidate = instance
+        return attrs
+
+    def api_errors(self, error) -> dict:
+        names = {field.source: name for name, field in self.fields.items()}
+        errors: dict[str, list[str]] = {}
+        for field, messages in error.message_dict.items():
+            name = GENERAL if field == NON_FIELD_ERRORS else names.get(field, GENERAL)
+            errors.setdefault(name, []).extend(messages)
+        return errors
+
+    def save_candidate(self):
+        token = self.context["request"].auth
+        return rules.save_supplied(self.candidate, party=token.party, via=token.name)
+
+    def create(self, validated_data):
+        return self.save_candidate()
+
+    def update(self, instance, validated_data):
+        return self.save_candidate()
 
 
 class PartySerializer(serializers.ModelSerializer):
@@ -68,12 +120,14 @@ class ParticipationSerializer(serializers.ModelSerializer):
 
 def money(source: str, help_text: str = ""):
     return serializers.DecimalField(
-        source=source, max_digits=16, decimal_places=2, allow_null=True, help_text=help_text or None
+        source=source, max_digits=16, decimal_places=2, allow_null=True, required=False, help_text=help_text or None
     )
 
 
-class PartyFinancialsSerializer(serializers.ModelSerializer):
-    partij = serializers.SlugField(source="party.slug")
+class PartyFinancialsSerializer(SuppliedSerializer):
+    partij = serializers.SlugField(
+        source="party.slug", read_only=True, help_text="Bij schrijven: de partij van de sleutel."
+    )
     jaar = serializers.IntegerField(source="year")
     soort = serializers.ChoiceField(source="kind", choices=FigureKind.choices)
     eigenVermogenBegin = money("equity_start", "Eigen vermogen op 1 januari (BBV art. 15 lid 1 onder d).")
@@ -81,12 +135,22 @@ class PartyFinancialsSerializer(serializers.ModelSerializer):
     vreemdVermogenBegin = money("liabilities_start", "Vreemd vermogen op 1 januari (BBV art. 15 lid 1 onder d).")
     vreemdVermogenEind = money("liabilities_end", "Vreemd vermogen op 31 december (BBV art. 15 lid 1 onder d).")
     resultaat = money("result", "Financieel resultaat; negatief bij een tekort (BBV art. 15 lid 1 onder e).")
+    bron = serializers.CharField(
+        source="source",
+        required=False,
+        allow_blank=True,
+        max_length=200,
+        help_text="Het stuk waaruit de cijfers komen.",
+    )
+    bronDatum = serializers.DateField(
+        source="source_date", required=False, allow_null=True, help_text="Datum van dat stuk."
+    )
 
     class Meta:
         model = PartyFinancials
         fields = [
             "id", "partij", "jaar", "soort", "eigenVermogenBegin", "eigenVermogenEind", "vreemdVermogenBegin",
-            "vreemdVermogenEind", "resultaat",
+            "vreemdVermogenEind", "resultaat", "bron", "bronDatum", "aangeleverdDoor", "aangeleverdOp",
         ]  # fmt: skip
 
 
@@ -105,45 +169,54 @@ class SeatSerializer(serializers.ModelSerializer):
         fields = ["id", "partij", "orgaan", "rol", "naam", "functie", "namens", "begindatum", "einddatum"]
 
 
-class CycleDocumentSerializer(serializers.ModelSerializer):
-    partij = serializers.SlugField(source="party.slug")
+class CycleDocumentSerializer(SuppliedSerializer):
+    partij = serializers.SlugField(
+        source="party.slug", read_only=True, help_text="Bij schrijven: de partij van de sleutel."
+    )
     soort = serializers.ChoiceField(source="kind", choices=deadlines.DocumentKind.choices())
     jaar = serializers.IntegerField(source="year")
-    titel = serializers.CharField(source="title")
-    verzondenOp = serializers.DateField(source="sent_on", allow_null=True)
-    zienswijzeGevraagd = serializers.BooleanField(source="opinion_invited")
-    vastgesteldOp = serializers.DateField(source="adopted_on", allow_null=True)
+    titel = serializers.CharField(source="title", required=False, allow_blank=True, max_length=200)
+    verzondenOp = serializers.DateField(source="sent_on", allow_null=True, required=False)
+    zienswijzeGevraagd = serializers.BooleanField(source="opinion_invited", required=False)
+    vastgesteldOp = serializers.DateField(source="adopted_on", allow_null=True, required=False)
     naarToezichthouderOp = serializers.DateField(
-        source="sent_to_supervisor_on", allow_null=True, help_text="Wgr art. 34 lid 2 en 3."
+        source="sent_to_supervisor_on", allow_null=True, required=False, help_text="Wgr art. 34 lid 2 en 3."
     )
-    link = serializers.CharField(source="url")
+    link = serializers.CharField(source="url", required=False, allow_blank=True)
 
     class Meta:
         model = CycleDocument
         fields = [
             "id", "partij", "soort", "jaar", "titel", "verzondenOp", "zienswijzeGevraagd", "vastgesteldOp",
-            "naarToezichthouderOp", "link",
+            "naarToezichthouderOp", "link", "aangeleverdDoor", "aangeleverdOp",
         ]  # fmt: skip
 
 
-class RiskSerializer(serializers.ModelSerializer):
-    partij = serializers.SlugField(source="party.slug")
+class RiskSerializer(SuppliedSerializer):
+    partij = serializers.SlugField(
+        source="party.slug", read_only=True, help_text="Bij schrijven: de partij van de sleutel."
+    )
     deelname = serializers.IntegerField(
-        source="participation_id", allow_null=True, help_text="Leeg bij een risico van de hele partij."
+        source="participation_id",
+        allow_null=True,
+        read_only=True,
+        help_text="Leeg bij een risico van de hele partij; een partij levert alleen zulke risico's aan.",
     )
     categorie = serializers.ChoiceField(source="category", choices=RiskCategory.choices)
-    titel = serializers.CharField(source="title")
-    omschrijving = serializers.CharField(source="description")
+    titel = serializers.CharField(source="title", max_length=200)
+    omschrijving = serializers.CharField(source="description", required=False, allow_blank=True)
     kans = serializers.IntegerField(source="likelihood", help_text="1 (zeer klein) tot 5 (zeer groot).")
     impact = serializers.IntegerField(help_text="1 (zeer klein) tot 5 (zeer groot).")
     bedragMinimaal = money("amount_min")
     bedragMaximaal = money("amount_max")
-    status = serializers.ChoiceField(choices=RiskStatus.choices)
-    vertrouwelijk = serializers.BooleanField(source="confidential")
+    status = serializers.ChoiceField(choices=RiskStatus.choices, required=False)
+    vertrouwelijk = serializers.BooleanField(
+        source="confidential", read_only=True, help_text="Een partij levert geen vertrouwelijke risico's aan."
+    )
 
     class Meta:
         model = Risk
         fields = [
             "id", "partij", "deelname", "categorie", "titel", "omschrijving", "kans", "impact", "bedragMinimaal",
-            "bedragMaximaal", "status", "vertrouwelijk",
+            "bedragMaximaal", "status", "vertrouwelijk", "aangeleverdDoor", "aangeleverdOp",
         ]  # fmt: skip

@@ -13,8 +13,11 @@ urlpatterns = [
     path("v1/partijen/<slug:identificatie>", views.PartyDetail.as_view(), name="partij"),
     path("v1/deelnames", views.ParticipationList.as_view(), name="deelnames"),
     path("v1/financiele-gegevens", views.FinancialsList.as_view(), name="financiele_gegevens"),
+    path("v1/financiele-gegevens/<int:id>", views.FinancialsDetail.as_view(), name="financiele_gegevens_detail"),
     path("v1/vertegenwoordiging", views.SeatList.as_view(), name="vertegenwoordiging"),
     path("v1/documenten", views.DocumentList.as_view(), name="documenten"),
+    path("v1/documenten/<int:id>", views.DocumentDetail.as_view(), name="document"),
     path("v1/risicos", views.RiskList.as_view(), name="risicos"),
+    path("v1/risicos/<int:id>", views.RiskDetail.as_view(), name="risico"),
     re_path(r"^(?P<path>.*)$", views.unknown, name="unknown"),
 ]

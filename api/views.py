@@ -22,8 +22,10 @@ from partners.models import Participation, Party, PartyFinancials
 from public import ratelimit
 from public import selectors as public_selectors
 from risks.models import Risk
+from supply import rules
 
 from . import filters, serializers
+from .permissions import WritesWithPartyKey
 from .problems import problem_response
 
 API_VERSION = "1.0.0"
@@ -95,6 +97,41 @@ class ApiDetail(PublicReadMixin, generics.RetrieveAPIView):
     pass
 
 
+WRITE_DESCRIPTION = (
+    " Schrijven (POST, PATCH) alleen met de API-sleutel van een bronhouder (Authorization: Token <sleutel>), "
+    "voor de eigen partij; de rij heet dan aangeleverd door die partij. Een fout in de gegevens geeft 400 met "
+    "per veld de reden, en dan is niets opgeslagen."
+)
+
+
+class SuppliedWrites:
+    """A collection a party's key may add to (POST) and a row it may change (PATCH): only rows of the key's
+    party that the party keeps itself (supply/rules.py); any other row answers 404."""
+
+    # Reading as the other endpoints (also without login, as the public register); writing with a party's key.
+    permission_classes = [WritesWithPartyKey]
+    rows_of_party = None  # supply.rules function: party -> queryset of the rows it may change
+
+    def writable(self):
+        return type(self).rows_of_party(self.request.auth.party)
+
+
+@method_decorator(private_without_login, name="dispatch")
+class ApiWritableList(SuppliedWrites, PublicReadMixin, generics.ListCreateAPIView):
+    filter_backends = [DjangoFilterBackend]
+
+
+@method_decorator(private_without_login, name="dispatch")
+class ApiWritableDetail(SuppliedWrites, PublicReadMixin, generics.RetrieveUpdateAPIView):
+    http_method_names = ["get", "patch", "head", "options"]
+    lookup_url_kwarg = "id"
+
+    def get_queryset(self):
+        if self.request.method == "PATCH":
+            return self.writable()
+        return self.readable()
+
+
 def parties_of(user):
     return scoping.visible_parties(user, Party.objects.select_related("policy_area", "central_municipality"))
 
@@ -137,19 +174,38 @@ class ParticipationList(ApiList):
         )
 
 
+def financials_of(user):
+    return PartyFinancials.objects.filter(scoping.party_q(user)).select_related("party", "supplied_by")
+
+
 @extend_schema_view(
-    get=extend_schema(summary="Financiële gegevens", description="Begroting en realisatie van de partijen per jaar.")
+    get=extend_schema(summary="Financiële gegevens", description="Begroting en realisatie van de partijen per jaar."),
+    post=extend_schema(
+        summary="Financiële gegevens aanleveren",
+        description="Nieuwe cijfers van één jaar en soort van de partij." + WRITE_DESCRIPTION,
+    ),
 )
-class FinancialsList(ApiList):
+class FinancialsList(ApiWritableList):
     serializer_class = serializers.PartyFinancialsSerializer
     filterset_class = filters.FinancialsFilter
+    rows_of_party = rules.financials_of
 
     def get_queryset(self):
-        return (
-            PartyFinancials.objects.filter(scoping.party_q(self.reader))
-            .select_related("party")
-            .order_by("party__name", "-year", "kind", "pk")
-        )
+        return financials_of(self.reader).order_by("party__name", "-year", "kind", "pk")
+
+
+@extend_schema_view(
+    get=extend_schema(summary="Financiële gegevens (één rij)", description="De cijfers van één jaar en soort."),
+    patch=extend_schema(
+        summary="Financiële gegevens wijzigen", description="Alleen de meegegeven velden." + WRITE_DESCRIPTION
+    ),
+)
+class FinancialsDetail(ApiWritableDetail):
+    serializer_class = serializers.PartyFinancialsSerializer
+    rows_of_party = rules.financials_of
+
+    def readable(self):
+        return financials_of(self.reader)
 
 
 @extend_schema_view(
@@ -171,19 +227,43 @@ class SeatList(ApiList):
         )
 
 
+def documents_of(user):
+    return CycleDocument.objects.filter(scoping.party_q(user)).select_related("party", "supplied_by")
+
+
 @extend_schema_view(
-    get=extend_schema(summary="Documenten", description="Documenten van de P&C-cyclus die de partijen sturen.")
+    get=extend_schema(summary="Documenten", description="Documenten van de P&C-cyclus die de partijen sturen."),
+    post=extend_schema(
+        summary="Document aanleveren",
+        description="Een nieuw document van de P&C-cyclus (kaderbrief, ontwerpbegroting, jaarrekening …) met zijn "
+        "data." + WRITE_DESCRIPTION,
+    ),
 )
-class DocumentList(ApiList):
+class DocumentList(ApiWritableList):
     serializer_class = serializers.CycleDocumentSerializer
     filterset_class = filters.DocumentFilter
+    rows_of_party = rules.documents_of
 
     def get_queryset(self):
-        return (
-            CycleDocument.objects.filter(scoping.party_q(self.reader))
-            .select_related("party")
-            .order_by("party__name", "-year", "kind", "pk")
-        )
+        return documents_of(self.reader).order_by("party__name", "-year", "kind", "pk")
+
+
+@extend_schema_view(
+    get=extend_schema(summary="Document", description="Eén document van de P&C-cyclus."),
+    patch=extend_schema(
+        summary="Document wijzigen", description="Bijvoorbeeld de datum van verzending." + WRITE_DESCRIPTION
+    ),
+)
+class DocumentDetail(ApiWritableDetail):
+    serializer_class = serializers.CycleDocumentSerializer
+    rows_of_party = rules.documents_of
+
+    def readable(self):
+        return documents_of(self.reader)
+
+
+def risks_of(user):
+    return Risk.objects.visible_to(user).select_related("party", "supplied_by")
 
 
 @extend_schema_view(
@@ -191,15 +271,37 @@ class DocumentList(ApiList):
         summary="Risico's",
         description="De risico's die voor de gemeenten van de gebruiker wegen; vertrouwelijke alleen voor "
         "controllers en beheerders. Alleen na inloggen: risico's staan niet in het openbaar register.",
-    )
+    ),
+    post=extend_schema(
+        summary="Risico aanleveren",
+        description="Een risico van de hele partij, niet vertrouwelijk." + WRITE_DESCRIPTION,
+    ),
 )
-class RiskList(ApiList):
-    permission_classes = [permissions.IsAuthenticated]  # risks are never part of the public register
+class RiskList(ApiWritableList):
+    # Risks are never part of the public register: reading them asks a login (or a party's key).
+    permission_classes = [permissions.IsAuthenticated, WritesWithPartyKey]
     serializer_class = serializers.RiskSerializer
     filterset_class = filters.RiskFilter
+    rows_of_party = rules.risks_of
 
     def get_queryset(self):
-        return Risk.objects.visible_to(self.reader).select_related("party").order_by("party__name", "title", "pk")
+        return risks_of(self.reader).order_by("party__name", "title", "pk")
+
+
+@extend_schema_view(
+    get=extend_schema(summary="Risico", description="Eén risico."),
+    patch=extend_schema(
+        summary="Risico wijzigen",
+        description="Alleen een risico dat de partij zelf heeft aangeleverd." + WRITE_DESCRIPTION,
+    ),
+)
+class RiskDetail(ApiWritableDetail):
+    permission_classes = [permissions.IsAuthenticated, WritesWithPartyKey]  # never in the public register
+    serializer_class = serializers.RiskSerializer
+    rows_of_party = rules.risks_of
+
+    def readable(self):
+        return risks_of(self.reader)
 
 
 @method_decorator(login_not_required, name="dispatch")

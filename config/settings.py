@@ -117,6 +117,7 @@ INSTALLED_APPS = [
     "risks",
     "importer",
     "reports",
+    "supply",
     "demo",
     "rest_framework",
     "drf_spectacular",
@@ -403,7 +404,11 @@ LOGGING = {
 # Read endpoints for logged-in users (the session of the register), scoped as the pages are; errors as
 # problem details (api/problems.py); pages of 50 (api/pagination.py).
 REST_FRAMEWORK = {
-    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
+    # The session of the pages, and a party's API key (api/authentication.py) for the API only.
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.SessionAuthentication",
+        "api.authentication.TokenAuthentication",
+    ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],

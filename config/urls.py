@@ -21,4 +21,5 @@ urlpatterns = [
     path("", include("risks.urls")),
     path("", include("importer.urls")),
     path("", include("reports.urls")),
+    path("", include("supply.urls")),
 ]

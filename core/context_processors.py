@@ -14,6 +14,7 @@ MENU_SECTIONS = {
     "risicos": {"risk_list", "risk_detail"},
     "rapporten": {"my_jobs", "job_status"},
     "import": {"import", "import_report"},
+    "aanleveren": {"supply_home", "supply_party", "supply_new", "supply_edit", "supply_token_create"},
 }
 SECTION_OF = {name: section for section, names in MENU_SECTIONS.items() for name in names}
 

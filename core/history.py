@@ -21,6 +21,7 @@ REGISTER_APPS = ("partners", "governance", "risks")
 WITHOUT_HISTORY = {
     # Who may see which gemeente is a right of today, also when the register is shown at a past date.
     "partners.UserMunicipality": "rechten van gebruikers",
+    "partners.UserParty": "rechten van gebruikers",
     # A counter of changes for the caches, not data of the register.
     "core.DataVersion": "teller voor de caches",
 }

@@ -7,7 +7,7 @@ illustrative and not taken from their jaarstukken.
 """
 
 from collections import Counter
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from django.apps import apps
@@ -25,8 +25,9 @@ from partners.models import (
     PolicyArea,
     Population,
     UserMunicipality,
+    UserParty,
 )
-from partners.roles import BEHEERDER, BELEIDSMEDEWERKER, CONTROLLER, RAAD_GRIFFIE, ensure_roles
+from partners.roles import BEHEERDER, BELEIDSMEDEWERKER, BRONHOUDER, CONTROLLER, RAAD_GRIFFIE, ensure_roles
 
 B, R = FigureKind.BEGROTING, FigureKind.REALISATIE
 OL = LegalForm.OPENBAAR_LICHAAM
@@ -1071,7 +1072,28 @@ DEMO_USERS = [
         "gemeenten": ["GM0014"],
         "is_staff": True,
     },
+    {
+        # The controller of the veiligheidsregio: keeps the party's own figures, documents and risks.
+        "username": "bronhouder",
+        "password": "bronhouder-demo-2026",
+        "first_name": "Marieke",
+        "last_name": "Dijkstra",
+        "group": BRONHOUDER,
+        "gemeenten": [],
+        "partijen": ["Veiligheidsregio Groningen"],
+        "is_staff": False,
+    },
 ]
+
+# What the demo veiligheidsregio supplied itself (its bronhouder): its begroting 2026, shown to every
+# deelnemer as "aangeleverd door Veiligheidsregio Groningen op 14-11-2026".
+SUPPLIED_FIGURES = {
+    ("Veiligheidsregio Groningen", 2026, FigureKind.BEGROTING): {
+        "source": "Begroting 2026, vastgesteld door het algemeen bestuur",
+        "source_date": date(2025, 7, 3),
+        "supplied_at": datetime(2026, 11, 14, 9, 30, tzinfo=UTC),
+    },
+}
 
 
 # --- Loading ---------------------------------------------------------------------------------
@@ -1316,6 +1338,18 @@ def _sync_users(groups: dict, participants: dict, stats: Counter) -> None:
                 UserMunicipality(user=user, municipality_id=pk) for pk in wanted - current
             )
             stats["gebruikersgemeenten"] += 1
+        wanted = set(Party.objects.filter(name__in=demo.get("partijen", [])).values_list("pk", flat=True))
+        current = set(user.party_links.values_list("party_id", flat=True))
+        if wanted != current:
+            user.party_links.exclude(party_id__in=wanted).delete()
+            UserParty.objects.bulk_create(UserParty(user=user, party_id=pk) for pk in wanted - current)
+            stats["gebruikerspartijen"] += 1
+
+
+def _sync_supplied(stats: Counter) -> None:
+    for (name, year, kind), values in SUPPLIED_FIGURES.items():
+        figures = PartyFinancials.objects.select_related("party").get(party__name=name, year=year, kind=kind)
+        _sync(PartyFinancials, stats, "aangeleverd", figures, {}, {**values, "supplied_by_id": figures.party_id})
 
 
 # The gemeente whose register the demo publishes at /openbaar/<code>/.
@@ -1343,4 +1377,5 @@ def load_demo() -> Counter:
     _sync_populations(participants, stats)
     _sync_users(groups, participants, stats)
     _sync_public_register(participants, stats)
+    _sync_supplied(stats)
     return stats

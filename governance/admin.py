@@ -6,6 +6,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from core.admin_labels import LabelledTabularInline
 from core.admin_safety import SafeDateHierarchyMixin
 from core.periods import report_year
+from partners.admin import SuppliedByPartyAdminMixin
 from partners.models import Participation, Party
 
 from . import selectors
@@ -209,6 +210,7 @@ class CycleRulesInline(admin.StackedInline):
 
 class CycleDocumentInline(LabelledTabularInline):
     model = CycleDocument
+    fk_name = "party"
     extra = 0
     fields = [
         "kind",
@@ -244,7 +246,7 @@ class OpinionInline(admin.StackedInline):
 
 
 @admin.register(CycleDocument)
-class CycleDocumentAdmin(SimpleHistoryAdmin):
+class CycleDocumentAdmin(SuppliedByPartyAdminMixin, SimpleHistoryAdmin):
     list_display = [
         "__str__",
         "party",
@@ -263,7 +265,7 @@ class CycleDocumentAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Opinion)
-class OpinionAdmin(SimpleHistoryAdmin):
+class OpinionAdmin(SuppliedByPartyAdminMixin, SimpleHistoryAdmin):
     list_display = ["document", "municipality", "status", "council_decision_on", "sent_on", "answered_on"]
     list_filter = ["status", ("municipality", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["document__title", "document__party__name", "municipality__name"]

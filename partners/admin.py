@@ -20,6 +20,7 @@ from .models import (
     PolicyArea,
     Population,
     UserMunicipality,
+    UserParty,
 )
 
 
@@ -80,14 +81,38 @@ class ParticipationInline(LabelledTabularInline):
     show_change_link = True
 
 
+class SuppliedByPartyAdminMixin:
+    """A beheerder's edit is the register's own, not "aangeleverd door de partij": changing what a party
+    supplied clears supplied_by/supplied_at (partners.models.SuppliedByParty), on the page and in inlines."""
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if hasattr(self.model, "supplied_text"):
+            fields += ["supplied_by", "supplied_at"]
+        return fields
+
+    def save_model(self, request, obj, form, change):
+        if change and hasattr(obj, "beheerder_changed") and form.changed_data:
+            obj.beheerder_changed(form.changed_data)
+        super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change):
+        for inline_form in formset.forms:
+            instance = inline_form.instance
+            if instance.pk and hasattr(instance, "beheerder_changed") and inline_form.changed_data:
+                instance.beheerder_changed(inline_form.changed_data)
+        super().save_formset(request, form, formset, change)
+
+
 class PartyFinancialsInline(LabelledTabularInline):
     model = PartyFinancials
+    fk_name = "party"
     extra = 0
     fields = ["year", "kind", "equity_start", "equity_end", "liabilities_start", "liabilities_end", "result"]
 
 
 @admin.register(Party)
-class PartyAdmin(SimpleHistoryAdmin):
+class PartyAdmin(SuppliedByPartyAdminMixin, SimpleHistoryAdmin):
     list_display = [
         "name",
         "abbreviation",
@@ -172,7 +197,7 @@ class ParticipationAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(PartyFinancials)
-class PartyFinancialsAdmin(SimpleHistoryAdmin):
+class PartyFinancialsAdmin(SuppliedByPartyAdminMixin, SimpleHistoryAdmin):
     list_display = ["party", "year", "kind", "equity_end", "liabilities_end", "result"]
     list_filter = ["kind", "year"]
     search_fields = ["party__name"]
@@ -192,6 +217,16 @@ class ParticipationFinancialsAdmin(SimpleHistoryAdmin):
 # --- Users and their gemeenten; the log of admin actions -------------------------------------------
 
 
+class UserPartyInline(LabelledTabularInline):
+    """The parties a bronhouder supplies the figures and documents of."""
+
+    model = UserParty
+    extra = 0
+    autocomplete_fields = ["party"]
+    verbose_name = "partij"
+    verbose_name_plural = "partijen (een bronhouder levert hun gegevens aan en ziet alleen deze partijen)"
+
+
 class UserMunicipalityInline(LabelledTabularInline):
     """The gemeenten a user works for: outside the beheerders, they decide what the user sees."""
 
@@ -208,7 +243,7 @@ admin.site.unregister(User)
 
 @admin.register(User)
 class RegisterUserAdmin(UserAdmin):
-    inlines = [UserMunicipalityInline]
+    inlines = [UserMunicipalityInline, UserPartyInline]
     list_display = ["username", "first_name", "last_name", "email", "is_staff", "is_active"]
     list_filter = ["groups", "is_staff", "is_superuser", "is_active"]
 

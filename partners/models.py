@@ -15,6 +15,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from django.db.models import BooleanField, ExpressionWrapper, F, ProtectedError, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import slugify
 
 from core.history import Historical
@@ -754,7 +755,54 @@ class FinancialFigures(models.Model):
         abstract = True
 
 
-class PartyFinancials(FinancialFigures):
+class SuppliedByParty(models.Model):
+    """Who supplied a row: the party itself (its bronhouder, through the Aanleveren pages or the API) or,
+    when empty, the register's own beheerders. Every deelnemer sees "aangeleverd door <partij> op <datum>"
+    beside what the party supplied; an edit by a beheerder clears it (partners/supply.py)."""
+
+    supplied_by = models.ForeignKey(
+        "partners.Party",
+        verbose_name="aangeleverd door",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="De partij die dit zelf heeft aangeleverd (bronhouder); leeg als het register het bijhoudt.",
+    )
+    supplied_at = models.DateTimeField("aangeleverd op", null=True, blank=True)
+
+    # The fields the party supplies; None: all of them. A beheerder's change of one of them clears
+    # "aangeleverd door" (the row is then the register's own).
+    supplied_fields: tuple[str, ...] | None = None
+
+    class Meta:
+        abstract = True
+
+    def beheerder_changed(self, changed: list[str]) -> None:
+        """A beheerder changed these fields: if any is the party's, the row is no longer as supplied."""
+        if self.supplied_fields is None or set(changed) & set(self.supplied_fields):
+            if {"supplied_by", "supplied_at"} & set(changed):
+                return
+            self.clear_supplied()
+
+    def mark_supplied(self, party) -> None:
+        self.supplied_by = party
+        self.supplied_at = timezone.now()
+
+    def clear_supplied(self) -> None:
+        self.supplied_by = None
+        self.supplied_at = None
+
+    @property
+    def supplied_text(self) -> str:
+        """ "aangeleverd door Veiligheidsregio Groningen op 04-12-2026", or "" when the register keeps it."""
+        if self.supplied_by_id is None or self.supplied_at is None:
+            return ""
+        when = timezone.localtime(self.supplied_at)
+        return f"aangeleverd door {self.supplied_by.name} op {when:%d-%m-%Y}"
+
+
+class PartyFinancials(SuppliedByParty, FinancialFigures):
     """The party's own figures for one year (BBV art. 15: eigen en vreemd vermogen, resultaat)."""
 
     party = models.ForeignKey(Party, verbose_name="partij", on_delete=models.PROTECT, related_name="financials")
@@ -763,6 +811,16 @@ class PartyFinancials(FinancialFigures):
     liabilities_start = models.DecimalField("vreemd vermogen 1-1 (€)", **MONEY)
     liabilities_end = models.DecimalField("vreemd vermogen 31-12 (€)", **MONEY)
     result = models.DecimalField("financieel resultaat (€)", **MONEY, help_text="Negatief bij een tekort.")
+    source = plain_text.CharField(
+        "bron",
+        max_length=200,
+        blank=True,
+        help_text="Het stuk waaruit de cijfers komen, bijvoorbeeld: begroting 2026 zoals vastgesteld door het "
+        "algemeen bestuur op 3 juli 2025.",
+    )
+    source_date = models.DateField(
+        "datum bron", null=True, blank=True, help_text="De datum van dat stuk (vaststelling of verzending)."
+    )
 
     history = Historical()
 
@@ -930,3 +988,34 @@ class UserMunicipality(models.Model):
 
 # Models of their own module, registered with this app (string references, no import cycle).
 from .interests import DeclaredUnknown, FinancialInterest  # noqa: E402, F401
+
+
+class UserParty(models.Model):
+    """A party a user works for as its bronhouder: he sees that party and keeps its own record (figures,
+    documents, answers to zienswijzen, party-wide risks), and no gemeente's internal data (partners/scoping.py)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="gebruiker", on_delete=models.CASCADE, related_name="party_links"
+    )
+    party = models.ForeignKey(
+        Party,
+        verbose_name="partij",
+        on_delete=models.CASCADE,  # a right to a party that no longer exists is no right
+        related_name="user_links",
+        help_text="De gebruiker levert de gegevens van deze partij aan (rol bronhouder) en ziet alleen deze partij.",
+    )
+
+    class Meta:
+        verbose_name = "partij van de gebruiker"
+        verbose_name_plural = "partijen van de gebruiker"
+        ordering = ["party__name", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "party"],
+                name="user_party_unique",
+                violation_error_message="Deze partij is al aan de gebruiker gekoppeld.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user}: {self.party.name}"

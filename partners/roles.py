@@ -4,15 +4,17 @@ from django.apps import apps as global_apps
 from django.db import DEFAULT_DB_ALIAS
 from django.db.models import Q
 
-# The apps whose models the roles read or maintain: the register's, the log of imports (the beheerder
-# reads it in the admin) and the switch of the public register. An app label here is configuration.
-ROLE_APPS = ("partners", "governance", "risks", "importer", "public")
+# The apps whose models the roles read or maintain: the register's, the log of imports and the API keys (the
+# beheerder reads them in the admin) and the switch of the public register. An app label here is configuration.
+ROLE_APPS = ("partners", "governance", "risks", "importer", "public", "api")
 
 BELEIDSMEDEWERKER = "beleidsmedewerker"
 CONTROLLER = "controller"
 BEHEERDER = "beheerder"
 # A member or clerk of a gemeenteraad: reads his gemeente's register as the public paragraaf shows it.
 RAAD_GRIFFIE = "raadslid/griffie"
+# A user of a party (not of a gemeente) who keeps the party's own record (partners.UserParty).
+BRONHOUDER = "bronhouder"
 
 # Group name -> permission actions on every model of ROLE_APPS. Reading is enough for the policy
 # officer and the controller (the controller will also get the reports); the beheerder maintains the register.
@@ -21,6 +23,8 @@ ROLES = {
     CONTROLLER: ("view",),
     BEHEERDER: ("add", "change", "delete", "view"),
     RAAD_GRIFFIE: ("view",),
+    # Reading in the pages; what he may write is decided per row by the Aanleveren pages and the API.
+    BRONHOUDER: ("view",),
 }
 
 

@@ -22,10 +22,15 @@ A visible party shows all its deelnemers, seats and zienswijzen: those are publi
 (its regeling names them). What a gemeente decides for itself (its sturing and risk profile per deelname,
 its monitoring scans) shows only for the user's own gemeenten.
 
-The user's groups and gemeenten are read once per request and kept on the user object, so a list
+A bronhouder (partners.UserParty) works for a party, not a gemeente: he sees his own parties with their
+public facts (deelnemers, seats, zienswijzen and their answers, party-wide risks that are not confidential),
+and no gemeente's internal data (gemeente pages, sturing, risk profiles, scans, reports): no gemeente is his.
+
+The user's groups, gemeenten and parties are read once per request and kept on the user object, so a list
 costs the same number of queries however many rows it shows.
 """
 
+import copy
 from dataclasses import dataclass
 
 from django.db.models import Q
@@ -34,11 +39,12 @@ from django.shortcuts import get_object_or_404
 
 from .choices import ParticipantKind
 from .models import Participant, Participation, Party
-from .roles import BEHEERDER, BELEIDSMEDEWERKER, CONTROLLER, RAAD_GRIFFIE
+from .roles import BEHEERDER, BELEIDSMEDEWERKER, BRONHOUDER, CONTROLLER, RAAD_GRIFFIE
 
 NOT_FOUND = "Deze pagina bestaat niet."
 _GROUPS = "_scope_groups"
 _MUNICIPALITIES = "_scope_municipality_ids"
+_PARTIES = "_scope_party_ids"
 
 
 @dataclass(frozen=True)
@@ -125,6 +131,40 @@ def municipality_ids(user) -> frozenset[int] | None:
     return getattr(user, _MUNICIPALITIES)
 
 
+def own_party_ids(user) -> frozenset[int]:
+    """The pks of the parties the user is linked to as bronhouder (UserParty); none for a beheerder,
+    who sees every party anyway."""
+    if not has_role(user, BRONHOUDER) or sees_everything(user) or not user.is_active:
+        return frozenset()
+    if not hasattr(user, _PARTIES):
+        setattr(user, _PARTIES, frozenset(user.party_links.values_list("party_id", flat=True)))
+    return getattr(user, _PARTIES)
+
+
+def supplies_for(user, party) -> bool:
+    """Whether the user keeps this party's own record: a bronhouder linked to it."""
+    return party is not None and has_role(user, BRONHOUDER) and party.pk in own_party_ids(user)
+
+
+def supplied_parties(user):
+    """The parties whose record the user keeps (empty unless he is a bronhouder)."""
+    if not has_role(user, BRONHOUDER):
+        return Party.objects.none()
+    return Party.objects.filter(pk__in=own_party_ids(user)).order_by("name")
+
+
+def restrict_to_party(user, party):
+    """A copy of `user` that sees as a bronhouder of `party` only, whatever the user may see himself:
+    the scope of an API key (api/tokens.py). The copy is the same user for the history ("who")."""
+    restricted = copy.copy(user)
+    restricted.is_superuser = False
+    restricted.is_staff = False
+    setattr(restricted, _GROUPS, frozenset({BRONHOUDER}))
+    setattr(restricted, _MUNICIPALITIES, frozenset())
+    setattr(restricted, _PARTIES, frozenset({party.pk}))
+    return restricted
+
+
 def own_municipalities(user):
     """The gemeenten the user is linked to (for the header), also for a beheerder who sees all."""
     if not getattr(user, "is_authenticated", False):
@@ -143,7 +183,10 @@ def visibility_key(user) -> str:
     ids = municipality_ids(user)
     municipalities = "alle" if ids is None else "-".join(map(str, sorted(ids)))
     kind = "vertrouwelijk" if can_see_confidential(user) else "publiek" if reads_public_version(user) else "openbaar"
-    return f"{kind}.{municipalities}"
+    key = f"{kind}.{municipalities}"
+    if parties := own_party_ids(user):
+        key += ".partij-" + "-".join(map(str, sorted(parties)))
+    return key
 
 
 # --- Querysets ------------------------------------------------------------------------------------
@@ -167,17 +210,23 @@ def _visible_party_ids(ids):
     return Participation.objects.filter(participant_id__in=ids).values("party_id")
 
 
-def visible_parties(user, queryset=None):
-    """Parties in which one of the user's gemeenten takes part (or has taken part)."""
-    queryset = Party.objects.all() if queryset is None else queryset
-    ids = municipality_ids(user)
-    return queryset if ids is None else queryset.filter(pk__in=_visible_party_ids(ids))
-
-
 def party_q(user, field: str = "party_id") -> Q:
-    """A condition on `field` (a party id) for rows of visible parties, for use inside annotations."""
+    """A condition on `field` (a party id) for rows of visible parties, for use inside annotations:
+    parties of the user's gemeenten, and a bronhouder's own parties."""
     ids = municipality_ids(user)
-    return Q() if ids is None else Q(**{f"{field}__in": _visible_party_ids(ids)})
+    if ids is None:
+        return Q()
+    condition = Q(**{f"{field}__in": _visible_party_ids(ids)})
+    if parties := own_party_ids(user):
+        condition |= Q(**{f"{field}__in": sorted(parties)})
+    return condition
+
+
+def visible_parties(user, queryset=None):
+    """Parties in which one of the user's gemeenten takes part (or has taken part), and a bronhouder's own."""
+    queryset = Party.objects.all() if queryset is None else queryset
+    condition = party_q(user, "pk")
+    return queryset.filter(condition) if condition else queryset
 
 
 def visible_participations(user, queryset=None, *, prefix: str = ""):
@@ -211,7 +260,11 @@ def weighing_q(user) -> Q:
     ids = municipality_ids(user)
     if ids is None:
         return Q()
-    return Q(party_id__in=_visible_party_ids(ids)) & party_wide_or_on(deelnames_of(ids))
+    condition = Q(party_id__in=_visible_party_ids(ids)) & party_wide_or_on(deelnames_of(ids))
+    if parties := own_party_ids(user):
+        # A bronhouder weighs no deelname: his party's risks of the whole party.
+        condition |= Q(party_id__in=sorted(parties), participation_id=None)
+    return condition
 
 
 def own_municipality_q(user, field: str = "municipality_id") -> Q:
@@ -255,9 +308,17 @@ class Header:
     sees_everything: bool
     may_import: bool
     public_version: bool = False  # a raadslid/griffie: no signalen, people, history or internal parts
+    parties: list[str] = ()
+
+    @property
+    def party_only(self) -> bool:
+        """A bronhouder without a gemeente: the pages of gemeenten are not for him."""
+        return bool(self.parties) and not self.municipalities and not self.sees_everything
 
     @property
     def municipalities_text(self) -> str:
+        if self.parties and not self.municipalities:
+            return ("Partij " if len(self.parties) == 1 else "Partijen ") + ", ".join(self.parties)
         if len(self.municipalities) == 1:
             return f"Gemeente {self.municipalities[0]}"
         if self.municipalities:
@@ -272,4 +333,5 @@ def header(user) -> Header:
         sees_everything=sees_everything(user),
         may_import=may_import(user),
         public_version=reads_public_version(user),
+        parties=list(supplied_parties(user).values_list("name", flat=True)),
     )

@@ -72,7 +72,9 @@ def party_list(*, year: int):
 def party_detail_queryset(*, year: int):
     """Parties with what the factsheet shows besides the deelnemers: all the party's own figures."""
     parties = Party.objects.select_related("policy_area", "central_municipality").prefetch_related(
-        Prefetch("financials", queryset=PartyFinancials.objects.order_by("-year", "kind")),
+        Prefetch(
+            "financials", queryset=PartyFinancials.objects.select_related("supplied_by").order_by("-year", "kind")
+        ),
     )
     return with_participant_totals(parties, year=year)
 

@@ -47,6 +47,11 @@ class Change:
     reason: str = ""
     fields: list[FieldChange] = field(default_factory=list)
 
+    @property
+    def on_behalf(self) -> str:
+        """ "namens Veiligheidsregio Groningen": a change a party's bronhouder made (supply/rules.py)."""
+        return self.reason if self.reason.startswith("namens ") else ""
+
 
 @dataclass
 class _Source:
@@ -95,6 +100,19 @@ def _sources(party_id: int, user) -> list[_Source]:
             Q(party_id=party_id),
             lambda r, n: f"Zetel van {n.label(Seat, 'person', r.person_id)}",
             on_visible_party,
+        ),
+        _Source(
+            CycleDocument,
+            Q(party_id=party_id),
+            lambda r, n: f"Document “{r.title or n.choice(r, 'kind') + ' ' + str(r.year)}”",
+            on_visible_party,
+        ),
+        _Source(
+            Opinion,
+            Q(document__party_id=party_id),  # the zienswijzen on the party's documents, with their answers
+            lambda r, n: (
+                f"Zienswijze van {n.participant(r.municipality_id)} op {n.label(Opinion, 'document', r.document_id)}"
+            ),
         ),
         _Source(
             Risk,

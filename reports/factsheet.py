@@ -137,7 +137,7 @@ def assemble_factsheet(
             participations = participations[:participant_limit]
         sheet.rows = participant_rows(participations)
     if FINANCES in parts:
-        sheet.financials = list(party.financials.all())
+        sheet.financials = list(party.financials.all())  # prefetched with who supplied them
         sheet.costs = remember("kosten", lambda: party_costs(party=party, year=year))
     if user is not None:
         if GOALS in parts:

@@ -69,9 +69,11 @@ class PartyOverview:
 def party_overview(*, party: Party, user, year: int, today: date) -> PartyOverview:
     """About 12 queries, however many deelnemers, seats and risks the party has."""
     ids = scoping.municipality_ids(user)
+    # The party's own bronhouder reads it as the party: all deelnemers and seats, no gemeente's own view.
+    whole_party = ids is None or party.pk in scoping.own_party_ids(user)
     own_rows, attention = [], None
     seats = Seat.objects.current(on=today).filter(party=party, body__in=REPRESENTATIVE_BODIES)
-    if ids is not None:
+    if not whole_party:
         participations = list(
             partner_selectors.participations_of_party(party=party, year=year)
             .filter(participant_id__in=ids)
@@ -98,7 +100,7 @@ def party_overview(*, party: Party, user, year: int, today: date) -> PartyOvervi
     return PartyOverview(
         party=party,
         year=year,
-        sees_everything=ids is None,
+        sees_everything=whole_party,
         own_rows=own_rows,
         seats=list(seats[:SHOWN]),
         seat_count=seat_count,

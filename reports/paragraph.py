@@ -78,8 +78,12 @@ class PartySection:
 
     @property
     def figures_source(self) -> str:
-        """ "jaarrekening 2024 (31-12-2024)", "begroting 2026" or "geen opgave"."""
-        return self.printed_figures.source_label if self.printed_figures else NO_SOURCE
+        """ "jaarrekening 2024 (31-12-2024)", "begroting 2026" or "geen opgave"; with who supplied them
+        when the party did ("begroting 2026; aangeleverd door Veiligheidsregio Groningen op 14-11-2026")."""
+        figures = self.printed_figures
+        if figures is None:
+            return NO_SOURCE
+        return f"{figures.source_label}; {figures.supplied_text}" if figures.supplied_text else figures.source_label
 
     @property
     def contribution_applies(self) -> bool:
@@ -318,7 +322,7 @@ def paragraph_report(
 
     # All figures up to the year: a vennootschap's latest jaarrekening may be of an earlier year.
     party_figures, figures_by_party = {}, {}
-    for figures in PartyFinancials.objects.filter(party_id__in=party_ids, year__lte=year):
+    for figures in PartyFinancials.objects.filter(party_id__in=party_ids, year__lte=year).select_related("supplied_by"):
         figures_by_party.setdefault(figures.party_id, []).append(figures)
         if figures.year == year:
             party_figures[(figures.party_id, figures.kind)] = figures

@@ -6,6 +6,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin_labels import LabelledTabularInline
 from core.admin_safety import SafeDateHierarchyMixin
+from partners.admin import SuppliedByPartyAdminMixin
 from partners.choices import ParticipantKind
 
 from .forms import ResistanceCapacityForm, RiskForm
@@ -19,7 +20,7 @@ class MeasureInline(LabelledTabularInline):
 
 
 @admin.register(Risk)
-class RiskAdmin(SafeDateHierarchyMixin, SimpleHistoryAdmin):
+class RiskAdmin(SuppliedByPartyAdminMixin, SafeDateHierarchyMixin, SimpleHistoryAdmin):
     form = RiskForm
     list_display = ["title", "party", "participation", "category", "likelihood", "impact", "status", "confidential"]
     list_filter = ["category", "status", "confidential", "likelihood", "impact"]

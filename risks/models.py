@@ -17,7 +17,7 @@ from core.periods import YEAR_VALIDATORS, year_constraint
 from partners import scoping
 from partners import text as plain_text
 from partners.choices import ParticipantKind
-from partners.models import Participant, Participation, Party
+from partners.models import Participant, Participation, Party, SuppliedByParty
 
 from . import matrix
 from .choices import MeasureStatus, RiskCategory, RiskStatus
@@ -184,7 +184,7 @@ def public_ids(risks) -> set[int]:
     return {risk.pk for risk in risks if not risk.confidential and risk.pk not in hidden}
 
 
-class Risk(models.Model):
+class Risk(SuppliedByParty, models.Model):
     """A risk of a verbonden partij, or of one gemeente's participation in it (e.g. a guarantee)."""
 
     party = models.ForeignKey(Party, verbose_name="partij", on_delete=models.PROTECT, related_name="risks")

@@ -81,16 +81,18 @@ def superuser_client(client, superuser):
 @pytest.fixture
 def make_user(django_user_model):
     """make_user("anna", role=BELEIDSMEDEWERKER, municipalities=[gemeente]): a user of one role,
-    linked to gemeenten (partners.UserMunicipality)."""
-    from partners.models import UserMunicipality
+    linked to gemeenten (partners.UserMunicipality) or, as a bronhouder, to parties (partners.UserParty)."""
+    from partners.models import UserMunicipality, UserParty
     from partners.roles import ensure_roles
 
-    def make(username, *, role, municipalities=(), **extra):
+    def make(username, *, role, municipalities=(), parties=(), **extra):
         made = django_user_model.objects.create_user(username=username, password="wachtwoord-2025", **extra)
         if role:
             made.groups.set([ensure_roles()[role]])
         for municipality in municipalities:
             UserMunicipality.objects.create(user=made, municipality=municipality)
+        for party in parties:
+            UserParty.objects.create(user=made, party=party)
         return made
 
     return make

@@ -19,8 +19,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
+from api.models import ApiToken
 from core.models import Job
 from governance.calendar import feed_token
+from governance.models import CycleDocument, Opinion
 from importer import service
 from partners import scoping
 from partners.roles import BEHEERDER, BELEIDSMEDEWERKER, CONTROLLER
@@ -29,7 +31,7 @@ from reports.models import AdoptedReport
 from tests.conftest import pass_two_factor
 from tests.governance.factories import AssessmentFactory, ParticipationGovernanceFactory, PersonFactory, SeatFactory
 from tests.importer.importing import row, xlsx
-from tests.partners.factories import MunicipalityFactory, ParticipationFactory, PartyFactory
+from tests.partners.factories import MunicipalityFactory, ParticipationFactory, PartyFactory, PartyFinancialsFactory
 from tests.risks.factories import RiskFactory
 
 pytestmark = pytest.mark.django_db
@@ -143,6 +145,7 @@ ROWS = [
     ("reports:adopt_report", "post", "/gemeenten/{a}/rapportage/2025/begroting/vaststellen", "302 403 302 302 302"),
     ("reports:adopt_report", "post", "/gemeenten/{b}/rapportage/2025/begroting/vaststellen", "302 404 404 302 302"),
     ("reports:factsheet_pdf", "get", "/partijen/{party_a}/factsheet.pdf", "302 200 200 200 200"),
+    ("reports:factsheet_pdf", "get", "/partijen/{shared}/factsheet.pdf", "302 200 200 200 200"),
     ("reports:factsheet_pdf", "get", "/partijen/{shared}/factsheet.pdf?gemeente={a}", "302 200 200 200 200"),
     ("reports:factsheet_pdf", "get", "/partijen/{shared}/factsheet.pdf?gemeente={b}", "302 404 404 200 200"),
     ("reports:factsheet_pdf", "get", "/partijen/{party_b}/factsheet.pdf", "302 404 404 200 200"),
@@ -152,6 +155,7 @@ ROWS = [
     ("risks:risk_detail", "get", "/risicos/{risk_a_confidential}/", "302 404 200 200 200"),
     ("risks:risk_detail", "get", "/risicos/{risk_b}/", "302 404 404 200 200"),
     ("risks:risk_detail", "get", "/risicos/{risk_on_b_in_shared}/", "302 404 404 200 200"),
+    ("risks:risk_detail", "get", "/risicos/{risk_shared}/", "302 200 200 200 200"),
     ("risks:resistance", "get", "/gemeenten/{a}/weerstandsvermogen/", "302 200 200 200 200"),
     ("risks:resistance", "get", "/gemeenten/{b}/weerstandsvermogen/", "302 404 404 200 200"),
     ("risks:level_styles", "get", "/risicos/niveaus.css", "200 200 200 200 200"),
@@ -167,6 +171,39 @@ ROWS = [
     ("api:documenten", "get", "/api/v1/documenten", "200 200 200 200 200"),
     ("api:risicos", "get", "/api/v1/risicos", "403 200 200 200 200"),
     ("api:partijen", "post", "/api/v1/partijen", "405 405 405 405 405"),
+    ("api:financiele_gegevens_detail", "get", "/api/v1/financiele-gegevens/{figures_shared}", "200 200 200 200 200"),
+    ("api:financiele_gegevens_detail", "get", "/api/v1/financiele-gegevens/{figures_b}", "404 404 404 200 200"),
+    ("api:document", "get", "/api/v1/documenten/{document_shared}", "200 200 200 200 200"),
+    ("api:risico", "get", "/api/v1/risicos/{risk_shared}", "403 200 200 200 200"),
+    ("api:risico", "get", "/api/v1/risicos/{risk_a_confidential}", "403 404 200 200 200"),
+    # Writing through the API needs a party's key (tests/api/test_api_writes.py): a session never writes.
+    ("api:financiele_gegevens", "post", "/api/v1/financiele-gegevens", "403 403 403 403 403"),
+    ("api:financiele_gegevens_detail", "patch", "/api/v1/financiele-gegevens/{figures_shared}", "403 403 403 403 403"),
+    ("api:documenten", "post", "/api/v1/documenten", "403 403 403 403 403"),
+    ("api:document", "patch", "/api/v1/documenten/{document_shared}", "403 403 403 403 403"),
+    ("api:risicos", "post", "/api/v1/risicos", "403 403 403 403 403"),
+    ("api:risico", "patch", "/api/v1/risicos/{risk_shared}", "403 403 403 403 403"),
+    # Aanleveren: only for a party's bronhouder (tests/test_access_matrix_bronhouder.py); a beheerder uses the admin.
+    ("supply:supply_home", "get", "/aanleveren/", "302 404 404 404 404"),
+    ("supply:supply_party", "get", "/aanleveren/{shared}/", "302 404 404 404 404"),
+    ("supply:supply_party", "get", "/aanleveren/{party_a}/", "302 404 404 404 404"),
+    ("supply:supply_new", "get", "/aanleveren/{shared}/cijfers/nieuw/", "302 404 404 404 404"),
+    ("supply:supply_new", "get", "/aanleveren/{shared}/zienswijzen/nieuw/", "302 404 404 404 404"),
+    ("supply:supply_new", "get", "/aanleveren/{shared}/onbekend/nieuw/", "302 404 404 404 404"),
+    ("supply:supply_new", "post", "/aanleveren/{shared}/risicos/nieuw/", "302 404 404 404 404"),
+    ("supply:supply_edit", "get", "/aanleveren/{shared}/cijfers/{figures_shared}/", "302 404 404 404 404"),
+    ("supply:supply_edit", "get", "/aanleveren/{shared}/cijfers/{figures_b}/", "302 404 404 404 404"),
+    ("supply:supply_edit", "get", "/aanleveren/{shared}/documenten/{document_shared}/", "302 404 404 404 404"),
+    ("supply:supply_edit", "get", "/aanleveren/{shared}/zienswijzen/{opinion_shared}/", "302 404 404 404 404"),
+    ("supply:supply_edit", "get", "/aanleveren/{shared}/risicos/{risk_shared}/", "302 404 404 404 404"),
+    ("supply:supply_edit", "get", "/aanleveren/{shared}/risicos/{risk_on_b_in_shared}/", "302 404 404 404 404"),
+    ("supply:supply_token_create", "post", "/aanleveren/{shared}/sleutels/", "302 404 404 404 404"),
+    (
+        "supply:supply_token_revoke",
+        "post",
+        "/aanleveren/{shared}/sleutels/{token_shared}/intrekken/",
+        "302 404 404 404 404",
+    ),
     ("api:unknown", "get", "/api/v2/partijen", "404 404 404 404 404"),
     # The public register (public/): open to all for gemeente A, whose register is on; B's is off.
     ("public:index", "get", "/openbaar/", "200 200 200 200 200"),
@@ -254,6 +291,7 @@ def world(make_user, superuser, settings):
     run = service.start(data=workbook, filename="matrix.xlsx", user=superuser)
     PublicRegister.objects.create(municipality=a, enabled=True)
     PublicRegister.objects.create(municipality=b, enabled=False)
+    document_shared = CycleDocument.objects.create(party=shared, kind="ontwerpbegroting", year=YEAR + 1)
     return {
         "adopted_a": adopted_report(a, superuser).pk,
         "adopted_b": adopted_report(b, superuser).pk,
@@ -275,6 +313,16 @@ def world(make_user, superuser, settings):
         "risk_a_confidential": RiskFactory(party=party_a, title="Geheim risico A", confidential=True).pk,
         "risk_b": RiskFactory(party=party_b, title="Risico B").pk,
         "risk_on_b_in_shared": RiskFactory(party=shared, participation=shared_b, title="Garantie B").pk,
+        # What the shared party supplies itself (supply/rules.py): its figures, documents, answers, risks.
+        # Beheerst, so that the counts of open risks below stay those of gemeente A.
+        "risk_shared": RiskFactory(
+            party=shared, title="Risico van de regeling", supplied_by=shared, status="beheerst"
+        ).pk,
+        "figures_shared": PartyFinancialsFactory(party=shared, year=YEAR).pk,
+        "figures_b": PartyFinancialsFactory(party=party_b, year=YEAR).pk,
+        "document_shared": document_shared.pk,
+        "opinion_shared": Opinion.objects.create(document=document_shared, municipality=b).pk,
+        "token_shared": ApiToken.issue(name="Matrix", party=shared, created_by=superuser)[0].pk,
     }
 
 

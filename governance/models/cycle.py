@@ -12,7 +12,7 @@ from core.history import Historical
 from core.periods import YEAR_VALIDATORS, year_constraint
 from partners import text as plain_text
 from partners.choices import ParticipantKind
-from partners.models import Participant, Participation, Party
+from partners.models import Participant, Participation, Party, SuppliedByParty
 
 from .. import deadlines, law, termijnenwet
 from ..choices import OPINION_NEEDS_DECISION, AuditOpinion, EventKind, OpinionStatus
@@ -191,7 +191,7 @@ OPINION_KINDS = frozenset(
 )
 
 
-class CycleDocument(models.Model):
+class CycleDocument(SuppliedByParty, models.Model):
     """A document or bestuursbesluit of the cycle that a party sends to the raden."""
 
     party = models.ForeignKey(Party, verbose_name="partij", on_delete=models.PROTECT, related_name="cycle_documents")
@@ -289,8 +289,10 @@ class CycleDocument(models.Model):
         return deadlines.opinion_term(sent_on=self.sent_on, weeks=rules.opinion_weeks, extra_days=extra_days)
 
 
-class Opinion(models.Model):
-    """A gemeente's zienswijze on a document: the track in the raad and the answer of the bestuur."""
+class Opinion(SuppliedByParty, models.Model):
+    """A gemeente's zienswijze on a document: the track in the raad and the answer of the bestuur.
+    The zienswijze is the gemeente's; the answer (board_answer, answered_on) the party may supply itself,
+    and supplied_by/supplied_at then say so."""
 
     document = models.ForeignKey(
         CycleDocument, verbose_name="document", on_delete=models.PROTECT, related_name="opinions"
@@ -313,6 +315,8 @@ class Opinion(models.Model):
         "reactie van het bestuur", blank=True, help_text="Het bestuur reageert schriftelijk en gemotiveerd (Wgr)."
     )
     answered_on = models.DateField("datum reactie bestuur", null=True, blank=True)
+
+    supplied_fields = ("board_answer", "answered_on")
 
     history = Historical()
 

@@ -56,7 +56,8 @@ def party_cycle(*, party: Party, today: date) -> PartyCycle:
     budget_year = today.year + 1 if today < date(today.year, 9, 15) else today.year + 2
     documents = (
         CycleDocument.objects.filter(party=party)
-        .prefetch_related(Prefetch("opinions", queryset=Opinion.objects.select_related("municipality")))
+        .select_related("supplied_by")
+        .prefetch_related(Prefetch("opinions", queryset=Opinion.objects.select_related("municipality", "supplied_by")))
         .order_by("-year", "sent_on", "kind", "pk")
     )
     documents = list(documents)

@@ -15,16 +15,17 @@ from urllib.parse import parse_qs, urlencode, urljoin, urlsplit
 
 import pytest
 import requests
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import ImproperlyConfigured
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.models import ProviderIdentity
 from accounts.oidc import parse_providers
-from partners.models import UserMunicipality
-from partners.roles import BEHEERDER, BELEIDSMEDEWERKER, CONTROLLER, ensure_roles
+from partners.models import UserMunicipality, UserParty
+from partners.roles import BEHEERDER, BELEIDSMEDEWERKER, BRONHOUDER, CONTROLLER, RAAD_GRIFFIE, ensure_roles
 from tests.identity_provider import process
-from tests.partners.factories import MunicipalityFactory
+from tests.partners.factories import MunicipalityFactory, PartyFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -185,6 +186,25 @@ def test_a_second_login_with_changed_claims_updates_gemeente_and_role(client, id
     assert [group.name for group in user.groups.all()] == [BELEIDSMEDEWERKER]
     assert list(UserMunicipality.objects.filter(user=user).values_list("municipality__code", flat=True)) == ["GM8802"]
     assert ProviderIdentity.objects.count() == 1
+
+
+def test_a_bronhouder_is_linked_to_the_party_of_the_claims_and_a_griffier_to_his_gemeente(client, idp, aastad):
+    party = PartyFactory(name="Veiligheidsregio Aa", slug="veiligheidsregio-aa")
+    idp.set_claims("anna", partij="veiligheidsregio-aa", rollen=[BRONHOUDER])
+    assert sign_in(client, "anna").status_code == 302
+    user = get_user_model().objects.get(username="test.anna")
+    assert [group.name for group in user.groups.all()] == [BRONHOUDER]
+    assert [link.party for link in UserParty.objects.filter(user=user)] == [party]
+    assert not UserMunicipality.objects.filter(user=user).exists()
+    assert client.get("/aanleveren/", follow=True).status_code == 200
+    client.logout()
+
+    idp.set_claims("anna", gemeente="GM8814", partij=[], rollen=[RAAD_GRIFFIE])
+    assert sign_in(client, "anna").status_code == 302
+    user.refresh_from_db()
+    assert [group.name for group in user.groups.all()] == [RAAD_GRIFFIE]
+    assert not UserParty.objects.filter(user=user).exists()
+    assert [link.municipality for link in UserMunicipality.objects.filter(user=user)] == [aastad]
 
 
 def test_a_role_map_translates_the_providers_role_values(client, idp, aastad, settings):

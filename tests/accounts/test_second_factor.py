@@ -151,6 +151,16 @@ WITHOUT_SECOND_FACTOR = {
     # Beleidsmedewerkers and controllers (readers, without a second factor) note that they saw a signal;
     # the note changes no figure of the register and stays in the history.
     "governance:acknowledge_warning": "alleen lezers bevestigen een signaal; zij hebben geen tweede factor",
+    # The API writes only with a party's key (api/authentication.py), never with a session: no login step.
+    "api:financiele_gegevens": "schrijft alleen met de API-sleutel van een partij, niet met een sessie",
+    "api:documenten": "schrijft alleen met de API-sleutel van een partij, niet met een sessie",
+    "api:risicos": "schrijft alleen met de API-sleutel van een partij, niet met een sessie",
+    # A bronhouder is no beheerder (the TOTP step is the admin's): he changes only his own party's
+    # record, and every change carries his name and his party in the history.
+    "supply:supply_new": "alleen de bronhouder van de partij, voor de eigen gegevens; met naam in de historie",
+    "supply:supply_edit": "alleen de bronhouder van de partij, voor de eigen gegevens; met naam in de historie",
+    "supply:supply_token_create": "alleen de bronhouder van de partij; de sleutel schrijft alleen diens gegevens",
+    "supply:supply_token_revoke": "intrekken van een sleutel maakt alleen minder mogelijk",
 }
 
 

@@ -13,8 +13,9 @@ from openapi_spec_validator import validate as validate_spec
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
+from api.models import ApiToken
 from governance.models import CycleDocument
-from partners.roles import BELEIDSMEDEWERKER, CONTROLLER
+from partners.roles import BELEIDSMEDEWERKER, BRONHOUDER, CONTROLLER
 from tests.governance.factories import SeatFactory
 from tests.partners.factories import (
     MunicipalityFactory,
@@ -44,11 +45,15 @@ def world(make_user):
     RiskFactory(party=shared, title="Openbaar API-risico")
     RiskFactory(party=shared, title="Geheim API-risico", confidential=True)
     RiskFactory(party=other, title="Risico van Bedorp")
+    bronhouder = make_user("api_bronhouder", role=BRONHOUDER, parties=[shared])
+    token, key = ApiToken.issue(name="Financieel systeem", party=shared, created_by=bronhouder)
     return {
         "shared": shared,
         "other": other,
         "beleid": make_user("api_beleid", role=BELEIDSMEDEWERKER, municipalities=[a]),
         "controller": make_user("api_controller", role=CONTROLLER, municipalities=[a]),
+        "bronhouder": bronhouder,
+        "key": key,
     }
 
 
@@ -65,10 +70,10 @@ def validator_for(spec, schema):
     return Draft202012Validator(schema, registry=registry)
 
 
-def response_schema(spec, path, status, media_type):
+def response_schema(spec, path, status, media_type, method="get"):
     """The schema of an answer, as a reference into the document (JSON Pointer, RFC 6901)."""
-    assert media_type in spec["paths"][path]["get"]["responses"][str(status)]["content"], (path, status)
-    parts = ["paths", path, "get", "responses", str(status), "content", media_type, "schema"]
+    assert media_type in spec["paths"][path][method]["responses"][str(status)]["content"], (path, status)
+    parts = ["paths", path, method, "responses", str(status), "content", media_type, "schema"]
     pointer = "/".join(part.replace("~", "~0").replace("/", "~1") for part in parts)
     return {"$ref": f"urn:openapi#/{pointer}"}
 
@@ -81,10 +86,54 @@ def test_the_openapi_document_is_valid_openapi_31_and_public(spec):
     assert all(not path.endswith("/") for path in paths), "no trailing slashes (NL GOV /core/no-trailing-slash)"
 
 
+def request_schema(spec, path, method):
+    parts = ["paths", path, method, "requestBody", "content", "application/json", "schema"]
+    pointer = "/".join(part.replace("~", "~0").replace("/", "~1") for part in parts)
+    return {"$ref": f"urn:openapi#/{pointer}"}
+
+
+# A valid body for each documented write (POST on a collection, PATCH on one of its rows).
+WRITES = {
+    ("/api/v1/financiele-gegevens", "post"): {
+        "jaar": 2027, "soort": "begroting", "eigenVermogenBegin": "1000000.00", "resultaat": "-2500.00",
+        "bron": "Ontwerpbegroting 2027", "bronDatum": "2026-04-15",
+    },
+    ("/api/v1/financiele-gegevens/{id}", "patch"): {"resultaat": "12345.67"},
+    ("/api/v1/documenten", "post"): {"soort": "kaderbrief", "jaar": 2028, "verzondenOp": "2027-01-20"},
+    ("/api/v1/documenten/{id}", "patch"): {"vastgesteldOp": "2026-07-02"},
+    ("/api/v1/risicos", "post"): {"categorie": "financieel", "titel": "Loonkosten hoger", "kans": 3, "impact": 2},
+    ("/api/v1/risicos/{id}", "patch"): {"kans": 4},
+}  # fmt: skip
+
+
 def test_every_documented_endpoint_answers_as_its_schema_says(client, world, spec):
+    shared = world["shared"]
+    ids = {
+        "/api/v1/financiele-gegevens/{id}": shared.financials.get().pk,
+        "/api/v1/documenten/{id}": shared.cycle_documents.get().pk,
+        "/api/v1/risicos/{id}": None,  # the risk the POST below supplies: a party changes only its own
+    }
+    writes = [(path, method) for path, item in spec["paths"].items() for method in item if method in ("post", "patch")]
+    assert sorted(writes) == sorted(WRITES), "every documented write has a body in WRITES, and only those"
+    key = {"HTTP_AUTHORIZATION": f"Token {world['key']}"}
+    for path, method in sorted(writes, key=lambda w: w[1] == "patch"):  # the POSTs first
+        body = WRITES[(path, method)]
+        assert not list(validator_for(spec, request_schema(spec, path, method)).iter_errors(body)), path
+        url = path.replace("{id}", str(ids.get(path)))
+        response = getattr(client, method)(url, json.dumps(body), content_type="application/json", **key)
+        status = 201 if method == "post" else 200
+        assert response.status_code == status, (url, response.content)
+        answer = json.loads(response.content)
+        errors = list(
+            validator_for(spec, response_schema(spec, path, status, "application/json", method)).iter_errors(answer)
+        )
+        assert not errors, f"{method} {url}: {errors[0].message}"
+        assert answer["partij"] == shared.slug and answer["aangeleverdDoor"] == shared.slug
+        if path == "/api/v1/risicos":
+            ids["/api/v1/risicos/{id}"] = answer["id"]
     client.force_login(world["controller"])
     for path in spec["paths"]:
-        url = path.replace("{identificatie}", world["shared"].slug)
+        url = path.replace("{identificatie}", world["shared"].slug).replace("{id}", str(ids.get(path)))
         response = client.get(url)
         assert response.status_code == 200, url
         assert response["Content-Type"] == "application/json" and response["API-Version"] == "1.0.0"

@@ -12,7 +12,7 @@ from demo.register import DEMO_USERS, PARTIES
 from partners import selectors
 from partners.choices import LegalForm, PartyKind, PartyStatus
 from partners.models import Participant, Participation, ParticipationFinancials, Party, PartyFinancials
-from partners.roles import BEHEERDER, BELEIDSMEDEWERKER, CONTROLLER
+from partners.roles import BEHEERDER, BELEIDSMEDEWERKER, BRONHOUDER, CONTROLLER
 from tests.partners.pages import text
 
 pytestmark = pytest.mark.django_db
@@ -74,11 +74,16 @@ def test_load_demo_refuses_without_force_when_debug_and_demo_are_off(settings):
 def test_demo_users_exist_with_their_roles_and_the_command_prints_the_logins(fast_passwords):
     output = load()
     users = {user.username: user for user in get_user_model().objects.prefetch_related("groups")}
-    expected = {"beleid": BELEIDSMEDEWERKER, "controller": CONTROLLER, "beheer": BEHEERDER}
+    expected = {"beleid": BELEIDSMEDEWERKER, "controller": CONTROLLER, "beheer": BEHEERDER, "bronhouder": BRONHOUDER}
     for username, group in expected.items():
         assert [g.name for g in users[username].groups.all()] == [group]
         assert not users[username].is_superuser
     assert users["beheer"].is_staff and not users["beleid"].is_staff
+    # The bronhouder of the demo veiligheidsregio: its party, no gemeente, and one figure it supplied.
+    assert [link.party.name for link in users["bronhouder"].party_links.all()] == ["Veiligheidsregio Groningen"]
+    assert not users["bronhouder"].municipality_links.exists()
+    supplied = PartyFinancials.objects.get(party__name="Veiligheidsregio Groningen", year=2026, kind="begroting")
+    assert supplied.supplied_text == "aangeleverd door Veiligheidsregio Groningen op 14-11-2026"
     assert "http://127.0.0.1:8000/" in output
     for demo in DEMO_USERS:
         assert users[demo["username"]].check_password(demo["password"])

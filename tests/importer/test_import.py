@@ -359,5 +359,6 @@ def test_the_number_of_queries_does_not_grow_with_the_rows(dry_run):
         assert counts[0] == counts[1]
     else:
         # Writes go in batches (SQLite takes some 70 deelnames per INSERT, fewer parties now that a party
-        # has more fields): 180 more rows, a few more queries.
-        assert counts[1] - counts[0] <= 4
+        # has more fields, fewer figures and risks now that they say who supplied them): 180 more rows,
+        # a few more queries.
+        assert counts[1] - counts[0] <= 6

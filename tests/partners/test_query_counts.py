@@ -118,7 +118,7 @@ PARTY_TAB_LIMITS = {
     "doelen": 9,  # doelen and belangen
     "sturing": 22,  # representation, roles and proposals, the cycle, monitoring
     "risicos": 9,  # the risk matrix
-    "historie": 18,  # one per kind of record in the history and one per kind it names (reports/changes.py)
+    "historie": 20,  # one per kind of record in the history (also documents, zienswijzen) and one per kind it names
 }
 
 

@@ -45,6 +45,10 @@ def test_a_superuser_links_a_user_to_a_gemeente_on_the_user_page_and_it_is_logge
             "municipality_links-MIN_NUM_FORMS": "0",
             "municipality_links-MAX_NUM_FORMS": "1000",
             "municipality_links-0-municipality": str(gemeente.pk),
+            "party_links-TOTAL_FORMS": "0",
+            "party_links-INITIAL_FORMS": "0",
+            "party_links-MIN_NUM_FORMS": "0",
+            "party_links-MAX_NUM_FORMS": "1000",
         }
     )
     response = client.post(url, data)

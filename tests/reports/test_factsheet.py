@@ -133,9 +133,13 @@ def test_the_factsheet_shows_the_contributions_of_the_year_asked_for(logged_in_c
 
 def test_the_factsheet_shows_the_party_figures_per_year_budget_and_actual(logged_in_client, party):
     response = logged_in_client.get("/partijen/veiligheidsregio-testland/financien/")
-    assert row_of(response, "2025") == "2025 Begroting € 4.800.000 € 2.800.000 niet bekend niet bekend € 154.000"
+    # The last column names the source; "aangeleverd door" only beside what the party supplied itself.
+    assert row_of(response, "2025") == (
+        "2025 Begroting € 4.800.000 € 2.800.000 niet bekend niet bekend € 154.000 begroting 2025"
+    )
     assert row_of(response, "2024") == (
-        "2024 Realisatie (jaarrekening) € 5.100.000 € 4.800.000 € 12.000.000 € 11.500.000 € -300.000"
+        "2024 Realisatie (jaarrekening) € 5.100.000 € 4.800.000 € 12.000.000 € 11.500.000 € -300.000 "
+        "jaarrekening 2024 (31-12-2024)"
     )
     headers = row_headers(response)
     assert headers.index("2025") < headers.index("2024")

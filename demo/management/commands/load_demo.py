@@ -18,7 +18,7 @@ from demo.risks import load_risk_demo
 
 class Command(BaseCommand):
     help = (
-        "Laadt demogegevens: de verbonden partijen van de Groninger gemeenten met hun cijfers, en vier "
+        "Laadt demogegevens: de verbonden partijen van de Groninger gemeenten met hun cijfers, en vijf "
         "demogebruikers. Veilig om te herhalen. Weigert als DEBUG en DEMO uit staan, tenzij --force."
     )
 
@@ -58,8 +58,14 @@ class Command(BaseCommand):
         if changes:
             self.stdout.write(f"Gewijzigd: {changes}.")
         self.stdout.write(f"\nOpen het register op http://{host}:{port}/ en log in met een van deze demo-accounts:\n")
-        rows = [("Gebruikersnaam", "Wachtwoord", "Rol", "Gemeente", "Naam")] + [
-            (u["username"], u["password"], u["group"], ", ".join(u["gemeenten"]), f"{u['first_name']} {u['last_name']}")
+        rows = [("Gebruikersnaam", "Wachtwoord", "Rol", "Gemeente of partij", "Naam")] + [
+            (
+                u["username"],
+                u["password"],
+                u["group"],
+                ", ".join(u["gemeenten"] or u.get("partijen", [])),
+                f"{u['first_name']} {u['last_name']}",
+            )
             for u in DEMO_USERS
         ]
         widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
