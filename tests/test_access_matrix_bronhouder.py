@@ -176,6 +176,27 @@ EXPECTED = {
     ("admin:index", "get", "/admin/"): 403,
     ("admin:admin_logentry_changelist", "get", "/admin/admin/logentry/"): 403,
     ("admin:auth_user_changelist", "get", "/admin/auth/user/"): 403,
+    # The public register is the same for everyone, logged in or not (gemeente A's is on, B's is off).
+    ("public:index", "get", "/openbaar/"): 200,
+    ("public:municipality", "get", "/openbaar/{a}/"): 200,
+    ("public:municipality", "get", "/openbaar/{b}/"): NO,
+    ("public:municipality", "get", "/openbaar/GM9999/"): NO,
+    ("public:party", "get", "/openbaar/{a}/partijen/{party_a}/"): 200,
+    ("public:party", "get", "/openbaar/{a}/partijen/{shared}/"): 200,
+    ("public:party", "get", "/openbaar/{a}/partijen/{party_b}/"): NO,
+    ("public:party", "get", "/openbaar/{b}/partijen/{party_b}/"): NO,
+    ("public:adopted_report", "get", "/openbaar/{a}/paragrafen/{adopted_a}.pdf"): 200,
+    ("public:adopted_report", "get", "/openbaar/{a}/paragrafen/{adopted_b}.pdf"): NO,
+    ("public:adopted_report", "get", "/openbaar/{b}/paragrafen/{adopted_b}.pdf"): NO,
+    ("public:open_data", "get", "/openbaar/{a}/verbonden-partijen.csv"): 200,
+    ("public:open_data", "get", "/openbaar/{a}/verbonden-partijen.json"): 200,
+    ("public:open_data", "get", "/openbaar/{b}/verbonden-partijen.json"): NO,
+    # Logging in through an identity provider while logged in: as any logged-in user.
+    ("accounts:oidc_login", "get", "/inloggen/oidc/gemeente/"): 302,
+    ("accounts:oidc_login", "get", "/inloggen/oidc/onbekend/"): NO,
+    ("accounts:oidc_callback", "get", "/inloggen/oidc/gemeente/callback/"): 400,
+    ("accounts:oidc_callback", "get", "/inloggen/oidc/gemeente/callback/?code=x&state=y"): 400,
+    ("accounts:oidc_callback", "get", "/inloggen/oidc/onbekend/callback/"): NO,
 }
 
 

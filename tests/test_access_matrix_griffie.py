@@ -190,6 +190,37 @@ EXPECTED = {
     ("admin:index", "get", "/admin/"): 403,
     ("admin:admin_logentry_changelist", "get", "/admin/admin/logentry/"): 403,
     ("admin:auth_user_changelist", "get", "/admin/auth/user/"): 403,
+    # Added with the bronhouder: the shared factsheet and risk, the API's rows and writes, Aanleveren.
+    ("reports:factsheet_pdf", "get", "/partijen/{shared}/factsheet.pdf"): 200,
+    ("risks:risk_detail", "get", "/risicos/{risk_shared}/"): 200,
+    ("api:financiele_gegevens_detail", "get", "/api/v1/financiele-gegevens/{figures_shared}"): 200,
+    ("api:financiele_gegevens_detail", "get", "/api/v1/financiele-gegevens/{figures_b}"): 404,
+    ("api:document", "get", "/api/v1/documenten/{document_shared}"): 200,
+    ("api:risico", "get", "/api/v1/risicos/{risk_shared}"): 200,
+    ("api:risico", "get", "/api/v1/risicos/{risk_a_confidential}"): 404,
+    # Writing through the API takes a party's key: a session never writes.
+    ("api:financiele_gegevens", "post", "/api/v1/financiele-gegevens"): 403,
+    ("api:financiele_gegevens_detail", "patch", "/api/v1/financiele-gegevens/{figures_shared}"): 403,
+    ("api:documenten", "post", "/api/v1/documenten"): 403,
+    ("api:document", "patch", "/api/v1/documenten/{document_shared}"): 403,
+    ("api:risicos", "post", "/api/v1/risicos"): 403,
+    ("api:risico", "patch", "/api/v1/risicos/{risk_shared}"): 403,
+    # Aanleveren is the bronhouder's.
+    ("supply:supply_home", "get", "/aanleveren/"): 404,
+    ("supply:supply_party", "get", "/aanleveren/{shared}/"): 404,
+    ("supply:supply_party", "get", "/aanleveren/{party_a}/"): 404,
+    ("supply:supply_new", "get", "/aanleveren/{shared}/cijfers/nieuw/"): 404,
+    ("supply:supply_new", "get", "/aanleveren/{shared}/zienswijzen/nieuw/"): 404,
+    ("supply:supply_new", "get", "/aanleveren/{shared}/onbekend/nieuw/"): 404,
+    ("supply:supply_new", "post", "/aanleveren/{shared}/risicos/nieuw/"): 404,
+    ("supply:supply_edit", "get", "/aanleveren/{shared}/cijfers/{figures_shared}/"): 404,
+    ("supply:supply_edit", "get", "/aanleveren/{shared}/cijfers/{figures_b}/"): 404,
+    ("supply:supply_edit", "get", "/aanleveren/{shared}/documenten/{document_shared}/"): 404,
+    ("supply:supply_edit", "get", "/aanleveren/{shared}/zienswijzen/{opinion_shared}/"): 404,
+    ("supply:supply_edit", "get", "/aanleveren/{shared}/risicos/{risk_shared}/"): 404,
+    ("supply:supply_edit", "get", "/aanleveren/{shared}/risicos/{risk_on_b_in_shared}/"): 404,
+    ("supply:supply_token_create", "post", "/aanleveren/{shared}/sleutels/"): 404,
+    ("supply:supply_token_revoke", "post", "/aanleveren/{shared}/sleutels/{token_shared}/intrekken/"): 404,
 }
 
 

@@ -156,9 +156,12 @@ def test_every_documented_endpoint_answers_anonymous_requests_as_its_schema_says
     PublicRegister.objects.create(municipality=Participant.objects.get(code="GM8101"), enabled=True)
     for path in spec["paths"]:
         url = path.replace("{identificatie}", world["shared"].slug)
+        if "{id}" in path:  # one row: the first the collection gives without login
+            rows = client.get(path.removesuffix("/{id}")).json().get("resultaten") or [{"id": 1}]
+            url = path.replace("{id}", str(rows[0]["id"]))
         response = client.get(url)
         body = json.loads(response.content)
-        if path == "/api/v1/risicos":
+        if path.startswith("/api/v1/risicos"):
             assert response.status_code == 403 and response["Content-Type"] == "application/problem+json"
             schema = response_schema(spec, path, 403, "application/problem+json")
         else:
