@@ -110,6 +110,15 @@ def test_the_party_page_shows_public_fields_and_office_holders_only(client, worl
         assert secret not in html, secret
 
 
+def test_figures_the_party_supplied_itself_say_so_on_the_public_page(client, world):
+    party = world["party"]
+    PartyFinancialsFactory(party=party, year=2026, supplied_by=party, supplied_at=timezone.now())
+    html = text(client.get(f"/openbaar/GM8201/partijen/{party.slug}/"))
+    today = timezone.localdate().strftime("%d-%m-%Y")
+    assert html.count("aangeleverd door") == 1  # the 2025 figures are the register's own
+    assert f'<span class="supplied">aangeleverd door Regio Openheid op {today}</span>' in html
+
+
 def test_a_gemeente_whose_register_is_off_answers_the_dutch_404_everywhere(client, world):
     closed, party = world["closed"], world["closed_only"]
     for url in (
