@@ -91,7 +91,11 @@ def party_page(*, municipality: Participant, party: Party, today: date) -> Publi
         .select_related("participant")
         .order_by("participant__kind", "participant__name", "pk")
     )
-    financials = list(PartyFinancials.objects.filter(party=party).select_related("supplied_by").order_by("-year", "kind")[: FINANCIAL_YEARS * 2])
+    financials = list(
+        PartyFinancials.objects.filter(party=party)
+        .select_related("supplied_by")
+        .order_by("-year", "kind")[: FINANCIAL_YEARS * 2]
+    )
     seats = list(
         Seat.objects.current(on=today)
         .filter(party=party, on_behalf_of=municipality, person__function__in=OFFICE_HOLDERS)
